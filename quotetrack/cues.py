@@ -1,0 +1,79 @@
+"""Reporting cues: the words that say someone said something.
+
+A cue is a reporting verb ("заяви", "е заявил", "се казва"), a stance adjective with its copula
+("е категоричен", "убеден е"), a crediting preposition ("според", "по думите на"), each found by
+looking tokens up in the compiled rules, never by a regex over the whole vocabulary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .rules import RuleSet
+from .text import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    kind: str  # verb | stance | prep
+    i: int  # index of the first token of the cue
+    j: int  # index after its last token
+    verb: str  # as written
+    lemma: str | None
+    frame: str  # speech | stance | label | speaker (prep) | source (prep)
+    core: int  # index of the token that carries the meaning (the verb or adjective itself)
+
+
+def _phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(tokens) and all(tokens[i + k].low == w for k, w in enumerate(phrase))
+
+
+def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) -> list[Cue]:
+    """Cues among tokens[lo:hi] (one sentence), left to right."""
+    cues: list[Cue] = []
+    verbs = rules.verbs
+    i = lo
+    while i < hi:
+        tok = tokens[i]
+        prep = next((p for p, _ in rules.prepositions if _phrase_at(tokens, i, p) and i + len(p) <= hi), None)
+        if prep is not None:
+            credits = next(c for p, c in rules.prepositions if p == prep)
+            j = i + len(prep)
+            cues.append(Cue("prep", i, j, text[tok.start : tokens[j - 1].end], None, credits, i))
+            i = j
+            continue
+        verb = verbs.get(tok.low)
+        if verb is not None and not _negated(tokens, i, lo, rules):
+            first = i
+            if i - 1 >= lo and tokens[i - 1].low in rules.copulas and tok.low.endswith(rules.participle_endings):
+                first = i - 1  # "е заявил": the auxiliary belongs to the verb
+            elif i - 1 >= lo and tokens[i - 1].low in rules.reflexive:
+                first = i - 1  # "се казва"
+            cues.append(Cue("verb", first, i + 1, text[tokens[first].start : tok.end], verb.lemma, verb.frame, i))
+            i += 1
+            continue
+        if tok.low in rules.stance_adjectives:
+            cue = _stance(tokens, i, lo, hi, text, rules)
+            if cue is not None:
+                cues.append(cue)
+                i = cue.j
+                continue
+        i += 1
+    return cues
+
+
+def _negated(tokens: list[Token], i: int, lo: int, rules: RuleSet) -> bool:
+    k = i - 1
+    if k >= lo and tokens[k].low in rules.reflexive:
+        k -= 1
+    return k >= lo and tokens[k].low in rules.negations
+
+
+def _stance(tokens: list[Token], i: int, lo: int, hi: int, text: str, rules: RuleSet) -> Cue | None:
+    """"е убеден" / "бе категоричен" before the adjective, or "убеден е" / "категоричен бе" after."""
+    tok = tokens[i]
+    if i - 1 >= lo and tokens[i - 1].low in rules.copulas:
+        first = i - 1
+        return Cue("stance", first, i + 1, text[tokens[first].start : tok.end], tok.low, "stance", i)
+    if i + 1 < hi and tokens[i + 1].low in rules.copulas:
+        return Cue("stance", i, i + 2, text[tok.start : tokens[i + 1].end], tok.low, "stance", i)
+    return None

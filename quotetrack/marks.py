@@ -1,0 +1,116 @@
+"""Pairing quote marks into quoted spans.
+
+Bulgarian text mixes „…“, "…", «…», “…” and mismatched pairs („…" and "…“), so a mark that
+can both open and close is decided by the characters around it, then by what is still open.
+One stray mark never costs the rest of the article: it is set aside as an orphan.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .rules import RuleSet
+
+OPEN_BEFORE = "([{/-–—"
+CLOSE_AFTER = ",.;:!?)]…-–—/"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Quoted words: text[start:end], between the marks at `open` and `close` (-1 when lost)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+    @property
+    def outer_start(self) -> int:
+        return self.open if self.open >= 0 else self.start
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.close >= 0 else self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    spans: tuple[Span, ...]
+    orphan_closers: tuple[int, ...]  # closing marks with no opener ("…думи", каза Х.)
+    orphan_openers: tuple[int, ...]
+
+
+def _role(text: str, i: int, rules: RuleSet) -> str:
+    ch = text[i]
+    can_open, can_close = ch in rules.openers, ch in rules.closers
+    if not can_close:
+        return "open"
+    if not can_open:
+        return "close"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if (prev.isspace() or prev in OPEN_BEFORE) and (nxt.isalnum() or nxt in rules.openers or nxt in "[(…"):
+        return "open"
+    if (nxt.isspace() or nxt in CLOSE_AFTER) and not prev.isspace():
+        return "close"
+    if nxt in CLOSE_AFTER:
+        return "close"
+    return "either"
+
+
+def find_marks(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    rules: RuleSet,
+    closes_all: Callable[[int], bool] = lambda i: False,
+) -> Marks:
+    """Pair the marks inside `paragraphs`. `closes_all(i)` says a closer at i is followed by a
+    reporting clause, which ends every quote still open (an inner quote's mark closing the outer)."""
+    spans: list[Span] = []
+    orphan_closers: list[int] = []
+    orphan_openers: list[int] = []
+    stack: list[int] = []
+    skip: int | None = None
+    pairs = rules.pairs
+    marks = rules.marks
+    for n, (ps, pe) in enumerate(paragraphs):
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch not in marks or i == skip:
+                continue
+            role = _role(text, i, rules)
+            if role != "open":
+                k = next((k for k in range(len(stack) - 1, -1, -1) if (text[stack[k]], ch) in pairs), None)
+                if k is not None:
+                    if k > 0 and closes_all(i) and (text[stack[0]], ch) in pairs:
+                        k = 0
+                    o = stack[k]
+                    del stack[k:]
+                    spans.append(Span(o, i, o + 1, i))
+                    continue
+                if role == "close":
+                    orphan_closers.append(i)
+                    continue
+            stack.append(i)
+        # A quote over several paragraphs repeats its opening mark on each one and closes once.
+        nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
+        if stack and nxt is not None and text[nxt] in rules.openers and _role(text, nxt, rules) == "open":
+            orphan_openers.extend(stack[1:])
+            stack = stack[:1]
+            skip = nxt
+        elif stack:
+            first = stack[0]
+            if first == ps:  # a paragraph that opens a quote and loses its closing mark
+                spans.append(Span(first, -1, first + 1, _trim_end(text, pe)))
+                orphan_openers.extend(stack[1:])
+            else:
+                orphan_openers.extend(stack)
+            stack = []
+    spans.sort(key=lambda s: s.start)
+    return Marks(tuple(spans), tuple(orphan_closers), tuple(orphan_openers))
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " .":
+        end -= 1
+    return end

@@ -1,0 +1,70 @@
+"""Output for people (rich) and for pipes (json, jsonl, csv). The only module that imports rich."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+QUOTE_FIELDS = ("article_id", "path", "title", "date", "agency", "kind", "text", "speaker",
+                "speaker_mention", "role", "verb", "verb_lemma", "source", "start", "end")
+
+
+def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] = QUOTE_FIELDS,
+            out: TextIO | None = None) -> None:
+    """Write rows as json (one list), jsonl (one object a line) or csv."""
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(list(rows), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+    else:
+        raise ValueError(fmt)
+
+
+def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements") -> None:
+    """A table of statements grouped by article, for a terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if not rows:
+        console.print("[dim]No statements found.[/dim]")
+        return
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_article.setdefault(row.get("path") or row.get("article_id") or "-", []).append(row)
+    for path, items in by_article.items():
+        first = items[0]
+        head = f"[bold]{first.get('title') or path}[/bold]"
+        meta = " · ".join(x for x in (path, first.get("date"), first.get("agency")) if x)
+        table = Table(title=f"{head}\n[dim]{meta}[/dim]", title_justify="left", show_lines=False, expand=True)
+        table.add_column("kind", style="cyan", no_wrap=True)
+        table.add_column("speaker", style="bold")
+        table.add_column("verb", style="magenta")
+        table.add_column("source", style="green")
+        table.add_column("statement", ratio=3)
+        for q in items:
+            speaker = q.get("speaker") or "[red]unattributed[/red]"
+            table.add_row(q["kind"], speaker, q.get("verb") or "", q.get("source") or "", q["text"])
+        console.print(table)
+
+
+def summary(message: str) -> None:
+    """A one-line note for people, on stderr so pipes stay clean."""
+    from rich.console import Console
+
+    Console(stderr=True).print(message)
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"quotetrack: {message}\n")

@@ -1,0 +1,327 @@
+"""Read the TOML rule files, validate them, and compile them once into a frozen RuleSet.
+
+The engine never spells a Bulgarian word: every list it uses comes from here.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import RulesError
+
+RULE_FILES = (
+    "quotes.toml", "verbs.toml", "cues.toml", "roles.toml", "agencies.toml", "pronouns.toml",
+    "boilerplate.toml", "abbreviations.toml", "names.toml", "aliases.toml",
+)
+FRAMES = ("speech", "stance", "label")
+GENDERS = ("m", "f", "any", "pl")
+
+
+def shipped_rules_dir() -> Path:
+    """The rules that ship with the package (in the wheel) or sit beside it (in a checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if (candidate / "verbs.toml").is_file():
+            return candidate
+    raise RulesError(str(here / "rules"), "the shipped rule files are missing; reinstall quotetrack")
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    """A phrase as the lower-case word tuple the matcher compares against."""
+    return tuple(phrase.lower().replace(",", " ,").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    lemma: str
+    gender: str
+    same_as: tuple[str, ...] = ()
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    name: str
+    country: str
+    kind: str
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    lemma: str
+    frame: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything the extractor knows about the language, ready to use."""
+
+    directory: str
+    pairs: frozenset[tuple[str, str]]
+    openers: frozenset[str]
+    closers: frozenset[str]
+    verbs: dict[str, Verb]
+    stance_adjectives: frozenset[str]
+    copulas: frozenset[str]
+    prepositions: tuple[tuple[tuple[str, ...], str], ...]
+    anaphora: tuple[tuple[str, ...], ...]
+    outlet_phrases: tuple[tuple[str, ...], ...]
+    credit_phrases: tuple[tuple[str, ...], ...]
+    passive_credit: tuple[tuple[str, ...], ...]
+    roles: dict[tuple[str, ...], Role]
+    titles: frozenset[str]
+    agencies: dict[tuple[str, ...], Agency]
+    pronouns: dict[str, str]
+    end_markers: tuple[str, ...]
+    inline_end_markers: tuple[str, ...]
+    caption_markers: tuple[str, ...]
+    credit_line_markers: tuple[str, ...]
+    abbreviations: frozenset[str]
+    may_end: frozenset[str]
+    non_statement: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    months: tuple[str, ...] = ()
+    adverbs: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    reflexive: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    female_endings: tuple[str, ...] = ()
+    preps: frozenset[str] = frozenset()
+    source_preposition: str = ""
+    that: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    participle_endings: tuple[str, ...] = ()
+    person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
+    max_role_len: int = 1
+    max_agency_len: int = 1
+
+    @property
+    def marks(self) -> frozenset[str]:
+        return self.openers | self.closers
+
+
+def _read(directory: Path, shipped: Path, name: str) -> tuple[str, dict[str, Any]]:
+    path = directory / name
+    if not path.is_file():
+        path = shipped / name
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise RulesError(str(path), "rule file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(str(path), f"not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise RulesError(str(path), f"cannot read: {exc.strerror}") from None
+    if not isinstance(data.get("meta", {}).get("source"), str):
+        raise RulesError(str(path), "[meta] source is missing: say where the lists came from")
+    return str(path), data
+
+
+def _strings(path: str, where: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RulesError(path, f"{where}: expected a list of non-empty strings")
+    return value
+
+
+def _entries(path: str, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    entries = data.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise RulesError(path, f"[[{key}]]: expected an array of tables")
+    return entries
+
+
+def _unique(path: str, seen: dict[Any, str], key: Any, owner: str) -> None:
+    if key in seen:
+        shown = " ".join(key) if isinstance(key, tuple) else key
+        raise RulesError(path, f"{owner}: {shown!r} is already listed under {seen[key]!r}")
+    seen[key] = owner
+
+
+def _compile_quotes(path: str, data: dict[str, Any]) -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for i, entry in enumerate(_entries(path, data, "pair"), 1):
+        o, c = entry.get("open"), entry.get("close")
+        if not (isinstance(o, str) and isinstance(c, str) and len(o) == 1 and len(c) == 1):
+            raise RulesError(path, f"pair {i}: needs one-character 'open' and 'close'")
+        if (o, c) in pairs:
+            raise RulesError(path, f"pair {i}: {o}…{c} is listed twice")
+        pairs.add((o, c))
+    if not pairs:
+        raise RulesError(path, "no [[pair]] entries")
+    return frozenset(pairs)
+
+
+def _compile_verbs(path: str, data: dict[str, Any]) -> dict[str, Verb]:
+    verbs: dict[str, Verb] = {}
+    seen: dict[Any, str] = {}
+    for entry in _entries(path, data, "verb"):
+        lemma, frame = entry.get("lemma"), entry.get("frame")
+        if not isinstance(lemma, str) or not lemma:
+            raise RulesError(path, f"verb entry {entry!r:.60}: missing 'lemma'")
+        if frame not in FRAMES:
+            raise RulesError(path, f"verb {lemma!r}: frame must be one of {', '.join(FRAMES)}")
+        for form in _strings(path, f"verb {lemma!r} forms", entry.get("forms")):
+            _unique(path, seen, form.lower(), lemma)
+            verbs[form.lower()] = Verb(lemma, frame)
+    return verbs
+
+
+def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...], Role], frozenset[str]]:
+    roles: dict[tuple[str, ...], Role] = {}
+    seen: dict[Any, str] = {}
+    lemmas = set()
+    for key, group in (("role", False), ("group", True)):
+        for entry in _entries(path, data, key):
+            lemma = entry.get("lemma")
+            if not isinstance(lemma, str) or not lemma:
+                raise RulesError(path, f"{key} entry {entry!r:.60}: missing 'lemma'")
+            gender = entry.get("gender", "pl" if group else "any")
+            if gender not in GENDERS:
+                raise RulesError(path, f"{key} {lemma!r}: gender must be one of {', '.join(GENDERS)}")
+            same_as = tuple(_strings(path, f"{key} {lemma!r} same_as", entry.get("same_as", [])) or ())
+            role = Role(lemma, gender, same_as, group)
+            lemmas.add(lemma)
+            for form in _strings(path, f"{key} {lemma!r} forms", entry.get("forms")):
+                _unique(path, seen, words(form), lemma)
+                roles[words(form)] = role
+    for role in roles.values():
+        for other in role.same_as:
+            if other not in lemmas:
+                raise RulesError(path, f"role {role.lemma!r}: same_as names unknown role {other!r}")
+    titles: set[str] = set()
+    for entry in _entries(path, data, "title"):
+        for form in _strings(path, "title forms", entry.get("forms")):
+            _unique(path, seen, words(form), "title")
+            titles.add(form.lower())
+    return roles, frozenset(titles)
+
+
+def _compile_agencies(path: str, data: dict[str, Any]) -> dict[tuple[str, ...], Agency]:
+    agencies: dict[tuple[str, ...], Agency] = {}
+    seen: dict[Any, str] = {}
+    for entry in _entries(path, data, "agency"):
+        name = entry.get("name")
+        if not isinstance(name, str) or not name:
+            raise RulesError(path, f"agency entry {entry!r:.60}: missing 'name'")
+        country, kind = entry.get("country"), entry.get("kind")
+        if not isinstance(country, str) or not isinstance(kind, str):
+            raise RulesError(path, f"agency {name!r}: needs 'country' and 'kind'")
+        agency = Agency(name, country.upper(), kind, bool(entry.get("ambiguous", False)))
+        for form in [name, *_strings(path, f"agency {name!r} aliases", entry.get("aliases", []) or [name])]:
+            key = _agency_key(form)
+            if key in agencies and agencies[key].name == name:
+                continue
+            _unique(path, seen, key, name)
+            agencies[key] = agency
+    return agencies
+
+
+def _agency_key(form: str) -> tuple[str, ...]:
+    """Agencies are matched on their words, whatever quote marks surround parts of them."""
+    for mark in "„“”\"«»'":
+        form = form.replace(mark, " ")
+    return words(form)
+
+
+@functools.lru_cache(maxsize=8)
+def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
+    """Load and compile the rules in `directory` (files it lacks come from the shipped rules)."""
+    shipped = shipped_rules_dir()
+    base = Path(directory) if directory else shipped
+    if not base.is_dir():
+        raise RulesError(str(base), "rules directory not found")
+    files = {name: _read(base, shipped, name) for name in RULE_FILES}
+
+    qpath, qdata = files["quotes.toml"]
+    pairs = _compile_quotes(qpath, qdata)
+    vpath, vdata = files["verbs.toml"]
+    verbs = _compile_verbs(vpath, vdata)
+    rpath, rdata = files["roles.toml"]
+    roles, titles = _compile_roles(rpath, rdata)
+    apath, adata = files["agencies.toml"]
+    agencies = _compile_agencies(apath, adata)
+
+    cpath, cues = files["cues.toml"]
+    stance = cues.get("stance_adjectives", {})
+    preps = []
+    for entry in _entries(cpath, cues, "preposition"):
+        if entry.get("credits") not in ("speaker", "source") or not isinstance(entry.get("phrase"), str):
+            raise RulesError(cpath, f"preposition {entry!r:.60}: needs 'phrase' and credits = speaker|source")
+        preps.append((words(entry["phrase"]), entry["credits"]))
+    preps.sort(key=lambda p: -len(p[0]))  # longest phrase first: "по думите на" before "по думите"
+    outlet = cues.get("outlet_phrases", {})
+    grammar = cues.get("grammar", {})
+
+    ppath, pdata = files["pronouns.toml"]
+    pronouns: dict[str, str] = {}
+    for entry in _entries(ppath, pdata, "pronoun"):
+        if entry.get("gender") not in GENDERS:
+            raise RulesError(ppath, f"pronoun {entry!r:.60}: gender must be one of {', '.join(GENDERS)}")
+        for form in _strings(ppath, "pronoun forms", entry.get("forms")):
+            pronouns[form.lower()] = entry["gender"]
+
+    bpath, bfile = files["boilerplate.toml"]
+    bp = {**bfile.get("markers", {}), "dates": bfile.get("dates", {})}
+    abpath, ab = files["abbreviations.toml"]
+    abbreviations = {w.lower() for w in _strings(abpath, "abbreviations.words", ab.get("abbreviations", {}).get("words"))}
+    may_end = {w.lower() for w in _strings(abpath, "sentence.may_end", ab.get("sentence", {}).get("may_end", []))}
+    if not may_end <= abbreviations:
+        raise RulesError(abpath, f"sentence.may_end: {sorted(may_end - abbreviations)} not in abbreviations.words")
+    npath, nd = files["names.toml"]
+    alpath, ald = files["aliases.toml"]
+    person_aliases: dict[str, str] = {}
+    for entry in _entries(alpath, ald, "person"):
+        name = entry.get("name")
+        if not isinstance(name, str) or not name:
+            raise RulesError(alpath, f"person entry {entry!r:.60}: missing 'name'")
+        for alias in [name, *_strings(alpath, f"person {name!r} aliases", entry.get("aliases", [name]))]:
+            person_aliases[alias.lower()] = name
+
+    return RuleSet(
+        directory=str(base),
+        pairs=pairs,
+        openers=frozenset(o for o, _ in pairs),
+        closers=frozenset(c for _, c in pairs),
+        verbs=verbs,
+        stance_adjectives=frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
+        copulas=frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.copulas", stance.get("copulas"))),
+        prepositions=tuple(preps),
+        anaphora=tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers"))),
+        outlet_phrases=tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True)),
+        credit_phrases=tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases"))),
+        passive_credit=tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit"))),
+        roles=roles,
+        titles=titles,
+        agencies=agencies,
+        pronouns=pronouns,
+        end_markers=tuple(_strings(bpath, "end_markers", bp.get("end_markers"))),
+        inline_end_markers=tuple(_strings(bpath, "inline_end_markers", bp.get("inline_end_markers", []))),
+        caption_markers=tuple(w.lower() for w in _strings(bpath, "caption_markers", bp.get("caption_markers", []))),
+        credit_line_markers=tuple(_strings(bpath, "credit_line_markers", bp.get("credit_line_markers", []))),
+        abbreviations=frozenset(abbreviations),
+        may_end=frozenset(may_end),
+        non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
+        particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
+        not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
+        months=tuple(m.lower() for m in _strings(bpath, "dates.months", bp.get("dates", {}).get("months"))),
+        adverbs=frozenset(w.lower() for w in _strings(cpath, "adverbs.words", cues.get("adverbs", {}).get("words"))),
+        negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
+        reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
+        media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
+        female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
+        preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
+        source_preposition=str(grammar.get("source_preposition", "")),
+        that=frozenset(w.lower() for w in _strings(cpath, "grammar.that", grammar.get("that"))),
+        conjunctions=frozenset(w.lower() for w in _strings(cpath, "grammar.conjunctions", grammar.get("conjunctions"))),
+        participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
+        person_aliases=person_aliases,
+        max_role_len=max((len(k) for k in roles), default=1),
+        max_agency_len=max((len(k) for k in agencies), default=1),
+    )

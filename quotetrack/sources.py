@@ -1,0 +1,143 @@
+"""On whose authority: recognising media, crediting a statement to one, and finding the
+article's own credit (the "/БТА/" dateline, an "Източник:" line, a byline, a wire credit)."""
+from __future__ import annotations
+
+import regex
+
+from .rules import RuleSet
+from .text import Layout, Token, tokenize
+
+DATELINE_RE = regex.compile(r"(?:^|[\s.])/\s*([\p{L}\d][\p{L}\d. -]{1,40}?)\s*(?:/|$|\s)|\(\s*([\p{Lu}\d][\p{Lu}\d .-]{1,20}?)\s*\)\s*$")
+DOMAIN_RE = regex.compile(r"^[\p{L}\d-]+\.(?:bg|com|net|eu|org)$", regex.IGNORECASE)
+
+
+class Sources:
+    """Media recognition over one article's tokens."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+
+    def agency_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int, str] | None:
+        """The agency whose alias starts at tokens[i] (quote marks inside it skipped):
+        (canonical name, index after it, country)."""
+        rules = self.rules
+        words: list[str] = []
+        ends: list[int] = []
+        k = i
+        while k < hi and len(words) < rules.max_agency_len:
+            t = tokens[k]
+            if t.text in rules.marks:
+                k += 1
+                continue
+            if not (t.is_word or t.text in ".-"):
+                break
+            if t.text == ".":
+                if not words:
+                    break
+                words[-1] += "."
+                ends[-1] = k + 1
+                k += 1
+                continue
+            words.append(t.low)
+            ends.append(k + 1)
+            k += 1
+        for n in range(len(words), 0, -1):
+            key = tuple(words[:n])
+            agency = rules.agencies.get(key) or rules.agencies.get(tuple(" ".join(key).replace(". ", ".").split()))
+            if agency is None:
+                continue
+            if agency.ambiguous and not (i > 0 and tokens[i - 1].low.rstrip(".") in {m.rstrip(".") for m in rules.media_nouns}):
+                continue
+            j = ends[n - 1]
+            while j < hi and tokens[j].text in rules.closers and tokens[j].text not in "„«":
+                j += 1
+            return agency.name, j, agency.country
+        return None
+
+    def medium_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
+        """A medium named at tokens[i]: a known agency, or a phrase headed by a media noun
+        ("руските държавни медии", "вестник „Ханделсблат“"). Returns (name, index after)."""
+        found = self.agency_at(tokens, i, hi)
+        if found:
+            return found[0], found[1]
+        rules = self.rules
+        k = i
+        while k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and tokens[k].low not in rules.media_nouns:
+            k += 1
+        if not (k < hi and (tokens[k].low in rules.media_nouns or tokens[k].low + "." in rules.media_nouns)):
+            return None
+        k += 1
+        if k < hi and tokens[k].text == ".":
+            k += 1
+        while k < hi and tokens[k].low in rules.media_nouns:
+            k += 1
+        named = self.agency_at(tokens, k, hi)
+        if named:
+            return named[0], named[1]
+        if k < hi and tokens[k].text in rules.openers:
+            close = next((c for c in range(k + 1, min(hi, k + 8)) if tokens[c].text in rules.closers), None)
+            if close is not None:
+                start, end = tokens[k + 1].start, tokens[close - 1].end
+                return _text(tokens, k + 1, close), close + 1
+        if k < hi and tokens[k].low in rules.preps and k + 1 < hi and tokens[k + 1].is_upper:
+            k += 2
+            while k < hi and tokens[k].is_word and tokens[k].is_upper:
+                k += 1
+        if k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
+            while k < hi and tokens[k].is_word and tokens[k].is_upper:
+                k += 1
+        return _text(tokens, i, k), k
+
+    def country(self, name: str) -> str | None:
+        agency = self.rules.agencies.get(tuple(name.lower().split()))
+        return agency.country if agency else None
+
+
+def _text(tokens: list[Token], a: int, b: int) -> str:
+    """Tokens a..b as written, single-spaced (the article's own spacing is not kept here)."""
+    out = []
+    prev_end = None
+    for t in tokens[a:b]:
+        if prev_end is not None and t.start > prev_end:
+            out.append(" ")
+        out.append(t.text)
+        prev_end = t.end
+    return "".join(out)
+
+
+def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleSet) -> str | None:
+    """The article's own credit, strongest evidence first: a dateline, an "Източник:" line,
+    a byline, then the first Bulgarian wire credited in the body."""
+    src = Sources(rules)
+    for s, e in reversed(lay.paragraphs):
+        for m in DATELINE_RE.finditer(text, s, e):
+            raw = (m.group(1) or m.group(2) or "").strip()
+            toks = tokenize(raw)
+            found = src.agency_at(toks, 0, len(toks))
+            if found and found[2] == "BG":
+                return found[0]
+            if DOMAIN_RE.match(raw.split()[0] if raw else ""):
+                return raw.split()[0]
+    for s, e in lay.credit_lines:
+        line = text[s:e]
+        marker = next(m for m in rules.credit_line_markers if line.startswith(m))
+        value = line[len(marker):]
+        for stop in rules.inline_end_markers:
+            value = value.split(stop)[0]
+        value = value.translate({ord(c): None for c in "„“”\"«»'"}).strip(" .;,")
+        if value:
+            toks = tokenize(value)
+            found = src.agency_at(toks, 0, len(toks))
+            return found[0] if found and found[1] == len(toks) else value
+    body = [p for p in lay.paragraphs if p not in lay.headlines]
+    if body:
+        s, e = body[0]
+        first = text[s:e].split(maxsplit=1)[0] if text[s:e].strip() else ""
+        if DOMAIN_RE.match(first):
+            toks = tokenize(first)
+            found = src.agency_at(toks, 0, len(toks))
+            return found[0] if found else first
+    for name in body_credits:
+        if src.country(name) == "BG":
+            return name
+    return None

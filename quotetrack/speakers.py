@@ -1,0 +1,233 @@
+"""Who said it: reading the speaker's mention next to a cue, and resolving every mention
+(Путин, Владимир Путин, руският президент, "каза той") to one canonical speaker per article."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .rules import Role, RuleSet
+from .text import Token
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: str  # name | role | pronoun | group | medium | other
+    start: int
+    end: int
+    text: str
+    name: str | None = None  # the proper-name part: "Андрей Руденко"
+    role: Role | None = None
+    gender: str | None = None
+
+
+def _is_name_token(tok: Token, rules: RuleSet) -> bool:
+    if not tok.is_word or not tok.is_upper:
+        return False
+    if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles:
+        return False
+    return not (tok.low in rules.verbs)
+
+
+def _name_run_back(tokens: list[Token], end: int, lo: int, rules: RuleSet) -> int:
+    """Start index of the run of name tokens ending at tokens[end - 1]."""
+    k = end
+    while k - 1 >= lo and (_is_name_token(tokens[k - 1], rules) or (
+            tokens[k - 1].low in rules.particles and k - 2 >= lo and _is_name_token(tokens[k - 2], rules))):
+        k -= 1
+    return k
+
+
+def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role, int] | None:
+    """The role whose form starts at tokens[i], and the index after it (longest form wins)."""
+    for n in range(min(rules.max_role_len, hi - i), 0, -1):
+        role = rules.roles.get(tuple(t.low for t in tokens[i : i + n]))
+        if role is not None:
+            return role, i + n
+    return None
+
+
+def _title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
+    """How many tokens an honorific at tokens[i] takes ("проф." is a word and a dot)."""
+    if i < hi and tokens[i].low in rules.titles:
+        return 1
+    if i + 1 < hi and tokens[i + 1].text == "." and tokens[i].low + "." in rules.titles:
+        return 2
+    return 0
+
+
+def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sources) -> Mention | None:
+    """Read the speaker's noun phrase that starts at tokens[i] (after a verb, or opening a clause)."""
+    if i >= hi:
+        return None
+    tok = tokens[i]
+    if tok.low in rules.pronouns:
+        return Mention("pronoun", tok.start, tok.end, tok.text, gender=rules.pronouns[tok.low])
+    medium = sources.medium_at(tokens, i, hi)
+    if medium is not None:
+        name, j = medium
+        return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
+    k = i
+    role: Role | None = None
+    name_span: tuple[int, int] | None = None
+    after_prep = False
+    steps = 0
+    while k < hi and steps < 14:
+        steps += 1
+        t = tokens[k]
+        tl = _title_len(tokens, k, hi, rules)
+        if tl:
+            k += tl
+            continue
+        found = _role_at(tokens, k, hi, rules)
+        if found is not None and name_span is None:
+            r, k2 = found
+            role = role or r
+            k = k2
+            after_prep = False
+            continue
+        if _is_name_token(t, rules):
+            a = k
+            while k < hi and (_is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and _is_name_token(tokens[k + 1], rules))):
+                k += 1
+            if after_prep and a > i and tokens[a - 1].low in rules.preps:
+                if k - a < 3:
+                    continue  # the object of a preposition ("на Кремъл"), not the speaker's name
+                a = k - 2  # "на Украйна Петро Порошенко": the person is the last two words
+            name_span = (a, k)
+            break
+        if t.low in rules.preps and (role is not None or after_prep):
+            after_prep = True
+            k += 1
+            continue
+        if t.is_word and not t.is_upper and role is None and k - i < 4 and t.low not in rules.verbs and t.low not in rules.that | rules.conjunctions:
+            k += 1  # an adjective before the role or group noun: "руският", "южнокорейското"
+            continue
+        if t.is_word and not t.is_upper and role is not None and after_prep:
+            k += 1
+            continue
+        if t.low in rules.conjunctions and role is not None and after_prep and k + 1 < hi and tokens[k + 1].is_word and not tokens[k + 1].is_upper:
+            k += 1  # "по икономическите и финансовите въпроси"
+            continue
+        break
+    end_tok = name_span[1] if name_span else k
+    if end_tok <= i:
+        return None
+    words = tokens[i:end_tok]
+    if not any(w.is_word for w in words):
+        return None
+    start, end = tokens[i].start, tokens[end_tok - 1].end
+    if name_span:
+        name = text[tokens[name_span[0]].start : tokens[name_span[1] - 1].end]
+        return Mention("name", start, end, text[start:end], name=name, role=role, gender=role.gender if role and role.gender in ("m", "f") else None)
+    if role is not None:
+        kind = "group" if role.group else "role"
+        return Mention(kind, start, end, text[start:end], role=role, gender=role.gender if role.gender in ("m", "f", "pl") else None)
+    return Mention("other", start, end, text[start:end])
+
+
+def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleSet, sources) -> Mention | None:
+    """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
+    k = end
+    while k - 1 >= lo and tokens[k - 1].low in rules.adverbs:
+        k -= 1
+    if k - 1 < lo:
+        return None
+    last = tokens[k - 1]
+    if last.low in rules.pronouns:
+        return Mention("pronoun", last.start, last.end, last.text, gender=rules.pronouns[last.low])
+    if not last.is_word and last.text not in rules.marks:
+        return None
+    # walk back over the phrase: words, titles' dots, hyphens, quoted names
+    a = k
+    while a - 1 >= lo:
+        t = tokens[a - 1]
+        if t.is_word and t.low not in rules.that | rules.conjunctions and t.low not in rules.verbs:
+            a -= 1
+            continue
+        if t.text == "." and a - 2 >= lo and tokens[a - 2].low + "." in rules.titles:
+            a -= 1
+            continue
+        if t.text in rules.marks:
+            a -= 1
+            continue
+        break
+    # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or name
+    best = None
+    for s in range(a, k):
+        m = read_np(tokens, s, k, text, rules, sources)
+        if m is not None and tokens_end(tokens, m, k):
+            if m.kind in ("name", "role", "group", "medium", "pronoun"):
+                return m
+            best = best or m
+    return best
+
+
+def tokens_end(tokens: list[Token], m: Mention, k: int) -> bool:
+    return m.end == tokens[k - 1].end
+
+
+@dataclass
+class Person:
+    name: str  # the fullest form seen
+    words: tuple[str, ...]
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None
+    first: int = 0  # offset of the first mention
+
+
+class Registry:
+    """The people and bodies one article mentions, so that every mention resolves to one name."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.people: list[Person] = []
+        self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
+
+    def add(self, name: str, at: int, role: Role | None = None) -> Person:
+        canonical = self.rules.person_aliases.get(name.lower())
+        if canonical:
+            name = canonical
+        ws = tuple(w.lower() for w in name.replace("-", " ").split())
+        person = self._match(ws)
+        if person is None:
+            person = Person(name, ws, first=at)
+            self.people.append(person)
+        elif len(ws) > len(person.words) and set(person.words) <= set(ws):
+            person.name, person.words = name, ws
+        if role is not None and role not in person.roles:
+            person.roles.append(role)
+        if person.gender is None:
+            person.gender = self._gender(person, role)
+        self.mentions.append((at, person))
+        self.mentions.sort(key=lambda m: m[0])
+        return person
+
+    def _gender(self, person: Person, role: Role | None) -> str | None:
+        if role is not None and role.gender in ("m", "f"):
+            return role.gender
+        if person.words and len(person.words) >= 1 and person.words[-1].endswith(self.rules.female_endings):
+            return "f"
+        return None
+
+    def _match(self, ws: tuple[str, ...]) -> Person | None:
+        found = [p for p in self.people if set(ws) <= set(p.words) or set(p.words) <= set(ws)]
+        if not found:
+            return None
+        # one surname shared by two people ("Ким Чен Ун", "Ким Мьон Сик"): the one met first
+        return min(found, key=lambda p: p.first)
+
+    def find(self, name: str) -> Person | None:
+        ws = tuple(w.lower() for w in name.replace("-", " ").split())
+        return self._match(ws)
+
+    def by_role(self, role: Role, before: int) -> Person | None:
+        lemmas = {role.lemma, *role.same_as}
+        hits = [(at, p) for at, p in self.mentions if any(r.lemma in lemmas or lemmas & set(r.same_as) for r in p.roles)]
+        earlier = [h for h in hits if h[0] <= before]
+        if earlier:
+            return earlier[-1][1]
+        return hits[0][1] if hits else None
+
+    def recent(self, before: int, gender: str | None = None) -> Person | None:
+        for at, p in reversed(self.mentions):
+            if at <= before and (gender is None or p.gender in (None, gender) or gender == "any"):
+                return p
+        return None

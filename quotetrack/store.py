@@ -1,0 +1,171 @@
+"""The store: a TinyDB JSON file with tables `articles` and `quotes`. The only module that
+imports tinydb.
+
+TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write corrupts it; this
+storage writes a temporary file, fsyncs it and renames it over the old one, so a reader or a
+crash sees the store as it was before a batch or after it, never half-written. A batch is one
+write, under an inter-process lock (filelock), so two writers never lose each other's records.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from .errors import StoreError
+from .models import Extraction
+
+FORMAT = "quotetrack"
+VERSION = 1
+TABLES = {"meta", "articles", "quotes"}
+
+
+class AtomicJSONStorage(Storage):
+    """JSON storage that replaces the file atomically and can defer writes to one per batch."""
+
+    def __init__(self, path: str, **_: Any) -> None:
+        self.path = Path(path)
+        self._pending: dict[str, Any] | None = None
+        self._depth = 0
+
+    def read(self) -> dict[str, Any] | None:
+        if self._pending is not None:
+            return self._pending
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot read the store: {exc.strerror}") from None
+        if not raw.strip():
+            return None
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise StoreError(f"{self.path}: not a quotetrack store (not valid JSON); left untouched") from None
+        if not isinstance(data, dict):
+            raise StoreError(f"{self.path}: not a quotetrack store; left untouched")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._depth:
+            self._pending = data
+        else:
+            self._replace(data)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Collect every write inside the block and make it one atomic write at the end;
+        if the block raises, nothing is written."""
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._pending = None
+            raise
+        finally:
+            self._depth -= 1
+        if self._depth == 0 and self._pending is not None:
+            data, self._pending = self._pending, None
+            self._replace(data)
+
+    def _replace(self, data: dict[str, Any]) -> None:
+        directory = self.path.parent if str(self.path.parent) else Path(".")
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        try:
+            dir_fd = os.open(directory, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    def close(self) -> None:
+        pass
+
+
+class Store:
+    """Articles and their statements, versioned by path and content hash."""
+
+    def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise StoreError(f"{self.path}: is a folder, not a store file")
+        self.lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
+        self.db = TinyDB(str(self.path), storage=AtomicJSONStorage)
+        self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
+        self._check(self.storage.read())
+
+    def _check(self, data: dict[str, Any] | None) -> None:
+        if data is None:
+            return
+        meta = data.get("meta", {})
+        marker = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
+        if set(data) - TABLES - {"_default"} or (data and marker.get("format") != FORMAT):
+            raise StoreError(f"{self.path}: not a quotetrack store; left untouched (use another --db)")
+        if marker.get("version", 0) > VERSION:
+            raise StoreError(f"{self.path}: made by a newer quotetrack (store version {marker['version']})")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        try:
+            with self.lock:
+                self._check(self.storage.read())  # another writer may have changed it
+                with self.storage.deferred():
+                    if not self.db.table("meta").all():
+                        self.db.table("meta").insert({"format": FORMAT, "version": VERSION})
+                    yield
+        except Timeout:
+            raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write the store: {exc.strerror}") from None
+
+    def add(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
+        """Store each article unless the same text is stored at its path already; a changed
+        text at a known path becomes the next version. Returns (stored, unchanged)."""
+        stored = unchanged = 0
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.batch():
+            articles = self.db.table("articles")
+            known: dict[str | None, list[dict[str, Any]]] = {}
+            for doc in articles.all():
+                known.setdefault(doc.get("path"), []).append(doc)
+            new_articles, new_quotes = [], []
+            for ex in extractions:
+                versions = known.setdefault(ex.article.path, [])
+                if any(v["sha256"] == ex.article.sha256 for v in versions):
+                    unchanged += 1
+                    continue
+                doc = {**ex.article.to_dict(), "version": len(versions) + 1, "extracted_at": now}
+                versions.append(doc)
+                new_articles.append(doc)
+                new_quotes.extend(q.to_dict() for q in ex.quotes)
+                stored += 1
+            articles.insert_multiple(new_articles)
+            self.db.table("quotes").insert_multiple(new_quotes)
+        return stored, unchanged
+
+    def articles(self) -> list[dict[str, Any]]:
+        return self.db.table("articles").all()
+
+    def quotes(self) -> list[dict[str, Any]]:
+        return self.db.table("quotes").all()

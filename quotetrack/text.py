@@ -1,0 +1,190 @@
+"""Reading article text: normalising it, finding its parts, and cutting it into paragraphs,
+sentences and tokens, always as offsets into the one normalised string that gets stored."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from .rules import RuleSet
+
+# A word keeps inner hyphens and apostrophes (министър-председател, О'Лиъри); a number keeps
+# its decimal separators. Every other non-space character is a token of its own.
+TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’-]*+(?<![-'’])|\p{N}++(?:[.,]\p{N}++)*+|[^\s\p{L}\p{N}]")
+DATE_NUMERIC_RE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+SENT_END = ".!?…"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where the parts of an article are: headline lines, body paragraphs, and where it ends."""
+
+    title: str | None
+    date: str | None
+    headlines: tuple[tuple[int, int], ...]  # title and subtitle lines
+    paragraphs: tuple[tuple[int, int], ...]  # every live line, headlines included, in order
+    end: int  # offset where the article's own text ends (related headlines, footers after)
+    credit_lines: tuple[tuple[int, int], ...]  # "Източник: ..." lines and the like
+
+
+def normalize(raw: str) -> str:
+    """One form for every input: no BOM, LF line ends, NFC, no non-breaking or zero-width spaces."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return text.translate({0xA0: " ", 0x202F: " ", 0x2007: " ", 0x200B: None, 0xFEFF: None})
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end), surrounding spaces trimmed."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _date_of(line: str, rules: RuleSet) -> str | None:
+    months = rules.months
+    m = DATE_NUMERIC_RE.search(line)
+    if m:
+        d, mo, y = map(int, m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    m = regex.match(r"\s*(\d{1,2})\s+(\p{L}+),?\s+(\d{4})\s*(?:г\.?)?\s*$", line)
+    if m and m.group(2).lower() in months:
+        return f"{int(m.group(3)):04d}-{months.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    """A title or subtitle: a line that does not read as a paragraph of running text."""
+    words = line.split()
+    return len(words) <= 30 and (line[-1] not in SENT_END or len(words) <= 12)
+
+
+def layout(text: str, rules: RuleSet) -> Layout:
+    all_lines = lines(text)
+    end = len(text)
+    for i, (s, e) in enumerate(all_lines):
+        line = text[s:e]
+        if i > 0 and any(line.startswith(m) for m in rules.end_markers):
+            end = s
+            break
+        for marker in rules.inline_end_markers:
+            pos = line.find(marker)
+            if pos > 0:
+                end = s + pos
+                break
+        if end != len(text):
+            break
+    live = [(s, min(e, end)) for s, e in all_lines if s < end and min(e, end) > s]
+
+    date = None
+    title = None
+    headlines: list[tuple[int, int]] = []
+    paragraphs: list[tuple[int, int]] = []
+    credits: list[tuple[int, int]] = []
+    in_head = True
+    for s, e in live:
+        line = text[s:e]
+        if date is None and not headlines and _date_of(line, rules) and len(line) < 40:
+            date = _date_of(line, rules)
+            continue
+        if any(line.startswith(m) for m in rules.credit_line_markers):
+            credits.append((s, e))
+            continue
+        if title is not None and line == title:
+            continue  # some sites print the title twice
+        if in_head and _is_headline(line) and len(headlines) < 3:
+            if title is None:
+                title = line
+            headlines.append((s, e))
+        else:
+            in_head = False
+        paragraphs.append((s, e))
+    return Layout(title, date, tuple(headlines), tuple(paragraphs), end, tuple(credits))
+
+
+def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentences. A dot after an abbreviation or an initial does not
+    end one; a missing space after a full stop ("думи.Тогава") does not hide the end."""
+    out: list[tuple[int, int]] = []
+    s = start
+    i = start
+    n = end
+    closers = rules.closers
+    while i < n:
+        ch = text[i]
+        if ch in SENT_END:
+            j = i + 1
+            while j < n and (text[j] in SENT_END or text[j] in closers or text[j] == ")"):
+                j += 1
+            k = j
+            while k < n and text[k] == " ":
+                k += 1
+            if k >= n:
+                break
+            nxt = text[k]
+            starts_new = nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—"
+            if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, nxt, rules):
+                out.append((s, j))
+                s = k
+                i = k
+                continue
+            i = j
+            continue
+        i += 1
+    if s < n:
+        e = n
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet) -> bool:
+    if text[dot] != ".":
+        return False
+    k = dot
+    while k > lo and not text[k - 1].isspace() and text[k - 1] not in "(„\"«":
+        k -= 1
+    word = text[k : dot + 1].lower()
+    if len(word) == 2 and word[0].isalpha() and text[k].isupper():
+        return True  # an initial: "В. Путин"
+    if word in rules.abbreviations:
+        return not (word in rules.may_end and nxt.isupper())
+    # "т.е." and other dotted runs whose last piece is listed
+    tail = word.rsplit(".", 2)
+    return len(tail) > 2 and (tail[-2] + ".") in rules.abbreviations and word not in rules.may_end
