@@ -6,6 +6,7 @@ pool or a cluster map as here.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from .models import Article, Extraction, Quote
 from .quotes import Finder, Stmt
@@ -72,23 +73,34 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
                 reg.add(m.name, m.start, m.role)
                 k = finder.tok_index(m.end)
             k += 1
+    for t in toks:  # a surname alone mentions the person named in full elsewhere
+        if t.is_upper and t.is_word and t.low not in rules.not_names:
+            person = reg._match((t.low,))
+            if person is not None and len(person.words) > 1:
+                reg.note(person, t.start)
     return reg
 
 
 def _resolve(stmts: list[Stmt], finder: Finder, rules: RuleSet) -> list[Quote]:
     reg = _registry(finder, rules)
     text = finder.text
-    last: tuple[str | None, str | None, Person | None] = (None, None, None)  # speaker, role, person
-    resolved: dict[int, tuple[str | None, str | None, Person | None]] = {}
+    last: Who = Who()
+    resolved: dict[int, Who] = {}
     for idx in sorted(range(len(stmts)), key=lambda i: stmts[i].anchor):
         st = stmts[idx]
-        who = _who(st.mention, st.anchor, reg, last, rules) if st.mention else (last if st.follows_previous else (None, None, None))
+        if st.mention:
+            who = _who(st.mention, min(st.start, st.mention.start), reg, last, rules)
+        else:
+            who = last if st.follows_previous else Who()
         resolved[idx] = who
-        if who[0]:
-            last = who
+        if who.person is not None:
+            who.person.spoke = True
+            reg.note(who.person, st.mention.start if st.mention else st.anchor)
+        if who.speaker and (st.mention is None or st.mention.kind != "medium"):
+            last = Who(who.speaker, who.role, who.person, st.mention.start if st.mention else st.anchor, who.gender)
     out = []
     for idx, st in enumerate(stmts):
-        speaker, role, _ = resolved[idx]
+        speaker, role = resolved[idx].speaker, resolved[idx].role
         cue = st.cue
         out.append(Quote(
             kind=st.kind,  # type: ignore[arg-type]
@@ -105,26 +117,51 @@ def _resolve(stmts: list[Stmt], finder: Finder, rules: RuleSet) -> list[Quote]:
     return out
 
 
-def _who(m: Mention, at: int, reg: Registry, last, rules: RuleSet):
-    """(speaker, role, person) for one mention."""
+@dataclass(frozen=True, slots=True)
+class Who:
+    speaker: str | None = None
+    role: str | None = None
+    person: Person | None = None
+    at: int = -1  # where this speaker was last named
+    gender: str | None = None
+
+
+def _of(person: Person, role: str | None = None) -> Who:
+    return Who(person.name, role or (person.roles[0].lemma if person.roles else None), person, gender=person.gender)
+
+
+def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
+    """The speaker a mention names. A pronoun or a bare role ("каза той", "добави министърът")
+    is the most recent fitting person: the last speaker, or someone named since."""
     role = m.role.lemma if m.role else None
     if m.kind == "name" and m.name:
-        person = reg.find(m.name) or reg.add(m.name, at, m.role)
-        return person.name, role or (person.roles[0].lemma if person.roles else None), person
-    if m.kind == "pronoun":
-        if m.gender == "pl":
-            return last if last[2] is None and last[0] else (m.text, None, None)
-        person = last[2] if last[2] is not None and last[2].gender in (None, m.gender) else reg.recent(at, m.gender)
-        if person is None:
-            return None, None, None
-        return person.name, person.roles[0].lemma if person.roles else None, person
-    if m.kind == "role" and m.role is not None:
-        person = reg.by_role(m.role, at)
-        if person is None and len(m.text.split()) <= 2:
-            person = last[2] if last[2] is not None and last[2].gender in (None, m.gender, "any") else reg.recent(at, m.gender)
-        if person is not None:
-            return person.name, role, person
-        return m.text, role, None
+        person = reg.find(m.name) or reg.add(m.name, m.start, m.role)
+        if m.role is not None and m.role not in person.roles:
+            person.roles.append(m.role)
+        return _of(person, role)
     if m.kind == "medium":
-        return m.name or m.text, None, None
-    return m.text, role, None
+        return Who(m.name or m.text)
+    if m.kind == "role" and m.role is not None:
+        person = reg.by_role(m.role, before)
+        if person is not None:
+            return _of(person, role)
+        if not _definite(m, rules):
+            return Who(m.text, role)
+    if m.kind in ("pronoun", "role") and m.gender != "pl":
+        return _recent(before, m.gender, reg, last) or Who(m.text if m.kind == "role" else None, role)
+    if m.kind == "pronoun":
+        return last if last.person is None and last.speaker else Who(m.text)
+    return Who(m.text, role)
+
+
+def _recent(before: int, gender: str | None, reg: Registry, last: Who) -> Who | None:
+    fits = gender in (None, "any") or last.gender in (None, gender)
+    named = reg.recent(before, gender)
+    if named is not None and (not last.speaker or not fits or named[0] > last.at):
+        return _of(named[1])
+    return last if last.speaker and fits else None
+
+
+def _definite(m: Mention, rules: RuleSet) -> bool:
+    """"министърът" points back at someone; "говорител на ЕК" introduces someone new."""
+    return any(w.lower().endswith(rules.definite_suffixes) for w in m.text.split()[:2])

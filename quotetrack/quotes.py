@@ -101,7 +101,10 @@ class Finder:
         if k < len(toks) and self.is_anaphora(k):
             anaphora = True
         elif not joined and not (k < len(toks) and toks[k].low in self.rules.verbs and not toks[k].is_upper):
-            return None
+            comma = next((n for n in range(k, min(len(toks), k + 5)) if toks[n].text in ",."), None)
+            if comma is None or toks[comma].text != ",":
+                return None
+            k = comma + 1
         sent = self.sents[self.sent_of(toks[k].start)] if k < len(toks) else None
         if sent is None:
             return None
@@ -188,6 +191,7 @@ class Finder:
                         m = read_np(toks, k + n, hi, self.text, self.rules, self.sources)
                         medium = self.sources.medium_at(toks, k + n, hi)
                         if medium:
+                            self.credits.append(medium[0])
                             return medium[0]
                         if m is not None:
                             return m.text
@@ -278,7 +282,7 @@ class Finder:
             e = self.tok_index(m.end)
             while e < b and toks[e].text in ".," + DASHES:
                 e += 1
-            if e >= b or toks[e - 1].text not in DASHES:
+            if e >= b or toks[e - 1].text not in DASHES + ".,":
                 continue
             return [(sp.start, toks[k].start, cue, m), (toks[e].start, sp.end, cue, m)]
         return [(sp.start, sp.end, None, None)]
@@ -299,9 +303,17 @@ class Finder:
             self.direct_standalone(sp)
             return
         cue = cues[-1]
-        mention = self.subject_of(cue, s)
+        passive = self.passive_at(s, cue)
+        mention = read_np_back(self.tokens, s.ti, passive, self.text, self.rules, self.sources) if passive is not None else self.subject_of(cue, s)
         source = self.passive_source(s, cue) or self.source_near(cue, s.ti, colon)
         self.add(Stmt("direct", sp.start, sp.end, self.tokens[cue.i].start, cue, mention, source))
+
+    def passive_at(self, s: Sent, cue: Cue) -> int | None:
+        toks = self.tokens
+        for k in range(s.ti, cue.i):
+            if any(all(k + n < cue.i and toks[k + n].low == w for n, w in enumerate(p)) for p in self.rules.passive_credit):
+                return k
+        return None
 
     def passive_source(self, s: Sent, cue: Cue) -> str | None:
         toks = self.tokens
@@ -370,7 +382,7 @@ class Finder:
                 inside = self.inside_statement(self.tokens[cue.i].start)
                 if cue.kind == "prep":
                     self.prep_statement(s, cue, inside)
-                elif self.anaphora_before(s, cue) is not None:
+                elif self.anaphora_before(s, cue) is not None and cue.frame == "speech":
                     self.anaphora_statement(s, cue)
                 else:
                     self.verb_statement(s, cue, inside)
@@ -390,6 +402,8 @@ class Finder:
         if that is not None:
             mention = self.subject_of(cue, s)
             if inside and not self.explicit(mention):
+                return
+            if cue.frame == "stance" and mention is not None and mention.kind == "other":
                 return
             end, source, colon = self.clause_end(that + 1, s)
             source = source or self.source_near(cue, s.ti, that)
@@ -411,7 +425,7 @@ class Finder:
         k, _ = self.skip_outlets(cue.j, s.tj)
         for n in range(k, min(s.tj, k + 7)):
             if toks[n].low in self.rules.that:
-                return n
+                return None if n > 0 and toks[n - 1].low in self.rules.not_that_before else n
             if toks[n].low in self.rules.verbs or toks[n].text in ":" or toks[n].text in self.rules.openers:
                 return None
         return None
@@ -437,9 +451,13 @@ class Finder:
             if medium:
                 self.credits.append(medium)
                 self.used_cues.add((nxt.i, nxt.j))
-            elif nxt.kind == "verb" and self.that_after(nxt, s) is None and self.mention_after(nxt, s.tj) is not None and nxt.frame != "label":
+                return t.start, medium, None
+            between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in self.rules.conjunctions | self.rules.adverbs]
+            if nxt.kind == "verb" and self.that_after(nxt, s) is None and self.mention_after(nxt, s.tj) is not None and nxt.frame != "label":
                 self.used_cues.add((nxt.i, nxt.j))  # ", каза X" closing the same statement
-            return t.start, medium, None
+                return t.start, None, None
+            if between or nxt.kind == "prep":
+                return t.start, None, None
         return s.end, None, None
 
     def colon_after(self, cue: Cue, s: Sent) -> int | None:
@@ -460,17 +478,17 @@ class Finder:
         end (its opening one lost) makes it a direct quote."""
         ps, pe = self.para_bounds(colon)
         end = pe
+        closer = next((c for c in self.marks.orphan_closers if colon < c < pe), None)
+        if closer is not None and not any(colon < sp.outer_start < closer for sp in self.spans):
+            self.add(Stmt("direct", colon + 1, closer, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
+            return
         for t in self.sents[self.sent_of(colon) + 1 :]:
             if t.start >= pe:
                 break
             if any(self.explicit(self.subject_of(c, t)) and c.kind == "verb" for c in self.cues_outside(t) if c.i - t.ti <= 8):
                 end = t.start
                 break
-        kind = "indirect"
-        closer = next((c for c in self.marks.orphan_closers if colon < c < end), None)
-        if closer is not None:
-            kind, end = "direct", closer
-        self.add(Stmt(kind, colon + 1, end, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
+        self.add(Stmt("indirect", colon + 1, end, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
 
     def subject_of(self, cue: Cue, s: Sent) -> Mention | None:
         """Who the verb's subject is: the phrase before it, or the sentence's opening phrase when
@@ -479,6 +497,14 @@ class Finder:
         k = cue.i
         while k - 1 >= s.ti and toks[k - 1].low in self.rules.adverbs | self.rules.copulas:
             k -= 1
+        if k - 1 >= s.ti and toks[k - 1].low in self.rules.conjunctions:
+            earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]
+            if earlier:
+                return self.subject_of(earlier[-1], s) or self.mention_after(earlier[-1], s.tj)
+            k -= 1
+            while k - 1 >= s.ti and toks[k - 1].text == ",":
+                k -= 1
+            return read_np(toks, s.ti, k, self.text, self.rules, self.sources)
         if k - 1 >= s.ti and toks[k - 1].text == ",":
             return read_np(toks, s.ti, cue.i, self.text, self.rules, self.sources)
         return read_np_back(toks, s.ti, k, self.text, self.rules, self.sources) or (
@@ -528,8 +554,6 @@ class Finder:
             start = max(start, s.start)
         mention = self.mention_after(cue, s.tj)
         _, source = self.skip_outlets(cue.j, s.tj)
-        if source:
-            self.credits.append(source)
         if self.text[start:this].strip() and not any(sp.outer_start <= start and sp.outer_end >= this - 2 for sp in self.spans):
             self.add(Stmt("indirect", start, this, self.tokens[cue.i].start, cue, mention, source))
 
@@ -547,6 +571,8 @@ class Finder:
             end, source, _ = self.clause_end(after, s)
             start = toks[after].start if after < s.tj else s.end
             self.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, source))
+        elif not self.explicit(mention) and mention.kind != "pronoun":
+            return
         elif toks[cue.i - 1].text == "," and after >= s.tj - 1:
             self.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention))
         else:

@@ -97,6 +97,10 @@ class RuleSet:
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
+    not_that_before: frozenset[str] = frozenset()
+    sentence_openers: frozenset[str] = frozenset()
+    definite_suffixes: tuple[str, ...] = ()
+    documents: frozenset[str] = frozenset()
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     max_role_len: int = 1
     max_agency_len: int = 1
@@ -321,6 +325,10 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
         that=frozenset(w.lower() for w in _strings(cpath, "grammar.that", grammar.get("that"))),
         conjunctions=frozenset(w.lower() for w in _strings(cpath, "grammar.conjunctions", grammar.get("conjunctions"))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
+        not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
+        sentence_openers=frozenset(_strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))),
+        definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
+        documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),

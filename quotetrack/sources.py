@@ -29,15 +29,15 @@ class Sources:
             if t.text in rules.marks:
                 k += 1
                 continue
-            if not (t.is_word or t.text in ".-"):
+            if not (t.is_word or t.text == "."):
                 break
-            if t.text == ".":
-                if not words:
-                    break
-                words[-1] += "."
-                ends[-1] = k + 1
-                k += 1
+            if t.text == "." and words and k + 1 < hi and tokens[k + 1].is_word and tokens[k + 1].start == t.end == tokens[k - 1].end + 1:
+                words[-1] += "." + tokens[k + 1].low  # a domain: "News.bg"
+                ends[-1] = k + 2
+                k += 2
                 continue
+            if not t.is_word:
+                break
             words.append(t.low)
             ends.append(k + 1)
             k += 1
@@ -46,7 +46,7 @@ class Sources:
             agency = rules.agencies.get(key) or rules.agencies.get(tuple(" ".join(key).replace(". ", ".").split()))
             if agency is None:
                 continue
-            if agency.ambiguous and not (i > 0 and tokens[i - 1].low.rstrip(".") in {m.rstrip(".") for m in rules.media_nouns}):
+            if agency.ambiguous and key == _agency_key_of(agency) and not (i > 0 and tokens[i - 1].low.rstrip(".") in {m.rstrip(".") for m in rules.media_nouns}):
                 continue
             j = ends[n - 1]
             while j < hi and tokens[j].text in rules.closers and tokens[j].text not in "„«":
@@ -93,6 +93,11 @@ class Sources:
         return agency.country if agency else None
 
 
+def _agency_key_of(agency) -> tuple[str, ...]:
+    """The short name of an ambiguous outlet ("Нова", "Сега") is the ambiguous part."""
+    return tuple(agency.name.lower().split())
+
+
 def _text(tokens: list[Token], a: int, b: int) -> str:
     """Tokens a..b as written, single-spaced (the article's own spacing is not kept here)."""
     out = []
@@ -113,11 +118,12 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
         for m in DATELINE_RE.finditer(text, s, e):
             raw = (m.group(1) or m.group(2) or "").strip()
             toks = tokenize(raw)
+            first = raw.split()[0] if raw else ""
+            if DOMAIN_RE.match(first):
+                return first.lower()  # a site credits itself by its domain: keep it
             found = src.agency_at(toks, 0, len(toks))
             if found and found[2] == "BG":
                 return found[0]
-            if DOMAIN_RE.match(raw.split()[0] if raw else ""):
-                return raw.split()[0]
     for s, e in lay.credit_lines:
         line = text[s:e]
         marker = next(m for m in rules.credit_line_markers if line.startswith(m))
@@ -134,9 +140,7 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
         s, e = body[0]
         first = text[s:e].split(maxsplit=1)[0] if text[s:e].strip() else ""
         if DOMAIN_RE.match(first):
-            toks = tokenize(first)
-            found = src.agency_at(toks, 0, len(toks))
-            return found[0] if found else first
+            return first.lower()
     for name in body_credits:
         if src.country(name) == "BG":
             return name

@@ -23,6 +23,8 @@ def _is_name_token(tok: Token, rules: RuleSet) -> bool:
         return False
     if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles:
         return False
+    if len(tok.low) > 5 and tok.low.endswith(rules.definite_suffixes):
+        return False
     return not (tok.low in rules.verbs)
 
 
@@ -97,7 +99,7 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             after_prep = True
             k += 1
             continue
-        if t.is_word and not t.is_upper and role is None and k - i < 4 and t.low not in rules.verbs and t.low not in rules.that | rules.conjunctions:
+        if t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None and k - i < 4 and t.low not in rules.verbs and t.low not in rules.that | rules.conjunctions and t.low not in rules.pronouns:
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското"
             continue
         if t.is_word and not t.is_upper and role is not None and after_prep:
@@ -171,6 +173,7 @@ class Person:
     roles: list[Role] = field(default_factory=list)
     gender: str | None = None
     first: int = 0  # offset of the first mention
+    spoke: bool = False  # credited with a statement in this article
 
 
 class Registry:
@@ -215,8 +218,17 @@ class Registry:
         return min(found, key=lambda p: p.first)
 
     def find(self, name: str) -> Person | None:
+        """The person a name form refers to; a run of two names ("Тръмп Уолф") is its first."""
         ws = tuple(w.lower() for w in name.replace("-", " ").split())
-        return self._match(ws)
+        for n in range(len(ws), 0, -1):
+            person = self._match(ws[:n])
+            if person is not None and (n == len(ws) or len(person.words) > 1):
+                return person
+        return None
+
+    def note(self, person: Person, at: int) -> None:
+        self.mentions.append((at, person))
+        self.mentions.sort(key=lambda m: m[0])
 
     def by_role(self, role: Role, before: int) -> Person | None:
         lemmas = {role.lemma, *role.same_as}
@@ -226,8 +238,9 @@ class Registry:
             return earlier[-1][1]
         return hits[0][1] if hits else None
 
-    def recent(self, before: int, gender: str | None = None) -> Person | None:
+    def recent(self, before: int, gender: str | None = None) -> tuple[int, Person] | None:
+        """The last person (someone with a role, or who spoke) mentioned before an offset."""
         for at, p in reversed(self.mentions):
-            if at <= before and (gender is None or p.gender in (None, gender) or gender == "any"):
-                return p
+            if at < before and (p.roles or p.spoke) and (gender in (None, "any") or p.gender in (None, gender)):
+                return at, p
         return None

@@ -15,6 +15,7 @@ from .rules import RuleSet
 TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’-]*+(?<![-'’])|\p{N}++(?:[.,]\p{N}++)*+|[^\s\p{L}\p{N}]")
 DATE_NUMERIC_RE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 SENT_END = ".!?…"
+WORD_AT = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,8 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
         ch = text[i]
         if ch in SENT_END:
             j = i + 1
-            while j < n and (text[j] in SENT_END or text[j] in closers or text[j] == ")"):
+            while j < n and (text[j] in SENT_END or text[j] == ")" or (
+                    text[j] in closers and not (j + 1 < n and text[j + 1].isalnum()))):
                 j += 1
             k = j
             while k < n and text[k] == " ":
@@ -164,6 +166,11 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
                 continue
             i = j
             continue
+        elif ch == " " and i + 1 < n and text[i + 1].isupper() and i > s and text[i - 1].islower():
+            m = WORD_AT.match(text, i + 1)
+            if m and m.group() in rules.sentence_openers:
+                out.append((s, i))
+                s = i + 1
         i += 1
     if s < n:
         e = n
