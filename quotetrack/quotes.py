@@ -183,6 +183,12 @@ class Finder:
         _, medium = self.skip_outlets(cue.j, hi)
         if medium:
             return medium
+        for k in range(cue.j, hi):  # "заяви Петрова пред Би Ти Ви": after the speaker
+            found = self.outlet_at(k, hi) if toks[k].low in self.rules.preps or k == cue.j else None
+            if found is not None:
+                return found[1]
+            if toks[k].text in ".;" or (toks[k].text == "," and k > cue.j + 1):
+                break
         for k in range(lo, hi):
             for phrase in self.rules.outlet_phrases + self.rules.credit_phrases:
                 n = len(phrase)
@@ -246,10 +252,11 @@ class Finder:
 
     def directs(self) -> None:
         for sp in self.spans:
-            if self.is_name(sp):
-                continue
-            before = self.lead_in(sp)
             after = self.clause_after(sp.close) if sp.close >= 0 else None
+            joined = sp.close >= 0 and self.text[sp.close + 1 : sp.close + 3].strip()[:1] in ("," + DASHES)
+            if self.is_name(sp) and not (after is not None and joined):
+                continue  # a quoted name, unless ", каза Х" follows it
+            before = self.lead_in(sp)
             if after is not None and (before is None or before.strip() == ""):
                 cue, mention, _ = after
                 self.direct(sp, cue, mention, self.tokens[cue.i].start)
@@ -370,8 +377,9 @@ class Finder:
             sp = Span(-1, close, start, close)
             self.direct(sp, cue, mention, self.tokens[cue.i].start)
 
-    def cues_outside(self, s: Sent) -> list[Cue]:
-        return [c for c in s.cues if self.in_span(self.tokens[c.i].start) is None and c.frame != "label"]
+    def cues_outside(self, s: Sent, *, labels: bool = False) -> list[Cue]:
+        """The sentence's cues that are not inside quoted words (labels only when asked)."""
+        return [c for c in s.cues if self.in_span(self.tokens[c.i].start) is None and (labels or c.frame != "label")]
 
     # -- reported speech ------------------------------------------------------------------------
     def reported(self) -> None:
@@ -589,7 +597,7 @@ class Finder:
                 self.add(Stmt("partial", sp.start, sp.end, host.anchor, host.cue, host.mention, host.source, follows_previous=host.follows_previous))
                 continue
             s = self.sents[self.sent_of(sp.outer_start)]
-            cues = [c for c in self.cues_outside(s) if c.kind != "prep" or c.frame == "speaker"]
+            cues = [c for c in self.cues_outside(s, labels=True) if c.kind != "prep" or c.frame == "speaker"]
             if not cues:
                 continue
             before = [c for c in cues if self.tokens[c.i].start < sp.outer_start]

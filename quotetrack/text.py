@@ -88,10 +88,10 @@ def _date_of(line: str, rules: RuleSet) -> str | None:
     return None
 
 
-def _is_headline(line: str) -> bool:
-    """A title or subtitle: a line that does not read as a paragraph of running text."""
+def _is_headline(line: str, first: bool) -> bool:
+    """The title, or a subtitle: a short line that does not end like a sentence."""
     words = line.split()
-    return len(words) <= 30 and (line[-1] not in SENT_END or len(words) <= 12)
+    return len(words) <= 30 and (first or line[-1] not in SENT_END)
 
 
 def layout(text: str, rules: RuleSet) -> Layout:
@@ -127,7 +127,7 @@ def layout(text: str, rules: RuleSet) -> Layout:
             continue
         if title is not None and line == title:
             continue  # some sites print the title twice
-        if in_head and _is_headline(line) and len(headlines) < 3:
+        if in_head and _is_headline(line, not headlines) and len(headlines) < 3:
             if title is None:
                 title = line
             headlines.append((s, e))

@@ -1,0 +1,75 @@
+"""The command line as a contract, through typer's CliRunner."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from quotetrack.cli import app
+
+runner = CliRunner()
+
+
+def _article(tmp_path: Path, name: str = "a.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("Заглавие\n\n„Ще подам оставка утре“, каза министърът Иван Петров.\n", encoding="utf-8")
+    return path
+
+
+def test_extract_jsonl_without_store_prints_records_and_writes_nothing(tmp_path: Path):
+    path = _article(tmp_path)
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--no-store", "--db", str(tmp_path / "q.json")])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["kind"] == "direct" and record["speaker"] == "Иван Петров" and record["verb"] == "каза"
+    assert record["path"] == str(path) and record["text"] == "Ще подам оставка утре"
+    assert not (tmp_path / "q.json").exists()
+
+
+def test_extract_walks_folders_and_stores(tmp_path: Path):
+    _article(tmp_path, "one.txt")
+    (tmp_path / "sub").mkdir()
+    _article(tmp_path / "sub", "two.txt")
+    (tmp_path / "skip.md").write_text("„Не ме чети“, каза Петров.", encoding="utf-8")
+    db = tmp_path / "q.json"
+    result = runner.invoke(app, ["extract", str(tmp_path), "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 2
+    assert len(json.loads(db.read_text(encoding="utf-8"))["articles"]) == 2
+
+
+def test_db_can_come_from_the_environment(tmp_path: Path):
+    db = tmp_path / "env.json"
+    result = runner.invoke(app, ["extract", str(_article(tmp_path)), "--format", "csv"], env={"QUOTETRACK_DB": str(db)})
+    assert result.exit_code == 0 and db.exists()
+    assert result.stdout.splitlines()[0].startswith("article_id,path,title")
+
+
+def test_a_missing_file_is_one_line_and_exit_1_and_good_files_still_count(tmp_path: Path):
+    good = _article(tmp_path)
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), str(good), "--format", "jsonl", "--no-store"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"quotetrack: {tmp_path / 'nope.txt'}: no such file"
+    assert len(result.stdout.splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_foreign_store_is_refused_in_one_line(tmp_path: Path):
+    db = tmp_path / "other.json"
+    db.write_text('{"users": {}}', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(_article(tmp_path)), "--db", str(db)])
+    assert result.exit_code == 1 and "not a quotetrack store" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert db.read_text(encoding="utf-8") == '{"users": {}}'
+
+
+def test_the_table_is_for_people(tmp_path: Path):
+    result = runner.invoke(app, ["extract", str(_article(tmp_path)), "--no-store"])
+    assert result.exit_code == 0 and "Иван Петров" in result.stdout and "1 statements" in result.stderr
+
+
+def test_every_command_has_help_with_an_example():
+    for name in ("extract",):
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and "Example:" in result.stdout

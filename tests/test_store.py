@@ -1,0 +1,75 @@
+"""The store: UTF-8 JSON written atomically, versions of an article kept, foreign files refused."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotetrack import StoreError, extract_article
+from quotetrack.store import Store
+
+ARTICLE = "Заглавие\n\nМинистърът Иван Петров заяви, че бюджетът е готов.\n"
+CHANGED = "Заглавие\n\nМинистърът Иван Петров заяви, че бюджетът ще бъде готов в петък.\n"
+
+
+def _store(tmp_path: Path, *texts: str, path: str = "a.txt") -> Store:
+    store = Store(tmp_path / "q.json")
+    for t in texts:
+        store.add([extract_article(t, path=path)])
+    return store
+
+
+def test_records_are_stored_as_readable_utf8(tmp_path: Path):
+    store = _store(tmp_path, ARTICLE)
+    raw = (tmp_path / "q.json").read_text(encoding="utf-8")
+    assert "Иван Петров" in raw and "\\u" not in raw
+    (quote,) = store.quotes()
+    article = store.articles()[0]
+    assert article["text"][quote["start"] : quote["end"]] == quote["text"]
+    assert quote["speaker"] == "Иван Петров" and quote["article_id"] == article["id"]
+
+
+def test_an_unchanged_file_is_not_stored_twice(tmp_path: Path):
+    store = _store(tmp_path, ARTICLE)
+    assert store.add([extract_article(ARTICLE, path="a.txt")]) == (0, 1)
+    assert len(store.articles()) == 1 and len(store.quotes()) == 1
+
+
+def test_a_changed_file_becomes_a_new_version_and_the_old_one_stays(tmp_path: Path):
+    store = _store(tmp_path, ARTICLE, CHANGED)
+    versions = sorted((a["version"], a["text"]) for a in store.articles())
+    assert [v for v, _ in versions] == [1, 2]
+    assert "петък" in versions[1][1] and "петък" not in versions[0][1]
+    assert len(store.quotes()) == 2
+
+
+@pytest.mark.parametrize("content", ['{"users": {"1": {"name": "x"}}}', "not json at all", "[1, 2, 3]"])
+def test_a_file_that_is_not_a_store_is_refused_and_left_untouched(tmp_path: Path, content):
+    target = tmp_path / "q.json"
+    target.write_text(content, encoding="utf-8")
+    with pytest.raises(StoreError):
+        Store(target).add([extract_article(ARTICLE, path="a.txt")])
+    assert target.read_text(encoding="utf-8") == content
+
+
+def test_a_failed_batch_writes_nothing(tmp_path: Path):
+    store = _store(tmp_path, ARTICLE)
+    before = (tmp_path / "q.json").read_bytes()
+    with pytest.raises(RuntimeError):
+        with store.batch():
+            store.db.table("quotes").insert({"text": "половин запис"})
+            raise RuntimeError("killed mid-batch")
+    assert (tmp_path / "q.json").read_bytes() == before
+    assert not list(tmp_path.glob(".q.json.*.tmp"))
+
+
+def test_one_batch_is_one_write(tmp_path: Path, monkeypatch):
+    store = Store(tmp_path / "q.json")
+    writes = []
+    original = store.storage._replace
+    monkeypatch.setattr(store.storage, "_replace", lambda data: (writes.append(1), original(data)))
+    store.add([extract_article(ARTICLE, path=f"{n}.txt") for n in range(20)])
+    assert len(writes) == 1
+    data = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 20 and len(data["quotes"]) == 20
