@@ -72,6 +72,9 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 reg.add(m.name, m.start, m.role)
                 k = finder.tok_index(m.end)
+            elif m is not None and m.kind == "group":
+                reg.groups.append((m.start, m.text))
+                k = finder.tok_index(m.end)
             k += 1
     for t in toks:  # a surname alone mentions the person named in full elsewhere
         if t.is_upper and t.is_word and t.low not in rules.not_names:
@@ -150,7 +153,10 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     if m.kind in ("pronoun", "role") and m.gender != "pl":
         return _recent(before, m.gender, reg, last) or Who(m.text if m.kind == "role" else None, role)
     if m.kind == "pronoun":
-        return last if last.person is None and last.speaker else Who(m.text)
+        group = reg.recent_group(before)
+        if last.person is None and last.speaker and (group is None or last.at > before - 400):
+            return last
+        return Who(group or m.text)
     return Who(m.text, role)
 
 

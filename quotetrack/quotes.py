@@ -166,6 +166,18 @@ class Finder:
     def mention_after(self, cue: Cue, hi: int) -> Mention | None:
         toks = self.tokens
         k, _ = self.skip_outlets(cue.j, hi)
+        k = self.skip_show_name(k, hi)
+        m = self.document_speaker(k, hi)
+        if m is not None:
+            return m
+        if k < hi and toks[k].low in self.rules.preps and not toks[k].is_upper:
+            # "заяви на пресконференция говорител на ЕК": the speaker after a short phrase
+            for n in range(k + 1, min(hi, k + 5)):
+                m = read_np(toks, n, hi, self.text, self.rules, self.sources)
+                if m is not None and m.kind in ("name", "role", "group") and (m.kind == "name" or (toks[n].low,) in self.rules.roles):
+                    return m
+                if not toks[n].is_word:
+                    break
         if k < hi and toks[k].low == self.rules.source_preposition and k + 1 < hi and (toks[k + 1].is_upper or toks[k + 1].text in self.rules.openers):
             k += 1
         prep = next((p for p, c in self.rules.prepositions if c == "speaker" and all(k + n < hi and toks[k + n].low == w for n, w in enumerate(p))), None)
@@ -176,6 +188,29 @@ class Finder:
             if close is not None:
                 return Mention("other", toks[k + 1].start, toks[close - 1].end, self.text[toks[k + 1].start : toks[close - 1].end])
         return read_np(toks, k, hi, self.text, self.rules, self.sources)
+
+    def skip_show_name(self, k: int, hi: int) -> int:
+        """"заяви „Здравей, България“ по NOVA Х": a programme's name before the medium."""
+        toks = self.tokens
+        if k < hi and toks[k].text in self.rules.openers:
+            close = next((c for c in range(k + 1, min(hi, k + 8)) if toks[c].text in self.rules.closers), None)
+            if close is not None and self.outlet_at(close + 1, hi) is not None:
+                return self.skip_outlets(close + 1, hi)[0]
+        return k
+
+    def document_speaker(self, k: int, hi: int) -> Mention | None:
+        """"се казва в съобщението на „Райънеър“": the body behind a document is the speaker."""
+        toks = self.tokens
+        if k < hi and toks[k].low in self.rules.preps and k + 1 < hi and toks[k + 1].low in self.rules.documents:
+            k += 1
+        if not (k + 1 < hi and toks[k].low in self.rules.documents and toks[k + 1].low in self.rules.preps):
+            return None
+        n = k + 2
+        if n < hi and toks[n].text in self.rules.openers:
+            close = next((c for c in range(n + 1, min(hi, n + 8)) if toks[c].text in self.rules.closers), None)
+            if close is not None:
+                return Mention("other", toks[n + 1].start, toks[close - 1].end, self.text[toks[n + 1].start : toks[close - 1].end])
+        return read_np(toks, n, hi, self.text, self.rules, self.sources)
 
     def source_near(self, cue: Cue, lo: int, hi: int) -> str | None:
         """A medium named around a cue: "каза пред „Ханделсблат“", "цитиран от БГНЕС", ", предаде АФП"."""
@@ -268,7 +303,9 @@ class Finder:
     def direct(self, sp: Span, cue: Cue, mention: Mention | None, anchor: int) -> None:
         inner = self.split_inside(sp)
         source = self.source_near(cue, cue.j, self.sents[self.sent_of(anchor)].tj)
-        for s, e, icue, imention in inner:
+        for n, (s, e, icue, imention) in enumerate(inner):
+            if n == len(inner) - 1 and n > 0 and cue.i > self.tok_index(sp.end):
+                icue, imention = cue, mention  # the clause after the quote credits its last part
             self.add(Stmt("direct", s, e, anchor, icue or cue, imention or mention, source))
         self.used_cues.add((cue.i, cue.j))
 
@@ -461,6 +498,8 @@ class Finder:
                 self.used_cues.add((nxt.i, nxt.j))
                 return t.start, medium, None
             between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in self.rules.conjunctions | self.rules.adverbs]
+            if not between and toks[nxt.core].low.endswith(self.rules.gerund_endings):
+                return t.start, None, None  # ", посочвайки, че ...": a statement of its own
             if nxt.kind == "verb" and self.that_after(nxt, s) is None and self.mention_after(nxt, s.tj) is not None and nxt.frame != "label":
                 self.used_cues.add((nxt.i, nxt.j))  # ", каза X" closing the same statement
                 return t.start, None, None
@@ -508,7 +547,9 @@ class Finder:
         if k - 1 >= s.ti and toks[k - 1].low in self.rules.conjunctions:
             earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]
             if earlier:
-                return self.subject_of(earlier[-1], s) or self.mention_after(earlier[-1], s.tj)
+                e = earlier[-1]
+                inverted = e.i > s.ti and toks[e.i - 1].text in "," + DASHES
+                return (self.mention_after(e, s.tj) if inverted else None) or self.subject_of(e, s)
             k -= 1
             while k - 1 >= s.ti and toks[k - 1].text == ",":
                 k -= 1
@@ -561,7 +602,7 @@ class Finder:
         if this > s.start:  # "думи Това каза Х": a full stop lost before "Това"
             start = max(start, s.start)
         mention = self.mention_after(cue, s.tj)
-        _, source = self.skip_outlets(cue.j, s.tj)
+        source = self.source_near(cue, cue.j, s.tj)
         if self.text[start:this].strip() and not any(sp.outer_start <= start and sp.outer_end >= this - 2 for sp in self.spans):
             self.add(Stmt("indirect", start, this, self.tokens[cue.i].start, cue, mention, source))
 
@@ -592,7 +633,14 @@ class Finder:
         for sp in self.spans:
             if any(d.start <= sp.start and sp.end <= d.end + 1 for d in directs) or self.is_name(sp):
                 continue
-            host = next((st for st in self.stmts if st.kind == "indirect" and st.start <= sp.start and sp.end <= st.end + 1), None)
+            hosts = [st for st in self.stmts if st.kind == "indirect" and st.start <= sp.start and sp.end <= st.end + 1]
+            host = max(hosts, key=lambda st: st.start, default=None)
+            if host is not None and host.mention is not None and host.mention.kind == "medium":
+                s = self.sents[self.sent_of(sp.outer_start)]
+                inner = [c for c in self.cues_outside(s, labels=True) if c.kind == "verb" and host.start <= self.tokens[c.i].start < sp.start]
+                if inner:
+                    self.add(Stmt("partial", sp.start, sp.end, self.tokens[inner[-1].i].start, inner[-1], self.subject_of(inner[-1], s), host.mention.name))
+                    continue
             if host is not None:
                 self.add(Stmt("partial", sp.start, sp.end, host.anchor, host.cue, host.mention, host.source, follows_previous=host.follows_previous))
                 continue
@@ -602,7 +650,7 @@ class Finder:
                 continue
             before = [c for c in cues if self.tokens[c.i].start < sp.outer_start]
             cue = before[-1] if before else cues[0]
-            mention = self.subject_of(cue, s) if before else self.mention_after(cue, s.tj)
+            mention = self.subject_of(cue, s) if before else (self.subject_of(cue, s) or self.mention_after(cue, s.tj))
             if cue.kind == "prep":
                 mention = read_np(self.tokens, cue.j, s.tj, self.text, self.rules, self.sources)
             self.add(Stmt("partial", sp.start, sp.end, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))

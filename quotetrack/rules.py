@@ -101,6 +101,7 @@ class RuleSet:
     sentence_openers: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
     documents: frozenset[str] = frozenset()
+    gerund_endings: tuple[str, ...] = ()
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     max_role_len: int = 1
     max_agency_len: int = 1
@@ -329,6 +330,7 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
         sentence_openers=frozenset(_strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
+        gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),

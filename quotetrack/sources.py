@@ -62,13 +62,18 @@ class Sources:
             return found[0], found[1]
         rules = self.rules
         k = i
-        while k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and tokens[k].low not in rules.media_nouns:
+        def is_noun(n: int) -> bool:
+            return tokens[n].low in rules.media_nouns or (
+                tokens[n].low + "." in rules.media_nouns and n + 1 < hi and tokens[n + 1].text == ".")
+
+        while k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not is_noun(k):
             k += 1
-        if not (k < hi and (tokens[k].low in rules.media_nouns or tokens[k].low + "." in rules.media_nouns)):
+        if not (k < hi and is_noun(k)):
             return None
+        head = k
         k += 1
-        if k < hi and tokens[k].text == ".":
-            k += 1
+        if k < hi and tokens[k].text == "." and tokens[head].low not in rules.media_nouns:
+            k += 1  # "в." for вестник
         while k < hi and tokens[k].low in rules.media_nouns:
             k += 1
         named = self.agency_at(tokens, k, hi)
@@ -86,6 +91,10 @@ class Sources:
         if k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
+        if head == i and k == head + 1:
+            return None  # "по телевизията": a medium, but not a named one
+        while k > i and not tokens[k - 1].is_word:
+            k -= 1
         return _text(tokens, i, k), k
 
     def country(self, name: str) -> str | None:

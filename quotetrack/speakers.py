@@ -25,6 +25,8 @@ def _is_name_token(tok: Token, rules: RuleSet) -> bool:
         return False
     if len(tok.low) > 5 and tok.low.endswith(rules.definite_suffixes):
         return False
+    if tok.low + ":" in rules.caption_markers:
+        return False
     return not (tok.low in rules.verbs)
 
 
@@ -99,11 +101,11 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             after_prep = True
             k += 1
             continue
-        if t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None and k - i < 4 and t.low not in rules.verbs and t.low not in rules.that | rules.conjunctions and t.low not in rules.pronouns:
+        if t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None and k - i < 3 and t.low not in rules.verbs and t.low not in rules.that | rules.conjunctions | rules.preps and t.low not in rules.pronouns:
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското"
             continue
-        if t.is_word and not t.is_upper and role is not None and after_prep:
-            k += 1
+        if t.is_word and role is not None and after_prep and (not t.is_upper or not _is_name_token(t, rules)):
+            k += 1  # the complement of a role: "на Европейската комисия"
             continue
         if t.low in rules.conjunctions and role is not None and after_prep and k + 1 < hi and tokens[k + 1].is_word and not tokens[k + 1].is_upper:
             k += 1  # "по икономическите и финансовите въпроси"
@@ -183,6 +185,7 @@ class Registry:
         self.rules = rules
         self.people: list[Person] = []
         self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
+        self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
 
     def add(self, name: str, at: int, role: Role | None = None) -> Person:
         canonical = self.rules.person_aliases.get(name.lower())
@@ -237,6 +240,10 @@ class Registry:
         if earlier:
             return earlier[-1][1]
         return hits[0][1] if hits else None
+
+    def recent_group(self, before: int) -> str | None:
+        earlier = [g for at, g in self.groups if at < before]
+        return earlier[-1] if earlier else None
 
     def recent(self, before: int, gender: str | None = None) -> tuple[int, Person] | None:
         """The last person (someone with a role, or who spoke) mentioned before an offset."""
