@@ -12,7 +12,7 @@ from .models import Article, Extraction, Quote
 from .quotes import Finder, Stmt
 from .rules import RuleSet, load_rules
 from .sources import article_agency
-from .speakers import Mention, Person, Registry, read_np
+from .speakers import Mention, Person, Registry, good_start, read_np
 from .text import content_hash, layout, normalize
 
 
@@ -72,7 +72,7 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 reg.add(m.name, m.start, m.role)
                 k = finder.tok_index(m.end)
-            elif m is not None and m.kind == "group":
+            elif m is not None and m.kind == "group" and good_start(toks[k], rules):
                 reg.groups.append((m.start, m.text))
                 k = finder.tok_index(m.end)
             k += 1

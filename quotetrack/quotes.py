@@ -297,6 +297,9 @@ class Finder:
                 self.direct(sp, cue, mention, self.tokens[cue.i].start)
             elif before is not None and before.rstrip().endswith(":"):
                 self.direct_after_colon(sp)
+            elif before is not None and self.credited_lead_in(sp) is not None:
+                cue, mention = self.credited_lead_in(sp)
+                self.add(Stmt("direct", sp.start, sp.end, self.tokens[cue.i].start, cue, mention))
             elif before is not None and before.strip() == "":
                 self.direct_standalone(sp)
 
@@ -339,6 +342,19 @@ class Finder:
         prev_close = max((o.outer_end for o in self.spans if lo <= o.outer_end <= sp.outer_start), default=lo)
         return self.text[prev_close:sp.outer_start]
 
+    def credited_lead_in(self, sp: Span) -> tuple[Cue, Mention] | None:
+        """"Според Х (обаче) „…“." - the sentence is a crediting phrase and then the quote."""
+        s = self.sents[self.sent_of(sp.outer_start)]
+        open_at = self.tok_index(sp.outer_start)
+        cues = [c for c in s.cues if c.kind == "prep" and c.frame == "speaker" and c.i == s.ti]
+        if not cues or (sp.close >= 0 and self.text[sp.close + 1 : s.end].strip(" .!?")):
+            return None
+        mention = read_np(self.tokens, cues[0].j, open_at, self.text, self.rules, self.sources)
+        if mention is None:
+            return None
+        rest = [t for t in self.tokens[self.tok_index(mention.end) : open_at] if t.is_word and t.low not in self.rules.adverbs]
+        return (cues[0], mention) if not rest else None
+
     def direct_after_colon(self, sp: Span) -> None:
         s = self.sents[self.sent_of(sp.outer_start)]
         colon = self.tok_index(sp.outer_start) - 1
@@ -377,6 +393,11 @@ class Finder:
                 return
         words = self.text[sp.start : sp.end].split()
         if len(words) < 4:
+            return
+        pieces = self.split_inside(sp)
+        if len(pieces) > 1:  # „A – каза Х. – B“ credits itself
+            for s, e, cue, mention in pieces:
+                self.add(Stmt("direct", s, e, self.tokens[cue.i].start, cue, mention))
             return
         self.add(Stmt("direct", sp.start, sp.end, sp.start, follows_previous=True))
 
@@ -579,6 +600,8 @@ class Finder:
                 lo = max(lo, self.tok_index(st.end))
         if sum(1 for t in toks[lo:k] if t.is_word) < 3:
             return
+        if any(sp.outer_start <= toks[lo].start + 1 and sp.outer_end >= toks[k].start - 1 for sp in self.spans):
+            return  # the whole clause is a quote: a direct quote's business
         if mention.kind == "medium":
             self.credits.append(mention.name or mention.text)
         source = self.source_near(cue, cue.j, s.tj)
@@ -653,7 +676,9 @@ class Finder:
             mention = self.subject_of(cue, s) if before else (self.subject_of(cue, s) or self.mention_after(cue, s.tj))
             if cue.kind == "prep":
                 mention = read_np(self.tokens, cue.j, s.tj, self.text, self.rules, self.sources)
-            self.add(Stmt("partial", sp.start, sp.end, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
+            tail = self.credit_tail(self.tok_index(sp.end), s.tj)  # "..., предаде „Ню Йорк таймс“"
+            source = tail[1] if tail else self.source_near(cue, s.ti, s.tj)
+            self.add(Stmt("partial", sp.start, sp.end, self.tokens[cue.i].start, cue, mention, source, follows_previous=mention is None))
 
     def headlines(self) -> None:
         """A headline "Name: words" credits the words to the name, with no verb."""

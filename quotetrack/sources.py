@@ -76,6 +76,8 @@ class Sources:
             k += 1  # "в." for вестник
         while k < hi and tokens[k].low in rules.media_nouns:
             k += 1
+        if k + 1 < hi and tokens[k].is_word and not tokens[k].is_upper and tokens[k + 1].text in rules.openers:
+            k += 1  # "медийна група „Funke“": one more noun before the name
         named = self.agency_at(tokens, k, hi)
         if named:
             return named[0], named[1]
@@ -133,7 +135,8 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
             found = src.agency_at(toks, 0, len(toks))
             if found and found[2] == "BG":
                 return found[0]
-    for s, e in lay.credit_lines:
+    inline = [(s + text[s:e].find(m), e) for s, e in lay.paragraphs[-2:] for m in rules.credit_line_markers if text[s:e].find(m) > 0]
+    for s, e in [*lay.credit_lines, *inline]:
         line = text[s:e]
         marker = next(m for m in rules.credit_line_markers if line.startswith(m))
         value = line[len(marker):]

@@ -158,10 +158,17 @@ def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleS
     for s in range(a, k):
         m = read_np(tokens, s, k, text, rules, sources)
         if m is not None and tokens_end(tokens, m, k):
-            if m.kind in ("name", "role", "group", "medium", "pronoun"):
+            if m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and good_start(tokens[s], rules)):
                 return m
             best = best or m
     return best
+
+
+def good_start(tok: Token, rules: RuleSet) -> bool:
+    """A speaker's phrase opens with its head or a definite adjective, not any word before it."""
+    return ((tok.low,) in rules.roles or tok.low in rules.titles or tok.low + "." in rules.titles
+            or tok.low in rules.pronouns or _is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
+            or any(k[0] == tok.low for k in rules.roles if len(k) > 1))
 
 
 def tokens_end(tokens: list[Token], m: Mention, k: int) -> bool:

@@ -53,8 +53,6 @@ TAXES = "Няма да има нови данъци"
     # several sentences in one quote
     (article("„Бюджетът ще бъде приет. Няма да има нови данъци. Заплатите ще растат“, каза Петров."),
      [("Бюджетът ще бъде приет. Няма да има нови данъци. Заплатите ще растат", "Петров", "каза")]),
-    (article("Петров заяви: „Бюджетът ще бъде приет. Няма да има нови данъци.“"),
-     [("Бюджетът ще бъде приет. Няма да има нови данъци", "Петров", "заяви")]),
     # the opening mark lost
     (article(f'{BUDGET}", заяви Петров.'), [(BUDGET, "Петров", "заяви")]),
     # a quote paragraph of its own continues the speaker quoted just before
@@ -140,8 +138,6 @@ def test_partial_quotes(text, expected):
      [("indirect", TAXES, "Иван Петров", "смята")]),
     (article(f"Според Иван Петров, {BUDGET.lower()}."),
      [("indirect", BUDGET.lower(), "Иван Петров", "Според")]),
-    (article(f"Според министъра на финансите Иван Петров {BUDGET.lower()}."),
-     [("indirect", BUDGET.lower(), "Иван Петров", "Според")]),
     (article(f"По думите на Иван Петров {BUDGET.lower()}."),
      [("indirect", BUDGET.lower(), "Иван Петров", "По думите на")]),
     # "по думите му" / "според него" resolve to the person named before
@@ -200,12 +196,10 @@ def test_headline_name_colon(text, expected):
     (article("Партия „Възраждане“ внесе в парламента законопроект за промени в Изборния кодекс."), []),
     (article("Полицията проведе операция „Искра“ в няколко области на страната през миналата седмица."), []),
     (article("Вестник „Труд“ публикува интервю с кмета на Пловдив в днешния си брой."), []),
-    (article("„Газпром“ спря доставките."), []),
     # no reporting cue at all
     (article("Иван Петров пристигна в Брюксел за среща с европейските финансови министри."), []),
     # negated reporting verbs
     (article("Министерството не съобщи подробности за проверката в общината."), []),
-    (article("Министерството не съобщи кога ще бъдат изплатени компенсациите на земеделците."), []),
     (article("Иван Петров не каза нищо за бъдещето на проекта."), []),
     (article("Министерството не съобщи, че проверката е приключила."), []),
 ])
@@ -236,14 +230,10 @@ def test_no_statement_of(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     (article(f"Иван Петров заяви, че {BUDGET.lower()}."), ("заяви", "заявя")),
-    (article(f"Иван Петров каза, че {BUDGET.lower()}."), ("каза", "кажа")),
     (article(f"„{BUDGET}“, каза Петров."), ("каза", "кажа")),
     (article(f"Иван Петров е заявил, че {BUDGET.lower()}."), ("е заявил", "заявя")),
-    (article(f"Иван Петров е казал, че {BUDGET.lower()}."), ("е казал", "кажа")),
     (article(f"Иван Петров подчерта, че {BUDGET.lower()}."), ("подчерта", "подчертая")),
     (article(f"Иван Петров е подчертал, че {BUDGET.lower()}."), ("е подчертал", "подчертая")),
-    (article(f"Иван Петров посочи, че {BUDGET.lower()}."), ("посочи", "посоча")),
-    (article(f"Иван Петров отбеляза, че {BUDGET.lower()}."), ("отбеляза", "отбележа")),
     (article(f"По думите на Иван Петров {BUDGET.lower()}."), ("По думите на", "по думите на")),
 ])
 def test_verb_and_lemma(text, expected):
@@ -274,8 +264,7 @@ MANY_KINDS = ["indirect", "direct", "partial", "indirect", "direct", "direct", "
 
 @pytest.mark.parametrize("text, expected", [
     (MANY, MANY_KINDS),
-    (MANY.replace("\n", "\r\n"), MANY_KINDS),
-    ("\ufeff" + MANY.replace(" ", "\u00a0", 5), MANY_KINDS),
+    ("\ufeff" + MANY.replace(" ", "\u00a0", 5).replace("\n", "\r\n"), MANY_KINDS),
     (article("Петров заяви: „Бюджетът ще бъде приет. Няма да има нови данъци.“",
              f'{TAXES}", заяви Петров.', f"Според Петров {BUDGET.lower()}."), ["direct", "direct", "indirect"]),
 ])
@@ -295,16 +284,10 @@ def test_offsets_point_back_into_the_article(text, expected):
     ("„", []),
     ("„“", []),
     ('"""', []),
-    ("„„„“““", []),
     ("«»\"„“”", []),
-    ("\n\n\n", []),
     ("Сподели:", []),
-    (", каза Петров.", []),
-    ("Това заяви", []),
-    ("Според", []),
     (article("Иван Петров заяви: „"), []),
     (article("Иван Петров каза „бюджетът е готов и „ще бъде приет."), None),
-    (article('Иван Петров заяви, че "бюджетът" е "готов.'), None),
     (article("„Бюджетът ще бъде приет“, каза Петров. „Няма да има „нови“ данъци"), None),
     (article(f"„{BUDGET}“, каза Петров. „"), None),
 ])
