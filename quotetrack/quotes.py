@@ -49,6 +49,7 @@ class Finder:
         self.sources = Sources(rules)
         self.tokens: list[Token] = tokenize(text, 0, lay.end)
         self.starts = [t.start for t in self.tokens]
+        self.sources.learn(self.tokens)
         self.sents: list[Sent] = []
         for p, (ps, pe) in enumerate(lay.paragraphs):
             head = (ps, pe) in lay.headlines
@@ -219,7 +220,7 @@ class Finder:
         if medium:
             return medium
         for k in range(cue.j, hi):  # "заяви Петрова пред Би Ти Ви": after the speaker
-            found = self.outlet_at(k, hi) if toks[k].low in self.rules.preps or k == cue.j else None
+            found = self.outlet_at(k, hi) if toks[k].low in self.rules.preps or k == cue.j or (toks[k].low,) in {p for p, c in self.rules.prepositions} else None
             if found is not None:
                 return found[1]
             if toks[k].text in ".;" or (toks[k].text == "," and k > cue.j + 1):
@@ -636,6 +637,11 @@ class Finder:
             return
         mention = read_np(toks, cue.j, s.tj, self.text, self.rules, self.sources)
         if mention is None or (inside and not self.explicit(mention)):
+            return
+        here = [st for st in self.stmts if st.sentence == self.sent_of(s.start) and st.kind != "partial"]
+        if mention.kind == "medium" and here:
+            for st in here:  # "…", е заявил Х според портала: the medium is the source
+                st.source = st.source or mention.name
             return
         after = self.tok_index(mention.end)
         at_start = cue.i == s.ti or toks[cue.i - 1].low in self.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)

@@ -16,6 +16,26 @@ class Sources:
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
+        self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
+
+    def learn(self, tokens: list[Token]) -> None:
+        """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
+        a later "портала" can be read as that medium."""
+        for k, t in enumerate(tokens):
+            if t.low in self.rules.media_nouns:
+                found = self.medium_at(tokens, k, min(len(tokens), k + 8))
+                if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
+                    self.named.append((t.start, t.low, found[0]))
+                elif found and found[1] > k + 1 and tokens[found[1] - 1].is_upper:
+                    self.named.append((t.start, t.low, _text(tokens, k + 1, found[1])))
+
+    def antecedent(self, noun: str, before: int) -> str | None:
+        """The last medium named with the same noun before an offset ("портала" -> "портал Ен Ю")."""
+        for at, head, name in reversed(self.named):
+            n = min(len(head), len(noun)) - 1
+            if at < before and n >= 4 and head[:n] == noun[:n]:
+                return name
+        return None
 
     def agency_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int, str] | None:
         """The agency whose alias starts at tokens[i] (quote marks inside it skipped):
@@ -93,6 +113,10 @@ class Sources:
         if k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
+        if k == head + 1:
+            earlier = self.antecedent(tokens[head].low, tokens[i].start)
+            if earlier:
+                return earlier, k  # "според интернет портала": the portal named before
         if head == i and k == head + 1:
             return None  # "по телевизията": a medium, but not a named one
         while k > i and not tokens[k - 1].is_word:

@@ -10,14 +10,15 @@ import pytest
 
 from .conftest import SHARED
 
-# Each metric's floor, and the level reached today: a rule change that drops below either fails.
+# The core issue's floors, and the level reached when they were last raised: a rule change that
+# drops below either fails (the dev set is small, so "today" leaves one miss of slack).
 FLOORS = {
-    "direct": (0.95, 0.94),
-    "all": (0.85, 0.91),
-    "speaker": (0.90, 0.92),
-    "verb": (0.93, 0.95),
-    "source": (0.85, 0.60),
-    "agency": (0.90, 0.87),
+    "direct": (0.95, 0.97),
+    "all": (0.85, 0.93),
+    "speaker": (0.90, 0.98),
+    "verb": (0.93, 0.96),
+    "source": (0.85, 0.85),
+    "agency": (0.90, 0.90),
 }
 
 
@@ -41,10 +42,6 @@ def test_no_regression_below_todays_level(scores, metric):
     assert _value(scores, metric) >= FLOORS[metric][1]
 
 
-@pytest.mark.parametrize("metric", [
-    pytest.param(m, marks=pytest.mark.xfail(reason=f"{m} is below the issue's floor of {FLOORS[m][0]} today", strict=False))
-    if FLOORS[m][1] < FLOORS[m][0] else m
-    for m in FLOORS
-])
+@pytest.mark.parametrize("metric", list(FLOORS))
 def test_issue_floor(scores, metric):
     assert _value(scores, metric) >= FLOORS[metric][0]
