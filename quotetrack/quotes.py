@@ -278,6 +278,11 @@ class Finder:
             s += 1
         while e > s and self.text[e - 1] in " ,:;" + DASHES:
             e -= 1
+        slash = self.text.rfind(" /", s, e)
+        if slash > s and len(self.text[slash:e].split()) <= 3 and "/" not in self.text[s:slash]:
+            e = slash  # "... месеца. /БГНЕС": the dateline credit is not the speaker's words
+            while e > s and self.text[e - 1] in " ,:;" + DASHES:
+                e -= 1
         if e - s < 2:
             return
         stmt.start, stmt.end = s, e
@@ -468,6 +473,8 @@ class Finder:
         that = self.that_after(cue, s)
         if that is not None:
             mention = self.subject_of(cue, s)
+            if mention is not None and mention.kind == "medium" and cue.frame == "speech":
+                self.credits.append(mention.name or mention.text)  # "БТА съобщи, че ..."
             if inside and not self.explicit(mention):
                 return
             if cue.frame == "stance" and mention is not None and mention.kind == "other":

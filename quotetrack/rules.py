@@ -92,6 +92,7 @@ class RuleSet:
     reflexive: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     female_endings: tuple[str, ...] = ()
+    male_endings: tuple[str, ...] = ()
     preps: frozenset[str] = frozenset()
     source_preposition: str = ""
     that: frozenset[str] = frozenset()
@@ -331,6 +332,7 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
+        male_endings=tuple(w.lower() for w in _strings(npath, "gender.male_endings", nd.get("gender", {}).get("male_endings", []))),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),

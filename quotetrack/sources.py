@@ -150,7 +150,7 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
     a byline, then the first Bulgarian wire credited in the body."""
     src = Sources(rules)
     for s, e in reversed(lay.paragraphs):
-        for m in DATELINE_RE.finditer(text, s, e):
+        for m in DATELINE_RE.finditer(text[s:e]):
             raw = (m.group(1) or m.group(2) or "").strip()
             toks = tokenize(raw)
             first = raw.split()[0] if raw else ""

@@ -216,8 +216,10 @@ class Registry:
     def _gender(self, person: Person, role: Role | None) -> str | None:
         if role is not None and role.gender in ("m", "f"):
             return role.gender
-        if person.words and len(person.words) >= 1 and person.words[-1].endswith(self.rules.female_endings):
+        if person.words and person.words[-1].endswith(self.rules.female_endings):
             return "f"
+        if person.words and person.words[-1].endswith(self.rules.male_endings):
+            return "m"
         return None
 
     def _match(self, ws: tuple[str, ...]) -> Person | None:
