@@ -88,10 +88,11 @@ def _date_of(line: str, rules: RuleSet) -> str | None:
     return None
 
 
-def _is_headline(line: str, first: bool) -> bool:
+def _is_headline(line: str, first: bool, closers: frozenset[str]) -> bool:
     """The title, or a subtitle: a short line that does not end like a sentence."""
     words = line.split()
-    return len(words) <= 30 and (first or line[-1] not in SENT_END)
+    end = line.rstrip("".join(closers) + " ")
+    return len(words) <= 30 and (first or (end[-1:] not in tuple(SENT_END) and end == line))
 
 
 def layout(text: str, rules: RuleSet) -> Layout:
@@ -127,7 +128,7 @@ def layout(text: str, rules: RuleSet) -> Layout:
             continue
         if title is not None and line == title:
             continue  # some sites print the title twice
-        if in_head and _is_headline(line, not headlines) and len(headlines) < 3:
+        if in_head and _is_headline(line, not headlines, rules.closers) and len(headlines) < 3:
             if title is None:
                 title = line
             headlines.append((s, e))
