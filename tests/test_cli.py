@@ -73,3 +73,34 @@ def test_every_command_has_help_with_an_example():
     for name in ("extract",):
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0 and "Example:" in result.stdout
+
+
+def test_standard_input_is_one_article(tmp_path: Path):
+    text = "Заглавие\n\n„Ще подам оставка утре“, каза министърът Иван Петров.\n"
+    result = runner.invoke(app, ["extract", "-", "--format", "jsonl", "--no-store"], input=text)
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["speaker"] == "Иван Петров" and record["path"] is None
+
+
+def test_rules_option_uses_a_users_verb(tmp_path: Path):
+    """A verb added to the user's own rules takes effect without touching Python."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "verbs.toml").write_text(
+        '[meta]\nsource = "a test: one made-up reporting verb"\n'
+        '[[verb]]\nlemma = "изчуруликам"\nframe = "speech"\nforms = ["изчурулика"]\n', encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("Заглавие\n\nИван Петров изчурулика, че бюджетът е готов.\n", encoding="utf-8")
+    plain = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--no-store"])
+    custom = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--no-store", "--rules", str(rules)])
+    assert plain.stdout.strip() == ""
+    (record,) = [json.loads(line) for line in custom.stdout.splitlines()]
+    assert record["verb_lemma"] == "изчуруликам" and record["speaker"] == "Иван Петров"
+
+
+def test_a_broken_rules_folder_is_one_line(tmp_path: Path):
+    (tmp_path / "quotes.toml").write_text("[meta]\nsource = 'broken on purpose'\n[[pair]]\nopen = '«'\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(_article(tmp_path)), "--no-store", "--rules", str(tmp_path)])
+    assert result.exit_code == 1 and "quotes.toml" in result.stderr and "pair 1" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
