@@ -80,6 +80,9 @@ def extract(
         except InputError as exc:
             render.error(str(exc))
             failed += 1
+        except Exception as exc:  # a bug of ours: say so in one line, keep the other files
+            render.error(f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
+            failed += 1
     stored = unchanged = 0
     if store is not None and extractions:
         try:

@@ -9,7 +9,8 @@ import hashlib
 from dataclasses import dataclass
 
 from .models import Article, Extraction, Quote
-from .quotes import Finder, Stmt
+from .quotes import Finder
+from .statement import Stmt
 from .rules import RuleSet, load_rules
 from .sources import article_agency
 from .speakers import Mention, Person, Registry, good_start, read_np

@@ -104,7 +104,6 @@ class Sources:
         if k < hi and tokens[k].text in rules.openers:
             close = next((c for c in range(k + 1, min(hi, k + 8)) if tokens[c].text in rules.closers), None)
             if close is not None:
-                start, end = tokens[k + 1].start, tokens[close - 1].end
                 return _text(tokens, k + 1, close), close + 1
         if k < hi and tokens[k].low in rules.preps and k + 1 < hi and tokens[k + 1].is_upper:
             k += 2

@@ -15,6 +15,7 @@ from .rules import RuleSet
 TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’-]*+(?<![-'’])|\p{N}++(?:[.,]\p{N}++)*+|[^\s\p{L}\p{N}]")
 DATE_NUMERIC_RE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 SENT_END = ".!?…"
+DASHES = "-–—"
 WORD_AT = regex.compile(r"\p{L}+")
 
 

@@ -104,3 +104,21 @@ def test_a_broken_rules_folder_is_one_line(tmp_path: Path):
     result = runner.invoke(app, ["extract", str(_article(tmp_path)), "--no-store", "--rules", str(tmp_path)])
     assert result.exit_code == 1 and "quotes.toml" in result.stderr and "pair 1" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_internal_error_is_one_line_and_the_other_files_go_on(tmp_path: Path, monkeypatch):
+    import quotetrack.extract as extract_module
+
+    real = extract_module.extract_article
+
+    def flaky(text, *, path=None, rules=None):
+        if path and path.endswith("bad.txt"):
+            raise ValueError("boom")
+        return real(text, path=path, rules=rules)
+
+    monkeypatch.setattr(extract_module, "extract_article", flaky)
+    good, bad = _article(tmp_path, "good.txt"), _article(tmp_path, "bad.txt")
+    result = runner.invoke(app, ["extract", str(bad), str(good), "--format", "jsonl", "--no-store"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip() == f"quotetrack: {bad}: could not be extracted (ValueError: boom); please report it"
+    assert len(result.stdout.splitlines()) == 1
