@@ -83,6 +83,8 @@ class Clauses:
 
     def outlet_at(self, k: int, hi: int) -> tuple[int, str] | None:
         toks = self.tokens
+        if k >= hi or toks[k].low not in self.rules.phrase_starts:
+            return None
         for phrase in self.rules.outlet_phrases:
             n = len(phrase)
             if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
@@ -146,13 +148,16 @@ class Clauses:
         _, medium = self.skip_outlets(cue.j, hi)
         if medium:
             return medium
-        for k in range(cue.j, hi):  # "заяви Петрова пред Би Ти Ви": after the speaker
-            found = self.outlet_at(k, hi) if toks[k].low in self.rules.preps or k == cue.j or (toks[k].low,) in {p for p, c in self.rules.prepositions} else None
+        starts = self.rules.phrase_starts
+        for k in range(cue.j, min(hi, cue.j + 40)):  # "заяви Петрова пред Би Ти Ви": after the speaker
+            found = self.outlet_at(k, hi) if toks[k].low in starts else None
             if found is not None:
                 return found[1]
             if toks[k].text in ".;" or (toks[k].text == "," and k > cue.j + 1):
                 break
-        for k in range(lo, hi):
+        for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
+            if toks[k].low not in starts:
+                continue
             for phrase in self.rules.outlet_phrases + self.rules.credit_phrases:
                 n = len(phrase)
                 if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
@@ -173,7 +178,7 @@ class Clauses:
     def credit_tail(self, lo: int, hi: int) -> tuple[int, str] | None:
         """", предаде АФП" / ", цитиран от Ройтерс" closing a clause: (token index of the comma, medium)."""
         toks = self.tokens
-        for k in range(lo, hi):
+        for k in range(lo, min(hi, lo + 200)):
             if toks[k].text != ",":
                 continue
             j = k + 1

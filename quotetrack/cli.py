@@ -75,8 +75,9 @@ def extract(
     extractions, failed = [], 0
     for path in inputs.expand(paths, glob):
         try:
-            text = typer.get_text_stream("stdin").read() if path == "-" else inputs.read(path)
-            extractions.append(extract_article(text, path=None if path == "-" else path, rules=ruleset))
+            data = typer.get_binary_stream("stdin").read() if path == "-" else None
+            doc = inputs.load("<stdin>" if path == "-" else path, data)
+            extractions.append(extract_article(doc.text, path=None if path == "-" else path, date=doc.date, rules=ruleset))
         except InputError as exc:
             render.error(str(exc))
             failed += 1

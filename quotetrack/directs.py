@@ -69,8 +69,7 @@ class Directs:
         sentence the quote sits inside."""
         s = self.sents[self.sent_of(sp.outer_start)]
         lo = max(s.start, self.para_bounds(sp.outer_start)[0])
-        prev_close = max((o.outer_end for o in self.spans if lo <= o.outer_end <= sp.outer_start), default=lo)
-        return self.text[prev_close:sp.outer_start]
+        return self.text[self.last_span_end(lo, sp.outer_start):sp.outer_start]
 
     def credited_lead_in(self, sp: Span) -> tuple[Cue, Mention] | None:
         """"Според Х (обаче) „…“." - the sentence is a crediting phrase and then the quote."""
@@ -137,8 +136,8 @@ class Directs:
             cue, mention, _ = after
             ps, _ = self.para_bounds(close)
             start = ps
-            for s in self.sents:
-                if ps <= s.start and s.end <= close and (self.cues_outside(s) or any(sp.outer_start >= s.start and sp.outer_end <= s.end + 1 for sp in self.spans)):
+            for s in self.para_sents(close):
+                if s.end <= close and (self.cues_outside(s) or self.last_span_end(s.start, s.end + 1) > s.start):
                     start = s.end
             colon = self.text.rfind(":", start, close)
             if colon >= 0 and self.cues_outside(self.sents[self.sent_of(colon)]):

@@ -28,7 +28,9 @@ def extract_text(text: str, *, rules: RuleSet | None = None) -> list[Quote]:
     return list(extract_article(text, rules=rules).quotes)
 
 
-def extract_article(raw: str, *, path: str | None = None, rules: RuleSet | None = None) -> Extraction:
+def extract_article(raw: str, *, path: str | None = None, date: str | None = None,
+                    rules: RuleSet | None = None) -> Extraction:
+    """One article's statements and its record; `date` overrides a dateline (an HTML page's own)."""
     rules = rules or load_rules()
     text = normalize(raw)
     lay = layout(text, rules)
@@ -37,7 +39,7 @@ def extract_article(raw: str, *, path: str | None = None, rules: RuleSet | None 
     quotes = _resolve(stmts, finder, rules)
     sha = content_hash(text)
     agency = article_agency(text, lay, finder.credits, rules)
-    article = Article(article_id(sha, path), text, sha, path, lay.title, lay.date, agency)
+    article = Article(article_id(sha, path), text, sha, path, lay.title, date or lay.date, agency)
     return Extraction(article, tuple(q.with_article(article) for q in quotes))
 
 
@@ -46,14 +48,18 @@ def _dedupe(stmts: list[Stmt]) -> list[Stmt]:
     verb ("по думите му ..., предупреди Х"), is kept once, the verb's reading first."""
     out: list[Stmt] = []
     seen: set[tuple[str, int, int]] = set()
+    kept: dict[int, list[Stmt]] = {}  # indirect statements kept, by the sentence of their credit
     for st in sorted(stmts, key=lambda s: (s.cue is None or s.cue.kind == "prep", s.start)):
         key = (st.kind, st.start, st.end)
         if key in seen:
             continue
-        if st.kind == "indirect" and any(o.kind == "indirect" and _overlap(o, st) >= 0.6 for o in out):
+        near = [o for n in (st.sentence - 1, st.sentence, st.sentence + 1) for o in kept.get(n, ())]
+        if st.kind == "indirect" and any(_overlap(o, st) >= 0.6 for o in near):
             continue
         seen.add(key)
         out.append(st)
+        if st.kind == "indirect":
+            kept.setdefault(st.sentence, []).append(st)
     return sorted(out, key=lambda s: (s.start, s.kind))
 
 

@@ -13,6 +13,7 @@ from .rules import RuleSet
 
 OPEN_BEFORE = "([{/-–—"
 CLOSE_AFTER = ",.;:!?)]…-–—/"
+MAX_DEPTH = 6  # quotes nest two or three deep in real text; more open marks than this are strays
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,8 @@ def find_marks(
                     orphan_closers.append(i)
                     continue
             stack.append(i)
+            if len(stack) > MAX_DEPTH:
+                orphan_openers.append(stack.pop(0))
         # A quote over several paragraphs repeats its opening mark on each one and closes once.
         nxt = paragraphs[n + 1][0] if n + 1 < len(paragraphs) else None
         if stack and nxt is not None and text[nxt] in rules.openers and _role(text, nxt, rules) == "open":

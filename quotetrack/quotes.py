@@ -4,10 +4,11 @@ that credits it and the mention of who is credited. Speakers are resolved afterw
 from __future__ import annotations
 
 import bisect
+import itertools
 from .clauses import Clauses
 from .cues import Cue, find_cues
 from .directs import Directs
-from .marks import Span, find_marks
+from .marks import find_marks
 from .reported import Reported
 from .rules import RuleSet
 from .sources import Sources
@@ -35,8 +36,15 @@ class Finder(Clauses, Directs, Reported):
         self.sent_starts = [s.start for s in self.sents]
         for s in self.sents:
             s.cues = find_cues(self.tokens, s.ti, s.tj, text, rules)
+            s.cue_starts = [c.i for c in s.cues]
         self.marks = find_marks(text, lay.paragraphs, rules, closes_all=lambda i: self.clause_after(i) is not None)
         self.spans = [sp for sp in self.marks.spans if sp.end > sp.start]
+        self._span_starts = [sp.start for sp in self.spans]
+        self._span_reach = list(itertools.accumulate((sp.end for sp in self.spans), max))
+        self._span_ends = sorted(sp.outer_end for sp in self.spans)
+        self._para_starts = [p[0] for p in lay.paragraphs]
+        self._stmt_starts: list[tuple[int, int]] = []  # (start, end) of statements, sorted
+        self._by_start: dict[int, list[Stmt]] = {}  # statements by 4 KiB block of their start
         self.used_cues: set[tuple[int, int]] = set()
         self.stmts: list[Stmt] = []
         self.credits: list[str] = []  # media credited in the body, for the article's agency
@@ -48,16 +56,26 @@ class Finder(Clauses, Directs, Reported):
         return max(0, bisect.bisect_right(self.sent_starts, offset) - 1)
 
     def para_bounds(self, offset: int) -> tuple[int, int]:
-        for ps, pe in self.lay.paragraphs:
-            if ps <= offset <= pe:
-                return ps, pe
+        n = bisect.bisect_right(self._para_starts, offset) - 1
+        if n >= 0 and offset <= self.lay.paragraphs[n][1]:
+            return self.lay.paragraphs[n]
         return offset, offset
 
-    def in_span(self, offset: int) -> Span | None:
-        for sp in self.spans:
-            if sp.start <= offset < sp.end:
-                return sp
-        return None
+    def para_sents(self, offset: int) -> list[Sent]:
+        """The sentences of the paragraph around an offset."""
+        ps, pe = self.para_bounds(offset)
+        a, b = bisect.bisect_left(self.sent_starts, ps), bisect.bisect_right(self.sent_starts, pe)
+        return self.sents[a:b]
+
+    def in_span(self, offset: int) -> bool:
+        """Whether an offset lies inside quoted words."""
+        n = bisect.bisect_right(self._span_starts, offset) - 1
+        return n >= 0 and self._span_reach[n] > offset
+
+    def last_span_end(self, lo: int, hi: int) -> int:
+        """The end of the last quote closing between lo and hi, or lo."""
+        n = bisect.bisect_right(self._span_ends, hi) - 1
+        return self._span_ends[n] if n >= 0 and self._span_ends[n] >= lo else lo
 
     def find(self) -> list[Stmt]:
         self.directs()
@@ -86,13 +104,25 @@ class Finder(Clauses, Directs, Reported):
         if stmt.cue is not None:
             self.used_cues.add((stmt.cue.i, stmt.cue.j))
         self.stmts.append(stmt)
+        bisect.insort(self._stmt_starts, (s, e))
+        self._by_start.setdefault(s // 4096, []).append(stmt)
 
     def cues_outside(self, s: Sent, *, labels: bool = False) -> list[Cue]:
         """The sentence's cues that are not inside quoted words (labels only when asked)."""
-        return [c for c in s.cues if self.in_span(self.tokens[c.i].start) is None and (labels or c.frame != "label")]
+        if s.outside is None:
+            s.outside = [c for c in s.cues if not self.in_span(self.tokens[c.i].start)]
+        return s.outside if labels else [c for c in s.outside if c.frame != "label"]
+
+    def stmts_near(self, offset: int) -> list[Stmt]:
+        """Statements that start in the 4 KiB block of an offset or the two before it."""
+        block = offset // 4096
+        return [st for b in (block - 2, block - 1, block) for st in self._by_start.get(b, ())]
 
     def inside_statement(self, offset: int) -> bool:
-        return any(st.start <= offset < st.end for st in self.stmts)
+        """Whether an offset lies in a statement found already (statements are not longer than
+        a few paragraphs, so only those starting shortly before it are looked at)."""
+        n = bisect.bisect_right(self._stmt_starts, (offset, len(self.text)))
+        return any(e > offset for _, e in self._stmt_starts[max(0, n - 64) : n])
 
     def explicit(self, m: Mention | None) -> bool:
         """A speaker named in so many words (not a pronoun, not left out)."""

@@ -3,10 +3,14 @@ unquoted speech after a colon, quoted fragments inside a narrator's sentence, an
 headlines. Mixed into quotes.Finder."""
 from __future__ import annotations
 
+import bisect
+
 from .cues import Cue
 from .speakers import Mention, read_np
 
 from .text import DASHES
+
+MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
 from .statement import Sent, Stmt
 
 
@@ -70,16 +74,17 @@ class Reported:
         opens quoted speech, or a comma before the next reporting clause (", предаде АФП",
         ", а Х смята, че"). Returns (offset, medium credited there, colon offset)."""
         toks = self.tokens
-        for n in range(k, s.tj):
+        for n in range(k, min(s.tj, k + MAX_CLAUSE)):
             t = toks[n]
             if t.text == ":" and n + 1 < s.tj:
                 return t.start, None, t.start
             if t.text != ",":
                 continue
-            nxt = next((c for c in s.cues if c.i > n and c.i - n <= 6), None)
+            c = bisect.bisect_right(s.cue_starts, n)
+            nxt = s.cues[c] if c < len(s.cues) and s.cues[c].i - n <= 6 else None
             if nxt is None or any(toks[m].low in self.rules.that for m in range(n + 1, nxt.i)):
                 continue
-            if self.in_span(t.start) is not None:
+            if self.in_span(t.start):
                 continue
             tail = self.credit_tail(n, s.tj)
             medium = tail[1] if tail and tail[0] == n else None
@@ -119,7 +124,7 @@ class Reported:
         if closer is not None and not any(colon < sp.outer_start < closer for sp in self.spans):
             self.add(Stmt("direct", colon + 1, closer, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
             return
-        for t in self.sents[self.sent_of(colon) + 1 :]:
+        for t in self.sents[self.sent_of(colon) + 1 : self.sent_of(colon) + 40]:
             if t.start >= pe:
                 break
             if any(self.explicit(self.subject_of(c, t)) and c.kind == "verb" for c in self.cues_outside(t) if c.i - t.ti <= 8):
@@ -166,8 +171,8 @@ class Reported:
         this = self.tokens[k].start
         ps, _ = self.para_bounds(this)
         start = ps
-        for t in self.sents:
-            if ps <= t.start and t.end <= this and t is not s and (self.cues_outside(t) or self.inside_statement(t.start)):
+        for t in self.para_sents(this):
+            if t.end <= this and t is not s and (self.cues_outside(t) or self.inside_statement(t.start)):
                 start = t.end
         if this > s.start:  # "думи Това каза Х": a full stop lost before "Това"
             start = max(start, s.start)
@@ -203,11 +208,10 @@ class Reported:
             self.add(Stmt("indirect", s.start, s.end, toks[cue.i].start, cue, mention))
 
     def partials(self) -> None:
-        directs = [st for st in self.stmts if st.kind == "direct"]
         for sp in self.spans:
-            if any(d.start <= sp.start and sp.end <= d.end + 1 for d in directs) or self.is_name(sp):
+            if any(d.kind == "direct" and d.start <= sp.start and sp.end <= d.end + 1 for d in self.stmts_near(sp.start)) or self.is_name(sp):
                 continue
-            hosts = [st for st in self.stmts if st.kind == "indirect" and st.start <= sp.start and sp.end <= st.end + 1]
+            hosts = [st for st in self.stmts_near(sp.start) if st.kind == "indirect" and st.start <= sp.start and sp.end <= st.end + 1]
             host = max(hosts, key=lambda st: st.start, default=None)
             if host is not None and host.mention is not None and host.mention.kind == "medium":
                 s = self.sents[self.sent_of(sp.outer_start)]

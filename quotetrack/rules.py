@@ -103,13 +103,12 @@ class RuleSet:
     definite_suffixes: tuple[str, ...] = ()
     documents: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
+    marks: frozenset[str] = frozenset()  # every quote mark, opener or closer
+    phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     max_role_len: int = 1
     max_agency_len: int = 1
 
-    @property
-    def marks(self) -> frozenset[str]:
-        return self.openers | self.closers
 
 
 def _read(directory: Path, shipped: Path, name: str) -> tuple[str, dict[str, Any]]:
@@ -333,6 +332,10 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
         male_endings=tuple(w.lower() for w in _strings(npath, "gender.male_endings", nd.get("gender", {}).get("male_endings", []))),
+        phrase_starts=frozenset(p[0] for p in (
+            *(words(w) for w in outlet.get("before_medium", [])), *(words(w) for w in outlet.get("credit_phrases", [])),
+            *(p for p, _ in preps)) if p),
+        marks=frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),

@@ -44,6 +44,7 @@ class Sources:
         words: list[str] = []
         ends: list[int] = []
         k = i
+        hi = min(hi, i + 3 * rules.max_agency_len + 4)  # an alias with its quote marks, no more
         while k < hi and len(words) < rules.max_agency_len:
             t = tokens[k]
             if t.text in rules.marks:

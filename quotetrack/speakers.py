@@ -2,6 +2,7 @@
 (Путин, Владимир Путин, руският президент, "каза той") to one canonical speaker per article."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .rules import Role, RuleSet
@@ -209,8 +210,7 @@ class Registry:
             person.roles.append(role)
         if person.gender is None:
             person.gender = self._gender(person, role)
-        self.mentions.append((at, person))
-        self.mentions.sort(key=lambda m: m[0])
+        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
         return person
 
     def _gender(self, person: Person, role: Role | None) -> str | None:
@@ -239,8 +239,7 @@ class Registry:
         return None
 
     def note(self, person: Person, at: int) -> None:
-        self.mentions.append((at, person))
-        self.mentions.sort(key=lambda m: m[0])
+        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
 
     def by_role(self, role: Role, before: int) -> Person | None:
         lemmas = {role.lemma, *role.same_as}

@@ -30,3 +30,5 @@ class Sent:
     para: int
     head: bool
     cues: list[Cue] = field(default_factory=list)
+    cue_starts: list[int] = field(default_factory=list)  # token index of each cue, for bisect
+    outside: list[Cue] | None = None  # its cues outside quoted words, once the quotes are known

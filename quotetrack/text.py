@@ -16,6 +16,7 @@ TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’-]*+(?<![-'’])|\p{N}++(?:[
 DATE_NUMERIC_RE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 SENT_END = ".!?…"
 DASHES = "-–—"
+MAX_SENTENCE = 2000  # characters: longer runs without a full stop are not prose
 WORD_AT = regex.compile(r"\p{L}+")
 
 
@@ -180,6 +181,19 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
             e -= 1
         if e > s:
             out.append((s, e))
+    return [piece for span in out for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A "sentence" with no full stop for pages on end is cut at a space every MAX_SENTENCE
+    characters, so that no later step works on unbounded spans."""
+    out = []
+    while e - s > MAX_SENTENCE:
+        cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+        cut = cut if cut > s else s + MAX_SENTENCE
+        out.append((s, cut))
+        s = cut + 1
+    out.append((s, e))
     return out
 
 

@@ -111,10 +111,10 @@ def test_an_internal_error_is_one_line_and_the_other_files_go_on(tmp_path: Path,
 
     real = extract_module.extract_article
 
-    def flaky(text, *, path=None, rules=None):
+    def flaky(text, *, path=None, date=None, rules=None):
         if path and path.endswith("bad.txt"):
             raise ValueError("boom")
-        return real(text, path=path, rules=rules)
+        return real(text, path=path, date=date, rules=rules)
 
     monkeypatch.setattr(extract_module, "extract_article", flaky)
     good, bad = _article(tmp_path, "good.txt"), _article(tmp_path, "bad.txt")
