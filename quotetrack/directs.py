@@ -142,7 +142,7 @@ class Directs:
             colon = self.text.rfind(":", start, close)
             if colon >= 0 and self.cues_outside(self.sents[self.sent_of(colon)]):
                 start = colon + 1
-            if any(sp.outer_start <= start < sp.outer_end for sp in self.spans):
+            if self.quote_covers(start, start + 1):
                 continue
             sp = Span(-1, close, start, close)
             self.direct(sp, cue, mention, self.tokens[cue.i].start)

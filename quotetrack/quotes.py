@@ -42,6 +42,9 @@ class Finder(Clauses, Directs, Reported):
         self._span_starts = [sp.start for sp in self.spans]
         self._span_reach = list(itertools.accumulate((sp.end for sp in self.spans), max))
         self._span_ends = sorted(sp.outer_end for sp in self.spans)
+        outer = sorted((sp.outer_start, sp.outer_end) for sp in self.spans)
+        self._outer_starts = [a for a, _ in outer]
+        self._outer_reach = list(itertools.accumulate((b for _, b in outer), max))
         self._para_starts = [p[0] for p in lay.paragraphs]
         self._stmt_starts: list[tuple[int, int]] = []  # (start, end) of statements, sorted
         self._by_start: dict[int, list[Stmt]] = {}  # statements by 4 KiB block of their start
@@ -71,6 +74,15 @@ class Finder(Clauses, Directs, Reported):
         """Whether an offset lies inside quoted words."""
         n = bisect.bisect_right(self._span_starts, offset) - 1
         return n >= 0 and self._span_reach[n] > offset
+
+    def quote_covers(self, a: int, b: int) -> bool:
+        """Whether one quote, marks included, runs from at or before a to at or after b."""
+        n = bisect.bisect_right(self._outer_starts, a) - 1
+        return n >= 0 and self._outer_reach[n] >= b
+
+    def quote_opens_between(self, a: int, b: int) -> bool:
+        n = bisect.bisect_right(self._outer_starts, a)
+        return n < len(self._outer_starts) and self._outer_starts[n] < b
 
     def last_span_end(self, lo: int, hi: int) -> int:
         """The end of the last quote closing between lo and hi, or lo."""

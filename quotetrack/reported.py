@@ -121,7 +121,7 @@ class Reported:
         ps, pe = self.para_bounds(colon)
         end = pe
         closer = next((c for c in self.marks.orphan_closers if colon < c < pe), None)
-        if closer is not None and not any(colon < sp.outer_start < closer for sp in self.spans):
+        if closer is not None and not self.quote_opens_between(colon, closer):
             self.add(Stmt("direct", colon + 1, closer, self.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
             return
         for t in self.sents[self.sent_of(colon) + 1 : self.sent_of(colon) + 40]:
@@ -152,7 +152,7 @@ class Reported:
                 lo = max(lo, self.tok_index(st.end))
         if sum(1 for t in toks[lo:k] if t.is_word) < 3:
             return
-        if any(sp.outer_start <= toks[lo].start + 1 and sp.outer_end >= toks[k].start - 1 for sp in self.spans):
+        if self.quote_covers(toks[lo].start + 1, toks[k].start - 1):
             return  # the whole clause is a quote: a direct quote's business
         if mention.kind == "medium":
             self.credits.append(mention.name or mention.text)
@@ -178,7 +178,7 @@ class Reported:
             start = max(start, s.start)
         mention = self.mention_after(cue, s.tj)
         source = self.source_near(cue, cue.j, s.tj)
-        if self.text[start:this].strip() and not any(sp.outer_start <= start and sp.outer_end >= this - 2 for sp in self.spans):
+        if self.text[start:this].strip() and not self.quote_covers(start, this - 2):
             self.add(Stmt("indirect", start, this, self.tokens[cue.i].start, cue, mention, source))
 
     def prep_statement(self, s: Sent, cue: Cue, inside: bool) -> None:

@@ -129,6 +129,7 @@ class Store:
     def batch(self) -> Iterator[None]:
         try:
             with self.lock:
+                self._sweep()
                 self._check(self.storage.read())  # another writer may have changed it
                 with self.storage.deferred():
                     if not self.db.table("meta").all():
@@ -138,6 +139,12 @@ class Store:
             raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write the store: {exc.strerror}") from None
+
+    def _sweep(self) -> None:
+        """Remove temporary files a killed writer left; only called under the lock, when no
+        other writer can be halfway through one."""
+        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
 
     def add(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
         """Store each article unless the same text is stored at its path already; a changed
