@@ -34,7 +34,9 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) 
     i = lo
     while i < hi:
         tok = tokens[i]
-        prep = next((p for p, _ in rules.prepositions if _phrase_at(tokens, i, p) and i + len(p) <= hi), None)
+        prep = None
+        if tok.low in rules.phrase_starts:
+            prep = next((p for p, _ in rules.prepositions if _phrase_at(tokens, i, p) and i + len(p) <= hi), None)
         if prep is not None:
             credits = next(c for p, c in rules.prepositions if p == prep)
             j = i + len(prep)

@@ -75,6 +75,9 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
     for s in finder.sents:
         k = s.ti
         while k < s.tj:
+            if not toks[k].is_word or not good_start(toks[k], rules):
+                k += 1
+                continue
             m = read_np(toks, k, s.tj, finder.text, rules, finder.sources)
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 reg.add(m.name, m.start, m.role)

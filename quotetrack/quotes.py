@@ -46,8 +46,7 @@ class Finder(Clauses, Directs, Reported):
         self._outer_starts = [a for a, _ in outer]
         self._outer_reach = list(itertools.accumulate((b for _, b in outer), max))
         self._para_starts = [p[0] for p in lay.paragraphs]
-        self._stmt_starts: list[tuple[int, int]] = []  # (start, end) of statements, sorted
-        self._by_start: dict[int, list[Stmt]] = {}  # statements by 4 KiB block of their start
+        self._stmt_starts: list[tuple[int, int, int]] = []  # (start, end, index in stmts), sorted
         self.used_cues: set[tuple[int, int]] = set()
         self.stmts: list[Stmt] = []
         self.credits: list[str] = []  # media credited in the body, for the article's agency
@@ -116,8 +115,7 @@ class Finder(Clauses, Directs, Reported):
         if stmt.cue is not None:
             self.used_cues.add((stmt.cue.i, stmt.cue.j))
         self.stmts.append(stmt)
-        bisect.insort(self._stmt_starts, (s, e))
-        self._by_start.setdefault(s // 4096, []).append(stmt)
+        bisect.insort(self._stmt_starts, (s, e, len(self.stmts) - 1))
 
     def cues_outside(self, s: Sent, *, labels: bool = False) -> list[Cue]:
         """The sentence's cues that are not inside quoted words (labels only when asked)."""
@@ -125,16 +123,15 @@ class Finder(Clauses, Directs, Reported):
             s.outside = [c for c in s.cues if not self.in_span(self.tokens[c.i].start)]
         return s.outside if labels else [c for c in s.outside if c.frame != "label"]
 
-    def stmts_near(self, offset: int) -> list[Stmt]:
-        """Statements that start in the 4 KiB block of an offset or the two before it."""
-        block = offset // 4096
-        return [st for b in (block - 2, block - 1, block) for st in self._by_start.get(b, ())]
+    def containing(self, a: int, b: int) -> list[Stmt]:
+        """Statements found so far that hold text[a:b]. Statements do not nest deeply, so only
+        the last 64 that start at or before a are looked at."""
+        n = bisect.bisect_right(self._stmt_starts, (a, len(self.text) + 1, 0))
+        return [self.stmts[i] for _, e, i in self._stmt_starts[max(0, n - 64) : n] if e >= b]
 
     def inside_statement(self, offset: int) -> bool:
-        """Whether an offset lies in a statement found already (statements are not longer than
-        a few paragraphs, so only those starting shortly before it are looked at)."""
-        n = bisect.bisect_right(self._stmt_starts, (offset, len(self.text)))
-        return any(e > offset for _, e in self._stmt_starts[max(0, n - 64) : n])
+        """Whether an offset lies in a statement found already."""
+        return bool(self.containing(offset, offset + 1))
 
     def explicit(self, m: Mention | None) -> bool:
         """A speaker named in so many words (not a pronoun, not left out)."""

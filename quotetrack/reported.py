@@ -209,9 +209,10 @@ class Reported:
 
     def partials(self) -> None:
         for sp in self.spans:
-            if any(d.kind == "direct" and d.start <= sp.start and sp.end <= d.end + 1 for d in self.stmts_near(sp.start)) or self.is_name(sp):
+            around = self.containing(sp.start, sp.end - 1)
+            if any(d.kind == "direct" for d in around) or self.is_name(sp):
                 continue
-            hosts = [st for st in self.stmts_near(sp.start) if st.kind == "indirect" and st.start <= sp.start and sp.end <= st.end + 1]
+            hosts = [st for st in around if st.kind == "indirect"]
             host = max(hosts, key=lambda st: st.start, default=None)
             if host is not None and host.mention is not None and host.mention.kind == "medium":
                 s = self.sents[self.sent_of(sp.outer_start)]

@@ -104,6 +104,7 @@ class RuleSet:
     documents: frozenset[str] = frozenset()
     gerund_endings: tuple[str, ...] = ()
     marks: frozenset[str] = frozenset()  # every quote mark, opener or closer
+    role_starts: frozenset[str] = frozenset()  # first words of role and group forms
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     max_role_len: int = 1
@@ -336,6 +337,7 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
             *(words(w) for w in outlet.get("before_medium", [])), *(words(w) for w in outlet.get("credit_phrases", [])),
             *(p for p, _ in preps)) if p),
         marks=frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs),
+        role_starts=frozenset(k[0] for k in roles),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),

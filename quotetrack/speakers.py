@@ -169,7 +169,7 @@ def good_start(tok: Token, rules: RuleSet) -> bool:
     """A speaker's phrase opens with its head or a definite adjective, not any word before it."""
     return ((tok.low,) in rules.roles or tok.low in rules.titles or tok.low + "." in rules.titles
             or tok.low in rules.pronouns or _is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
-            or any(k[0] == tok.low for k in rules.roles if len(k) > 1))
+            or tok.low in rules.role_starts)
 
 
 def tokens_end(tokens: list[Token], m: Mention, k: int) -> bool:
