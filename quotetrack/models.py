@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Kind = Literal["direct", "partial", "indirect"]
-KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
 
 
 @dataclass(frozen=True, slots=True)

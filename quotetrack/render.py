@@ -7,7 +7,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-FORMATS = ("table", "json", "jsonl", "csv")
 QUOTE_FIELDS = ("article_id", "path", "title", "date", "agency", "kind", "text", "speaker",
                 "speaker_mention", "role", "verb", "verb_lemma", "source", "start", "end")
 

@@ -31,15 +31,6 @@ def _is_name_token(tok: Token, rules: RuleSet) -> bool:
     return not (tok.low in rules.verbs)
 
 
-def _name_run_back(tokens: list[Token], end: int, lo: int, rules: RuleSet) -> int:
-    """Start index of the run of name tokens ending at tokens[end - 1]."""
-    k = end
-    while k - 1 >= lo and (_is_name_token(tokens[k - 1], rules) or (
-            tokens[k - 1].low in rules.particles and k - 2 >= lo and _is_name_token(tokens[k - 2], rules))):
-        k -= 1
-    return k
-
-
 def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role, int] | None:
     """The role whose form starts at tokens[i], and the index after it (longest form wins)."""
     for n in range(min(rules.max_role_len, hi - i), 0, -1):
