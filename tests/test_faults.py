@@ -3,7 +3,6 @@ once both land; readers never see half a store; adversarial text cannot hang ext
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -12,7 +11,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
 
 from .conftest import SAMPLE
 
