@@ -115,7 +115,7 @@ class Clauses:
             k += len(prep)
         if k < hi and toks[k].text in self.rules.openers:
             close = next((c for c in range(k + 1, min(hi, k + 8)) if toks[c].text in self.rules.closers), None)
-            if close is not None:
+            if close is not None and close > k + 1:
                 return Mention("other", toks[k + 1].start, toks[close - 1].end, self.text[toks[k + 1].start : toks[close - 1].end])
         return read_np(toks, k, hi, self.text, self.rules, self.sources)
 
@@ -124,7 +124,7 @@ class Clauses:
         toks = self.tokens
         if k < hi and toks[k].text in self.rules.openers:
             close = next((c for c in range(k + 1, min(hi, k + 8)) if toks[c].text in self.rules.closers), None)
-            if close is not None and self.outlet_at(close + 1, hi) is not None:
+            if close is not None and close > k + 1 and self.outlet_at(close + 1, hi) is not None:
                 return self.skip_outlets(close + 1, hi)[0]
         return k
 
@@ -138,7 +138,7 @@ class Clauses:
         n = k + 2
         if n < hi and toks[n].text in self.rules.openers:
             close = next((c for c in range(n + 1, min(hi, n + 8)) if toks[c].text in self.rules.closers), None)
-            if close is not None:
+            if close is not None and close > n + 1:
                 return Mention("other", toks[n + 1].start, toks[close - 1].end, self.text[toks[n + 1].start : toks[close - 1].end])
         return read_np(toks, n, hi, self.text, self.rules, self.sources)
 

@@ -87,6 +87,7 @@ class RuleSet:
     particles: frozenset[str]
     not_names: frozenset[str]
     months: tuple[str, ...] = ()
+    year_suffixes: tuple[str, ...] = ()
     adverbs: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
@@ -125,7 +126,7 @@ def _read(directory: Path, shipped: Path, name: str) -> tuple[str, dict[str, Any
         raise RulesError(str(path), f"not valid TOML: {exc}") from None
     except OSError as exc:
         raise RulesError(str(path), f"cannot read: {exc.strerror}") from None
-    if not isinstance(data.get("meta", {}).get("source"), str):
+    if not isinstance(data.get("meta"), dict) or not isinstance(data["meta"].get("source"), str):
         raise RulesError(str(path), "[meta] source is missing: say where the lists came from")
     return str(path), data
 
@@ -209,7 +210,7 @@ def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...
     return roles, frozenset(titles)
 
 
-def _compile_agencies(path: str, data: dict[str, Any]) -> dict[tuple[str, ...], Agency]:
+def _compile_agencies(path: str, data: dict[str, Any], marks: frozenset[str]) -> dict[tuple[str, ...], Agency]:
     agencies: dict[tuple[str, ...], Agency] = {}
     seen: dict[Any, str] = {}
     for entry in _entries(path, data, "agency"):
@@ -221,7 +222,7 @@ def _compile_agencies(path: str, data: dict[str, Any]) -> dict[tuple[str, ...], 
             raise RulesError(path, f"agency {name!r}: needs 'country' and 'kind'")
         agency = Agency(name, country.upper(), kind, bool(entry.get("ambiguous", False)))
         for form in [name, *_strings(path, f"agency {name!r} aliases", entry.get("aliases", []) or [name])]:
-            key = _agency_key(form)
+            key = _agency_key(form, marks)
             if key in agencies and agencies[key].name == name:
                 continue
             _unique(path, seen, key, name)
@@ -229,16 +230,27 @@ def _compile_agencies(path: str, data: dict[str, Any]) -> dict[tuple[str, ...], 
     return agencies
 
 
-def _agency_key(form: str) -> tuple[str, ...]:
+def _agency_key(form: str, marks: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Agencies are matched on their words, whatever quote marks surround parts of them."""
-    for mark in "„“”\"«»'":
+    for mark in marks | {"'"}:
         form = form.replace(mark, " ")
     return words(form)
 
 
-@functools.lru_cache(maxsize=8)
 def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
     """Load and compile the rules in `directory` (files it lacks come from the shipped rules)."""
+    return _load(str(Path(directory).resolve()) if directory else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(directory: str | None) -> RuleSet:
+    try:
+        return _compile(directory)
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:
+        raise RulesError(directory or str(shipped_rules_dir()), f"a rule file has an unexpected structure ({exc})") from None
+
+
+def _compile(directory: str | None) -> RuleSet:
     shipped = shipped_rules_dir()
     base = Path(directory) if directory else shipped
     if not base.is_dir():
@@ -252,7 +264,7 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
     rpath, rdata = files["roles.toml"]
     roles, titles = _compile_roles(rpath, rdata)
     apath, adata = files["agencies.toml"]
-    agencies = _compile_agencies(apath, adata)
+    agencies = _compile_agencies(apath, adata, frozenset(m for pair in pairs for m in pair))
 
     cpath, cues = files["cues.toml"]
     stance = cues.get("stance_adjectives", {})
@@ -338,6 +350,7 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
             *(p for p, _ in preps)) if p),
         marks=frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs),
         role_starts=frozenset(k[0] for k in roles),
+        year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),

@@ -70,7 +70,7 @@ class Sources:
             if agency.ambiguous and key == _agency_key_of(agency) and not (i > 0 and tokens[i - 1].low.rstrip(".") in {m.rstrip(".") for m in rules.media_nouns}):
                 continue
             j = ends[n - 1]
-            while j < hi and tokens[j].text in rules.closers and tokens[j].text not in "„«":
+            while j < hi and tokens[j].text in rules.closers and tokens[j].text not in rules.openers - rules.closers:
                 j += 1
             return agency.name, j, agency.country
         return None
@@ -104,7 +104,7 @@ class Sources:
             return named[0], named[1]
         if k < hi and tokens[k].text in rules.openers:
             close = next((c for c in range(k + 1, min(hi, k + 8)) if tokens[c].text in rules.closers), None)
-            if close is not None:
+            if close is not None and close > k + 1:
                 return _text(tokens, k + 1, close), close + 1
         if k < hi and tokens[k].low in rules.preps and k + 1 < hi and tokens[k + 1].is_upper:
             k += 2
@@ -166,7 +166,7 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
         value = line[len(marker):]
         for stop in rules.inline_end_markers:
             value = value.split(stop)[0]
-        value = value.translate({ord(c): None for c in "„“”\"«»'"}).strip(" .;,")
+        value = value.translate({ord(c): None for c in rules.marks | {"'"}}).strip(" .;,")
         if value:
             toks = tokenize(value)
             found = src.agency_at(toks, 0, len(toks))

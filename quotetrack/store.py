@@ -27,6 +27,7 @@ from .models import Extraction
 FORMAT = "quotetrack"
 VERSION = 1
 TABLES = {"meta", "articles", "quotes"}
+TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
 
 
 class AtomicJSONStorage(Storage):
@@ -80,8 +81,15 @@ class AtomicJSONStorage(Storage):
 
     def _replace(self, data: dict[str, Any]) -> None:
         directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}{TMP_MARK}", suffix=".tmp", dir=directory)
         try:
+            try:  # keep the store's permissions (mkstemp makes 0600)
+                mode = self.path.stat().st_mode & 0o777
+            except FileNotFoundError:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
+            os.fchmod(fd, mode)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
                 fh.flush()
@@ -120,8 +128,11 @@ class Store:
             return
         meta = data.get("meta", {})
         marker = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
-        if set(data) - TABLES - {"_default"} or (data and marker.get("format") != FORMAT):
+        if (set(data) - TABLES - {"_default"} or not isinstance(marker, dict) or (data and marker.get("format") != FORMAT)
+                or not all(isinstance(data.get(t, {}), dict) for t in TABLES)):
             raise StoreError(f"{self.path}: not a quotetrack store; left untouched (use another --db)")
+        if not isinstance(marker.get("version", 0), int):
+            raise StoreError(f"{self.path}: not a quotetrack store (bad version); left untouched")
         if marker.get("version", 0) > VERSION:
             raise StoreError(f"{self.path}: made by a newer quotetrack (store version {marker['version']})")
 
@@ -130,7 +141,11 @@ class Store:
         try:
             with self.lock:
                 self._sweep()
-                self._check(self.storage.read())  # another writer may have changed it
+                # a fresh TinyDB per batch: its tables cache their next id, which another
+                # writer may have taken since this Store last wrote
+                self.db = TinyDB(str(self.path), storage=AtomicJSONStorage)
+                self.storage = self.db.storage  # type: ignore[assignment]
+                self._check(self.storage.read())
                 with self.storage.deferred():
                     if not self.db.table("meta").all():
                         self.db.table("meta").insert({"format": FORMAT, "version": VERSION})
@@ -143,7 +158,7 @@ class Store:
     def _sweep(self) -> None:
         """Remove temporary files a killed writer left; only called under the lock, when no
         other writer can be halfway through one."""
-        for tmp in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for tmp in self.path.parent.glob(f".{self.path.name}{TMP_MARK}*.tmp"):
             tmp.unlink(missing_ok=True)
 
     def add(self, extractions: Iterable[Extraction]) -> tuple[int, int]:

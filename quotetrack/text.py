@@ -84,8 +84,8 @@ def _date_of(line: str, rules: RuleSet) -> str | None:
     if m:
         d, mo, y = map(int, m.groups())
         return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
-    m = regex.match(r"\s*(\d{1,2})\s+(\p{L}+),?\s+(\d{4})\s*(?:г\.?)?\s*$", line)
-    if m and m.group(2).lower() in months:
+    m = regex.match(r"\s*(\d{1,2})\s+(\p{L}+),?\s+(\d{4})\s*(\S*)\s*$", line)
+    if m and m.group(2).lower() in months and (not m.group(4) or m.group(4).lower() in rules.year_suffixes):
         return f"{int(m.group(3)):04d}-{months.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
     return None
 
@@ -201,7 +201,7 @@ def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet)
     if text[dot] != ".":
         return False
     k = dot
-    while k > lo and not text[k - 1].isspace() and text[k - 1] not in "(„\"«":
+    while k > lo and not text[k - 1].isspace() and text[k - 1] != "(" and text[k - 1] not in rules.openers:
         k -= 1
     word = text[k : dot + 1].lower()
     if len(word) == 2 and word[0].isalpha() and text[k].isupper():

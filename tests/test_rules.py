@@ -92,6 +92,8 @@ def test_a_users_rules_folder_overrides_one_file(tmp_path: Path):
      "[[verb]]\nlemma = 'казвам'\nframe = 'speech'\nforms = ['каза']\n", "already listed under"),
     ("[meta]\nsource = 'x'\n[[verb]\n", "not valid TOML"),
     ("[[verb]]\nlemma = 'кажа'\nframe = 'speech'\nforms = ['каза']\n", "[meta] source is missing"),
+    ("meta = 'x'\n", "[meta] source is missing"),
+    ("verb = 'not a list of tables'\n[meta]\nsource = 'x'\n", "expected an array of tables"),
 ])
 def test_a_broken_rule_file_is_named_with_its_entry(tmp_path: Path, content, words):
     (tmp_path / "verbs.toml").write_text(content, encoding="utf-8")

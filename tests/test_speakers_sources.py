@@ -234,3 +234,12 @@ def test_agency_credit_is_not_part_of_the_statement(text, expected):
 def test_byline_does_not_leak_into_the_mention(text, expected):
     quotes = extract_text(text)
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("Иван Петров", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    article("Бюджетът е готов, каза „“ днес министърът Иван Петров."),
+    article("Министърът Иван Петров заяви пред вестник „“, че бюджетът е готов."),
+])
+def test_an_empty_pair_of_quote_marks_names_no_one(text):
+    for q in extract_text(text):
+        assert q.speaker != "" and q.source != "" and q.speaker_mention != ""

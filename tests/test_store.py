@@ -65,11 +65,41 @@ def test_a_failed_batch_writes_nothing(tmp_path: Path):
 
 
 def test_one_batch_is_one_write(tmp_path: Path, monkeypatch):
+    from quotetrack.store import AtomicJSONStorage
+
     store = Store(tmp_path / "q.json")
     writes = []
-    original = store.storage._replace
-    monkeypatch.setattr(store.storage, "_replace", lambda data: (writes.append(1), original(data)))
+    original = AtomicJSONStorage._replace
+    monkeypatch.setattr(AtomicJSONStorage, "_replace", lambda self, data: (writes.append(1), original(self, data)))
     store.add([extract_article(ARTICLE, path=f"{n}.txt") for n in range(20)])
     assert len(writes) == 1
     data = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
     assert len(data["articles"]) == 20 and len(data["quotes"]) == 20
+
+
+def test_two_store_objects_writing_in_turn_keep_every_record(tmp_path: Path):
+    """A Store that wrote before must not reuse record ids another writer has taken since."""
+    a, b = Store(tmp_path / "q.json"), Store(tmp_path / "q.json")
+    a.add([extract_article(ARTICLE, path="a1.txt")])
+    b.add([extract_article(ARTICLE, path="b1.txt")])
+    a.add([extract_article(ARTICLE, path="a2.txt")])
+    assert sorted(x["path"] for x in Store(tmp_path / "q.json").articles()) == ["a1.txt", "a2.txt", "b1.txt"]
+    assert len(Store(tmp_path / "q.json").quotes()) == 3
+
+
+def test_a_write_keeps_the_store_files_permissions(tmp_path: Path):
+    target = tmp_path / "q.json"
+    Store(target).add([extract_article(ARTICLE, path="a.txt")])
+    target.chmod(0o644)
+    Store(target).add([extract_article(CHANGED, path="a.txt")])
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("content", ['{"meta": {"1": "x"}}', '{"meta": {"1": {"format": "quotetrack", "version": "1"}}}',
+                                     '{"meta": {"1": {"format": "quotetrack", "version": 1}}, "quotes": [1]}'])
+def test_a_store_with_a_wrong_shape_is_refused(tmp_path: Path, content):
+    target = tmp_path / "q.json"
+    target.write_text(content, encoding="utf-8")
+    with pytest.raises(StoreError):
+        Store(target)
+    assert target.read_text(encoding="utf-8") == content
