@@ -5,7 +5,7 @@ from __future__ import annotations
 from .cues import Cue
 from .speakers import Mention, read_np, read_np_back
 
-from .text import DASHES
+from .text import DASHES, quoted_at
 from .statement import Sent
 
 
@@ -113,19 +113,22 @@ class Clauses:
         prep = next((p for p, c in self.rules.prepositions if c == "speaker" and all(k + n < hi and toks[k + n].low == w for n, w in enumerate(p))), None)
         if prep and len(prep) > 1:
             k += len(prep)
-        if k < hi and toks[k].text in self.rules.openers:
-            close = next((c for c in range(k + 1, min(hi, k + 8)) if toks[c].text in self.rules.closers), None)
-            if close is not None and close > k + 1:
-                return Mention("other", toks[k + 1].start, toks[close - 1].end, self.text[toks[k + 1].start : toks[close - 1].end])
-        return read_np(toks, k, hi, self.text, self.rules, self.sources)
+        return self.quoted_mention(k, hi) or read_np(toks, k, hi, self.text, self.rules, self.sources)
+
+    def quoted_mention(self, k: int, hi: int) -> Mention | None:
+        """A body named in quote marks ("от „Райънеър“") as a speaker's mention."""
+        close = quoted_at(self.tokens, k, hi, self.rules.openers, self.rules.closers)
+        if close is None:
+            return None
+        a, b = self.tokens[k + 1].start, self.tokens[close - 1].end
+        return Mention("other", a, b, self.text[a:b])
 
     def skip_show_name(self, k: int, hi: int) -> int:
         """"заяви „Здравей, България“ по NOVA Х": a programme's name before the medium."""
         toks = self.tokens
-        if k < hi and toks[k].text in self.rules.openers:
-            close = next((c for c in range(k + 1, min(hi, k + 8)) if toks[c].text in self.rules.closers), None)
-            if close is not None and close > k + 1 and self.outlet_at(close + 1, hi) is not None:
-                return self.skip_outlets(close + 1, hi)[0]
+        close = quoted_at(toks, k, hi, self.rules.openers, self.rules.closers)
+        if close is not None and self.outlet_at(close + 1, hi) is not None:
+            return self.skip_outlets(close + 1, hi)[0]
         return k
 
     def document_speaker(self, k: int, hi: int) -> Mention | None:
@@ -135,12 +138,7 @@ class Clauses:
             k += 1
         if not (k + 1 < hi and toks[k].low in self.rules.documents and toks[k + 1].low in self.rules.preps):
             return None
-        n = k + 2
-        if n < hi and toks[n].text in self.rules.openers:
-            close = next((c for c in range(n + 1, min(hi, n + 8)) if toks[c].text in self.rules.closers), None)
-            if close is not None and close > n + 1:
-                return Mention("other", toks[n + 1].start, toks[close - 1].end, self.text[toks[n + 1].start : toks[close - 1].end])
-        return read_np(toks, n, hi, self.text, self.rules, self.sources)
+        return self.quoted_mention(k + 2, hi) or read_np(toks, k + 2, hi, self.text, self.rules, self.sources)
 
     def source_near(self, cue: Cue, lo: int, hi: int) -> str | None:
         """A medium named around a cue: "каза пред „Ханделсблат“", "цитиран от БГНЕС", ", предаде АФП"."""
@@ -158,7 +156,7 @@ class Clauses:
         for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
             if toks[k].low not in starts:
                 continue
-            for phrase in self.rules.outlet_phrases + self.rules.credit_phrases:
+            for phrase in self.rules.media_phrases:
                 n = len(phrase)
                 if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
                     if phrase in self.rules.credit_phrases:
@@ -199,7 +197,7 @@ class Clauses:
         an inserted clause stands between them ("X, който ..., заяви")."""
         toks = self.tokens
         k = cue.i
-        while k - 1 >= s.ti and toks[k - 1].low in self.rules.adverbs | self.rules.copulas:
+        while k - 1 >= s.ti and toks[k - 1].low in self.rules.adverbs_copulas:
             k -= 1
         if k - 1 >= s.ti and toks[k - 1].low in self.rules.conjunctions:
             earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]

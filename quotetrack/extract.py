@@ -88,7 +88,7 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
             k += 1
     for t in toks:  # a surname alone mentions the person named in full elsewhere
         if t.is_upper and t.is_word and t.low not in rules.not_names:
-            person = reg._match((t.low,))
+            person = reg.by_word(t.low)
             if person is not None and len(person.words) > 1:
                 reg.note(person, t.start)
     return reg

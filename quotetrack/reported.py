@@ -92,7 +92,7 @@ class Reported:
                 self.credits.append(medium)
                 self.used_cues.add((nxt.i, nxt.j))
                 return t.start, medium, None
-            between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in self.rules.conjunctions | self.rules.adverbs]
+            between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in self.rules.conjunctions and w.low not in self.rules.adverbs]
             if not between and toks[nxt.core].low.endswith(self.rules.gerund_endings):
                 return t.start, None, None  # ", посочвайки, че ...": a statement of its own
             if nxt.kind == "verb" and self.that_after(nxt, s) is None and self.mention_after(nxt, s.tj) is not None and nxt.frame != "label":

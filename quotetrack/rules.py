@@ -106,6 +106,10 @@ class RuleSet:
     gerund_endings: tuple[str, ...] = ()
     marks: frozenset[str] = frozenset()  # every quote mark, opener or closer
     role_starts: frozenset[str] = frozenset()  # first words of role and group forms
+    # unions the matcher asks about on every token, made once
+    adverbs_copulas: frozenset[str] = frozenset()
+    phrase_breaks: frozenset[str] = frozenset()  # "че", conjunctions: a speaker's phrase ends there
+    media_phrases: tuple[tuple[str, ...], ...] = ()  # outlet and credit phrases together
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     max_role_len: int = 1
@@ -302,6 +306,12 @@ def _compile(directory: str | None) -> RuleSet:
         for alias in [name, *_strings(alpath, f"person {name!r} aliases", entry.get("aliases", [name]))]:
             person_aliases[alias.lower()] = name
 
+    adverbs = frozenset(w.lower() for w in _strings(cpath, "adverbs.words", cues.get("adverbs", {}).get("words")))
+    copulas = frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.copulas", stance.get("copulas")))
+    that = frozenset(w.lower() for w in _strings(cpath, "grammar.that", grammar.get("that")))
+    conjunctions = frozenset(w.lower() for w in _strings(cpath, "grammar.conjunctions", grammar.get("conjunctions")))
+    outlet_phrases = tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True))
+    credit_phrases = tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases")))
     return RuleSet(
         directory=str(base),
         pairs=pairs,
@@ -309,11 +319,11 @@ def _compile(directory: str | None) -> RuleSet:
         closers=frozenset(c for _, c in pairs),
         verbs=verbs,
         stance_adjectives=frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
-        copulas=frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.copulas", stance.get("copulas"))),
+        copulas=copulas,
         prepositions=tuple(preps),
         anaphora=tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers"))),
-        outlet_phrases=tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True)),
-        credit_phrases=tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases"))),
+        outlet_phrases=outlet_phrases,
+        credit_phrases=credit_phrases,
         passive_credit=tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit"))),
         roles=roles,
         titles=titles,
@@ -329,15 +339,15 @@ def _compile(directory: str | None) -> RuleSet:
         particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
         not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
         months=tuple(m.lower() for m in _strings(bpath, "dates.months", bp.get("dates", {}).get("months"))),
-        adverbs=frozenset(w.lower() for w in _strings(cpath, "adverbs.words", cues.get("adverbs", {}).get("words"))),
+        adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
         source_preposition=str(grammar.get("source_preposition", "")),
-        that=frozenset(w.lower() for w in _strings(cpath, "grammar.that", grammar.get("that"))),
-        conjunctions=frozenset(w.lower() for w in _strings(cpath, "grammar.conjunctions", grammar.get("conjunctions"))),
+        that=that,
+        conjunctions=conjunctions,
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         sentence_openers=frozenset(_strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))),
@@ -350,6 +360,9 @@ def _compile(directory: str | None) -> RuleSet:
             *(p for p, _ in preps)) if p),
         marks=frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs),
         role_starts=frozenset(k[0] for k in roles),
+        adverbs_copulas=adverbs | copulas,
+        phrase_breaks=that | conjunctions,
+        media_phrases=outlet_phrases + credit_phrases,
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
         max_role_len=max((len(k) for k in roles), default=1),

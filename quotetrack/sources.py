@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from .rules import RuleSet
-from .text import Layout, Token, tokenize
+from .text import Layout, Token, quoted_at, tokenize
 
 DATELINE_RE = regex.compile(r"(?:^|[\s.])/\s*([\p{L}\d][\p{L}\d. -]{1,40}?)\s*(?:/|$|\s)|\(\s*([\p{Lu}\d][\p{Lu}\d .-]{1,20}?)\s*\)\s*$")
 DOMAIN_RE = regex.compile(r"^[\p{L}\d-]+\.(?:bg|com|net|eu|org)$", regex.IGNORECASE)
@@ -102,10 +102,9 @@ class Sources:
         named = self.agency_at(tokens, k, hi)
         if named:
             return named[0], named[1]
-        if k < hi and tokens[k].text in rules.openers:
-            close = next((c for c in range(k + 1, min(hi, k + 8)) if tokens[c].text in rules.closers), None)
-            if close is not None and close > k + 1:
-                return _text(tokens, k + 1, close), close + 1
+        close = quoted_at(tokens, k, hi, rules.openers, rules.closers)
+        if close is not None:
+            return _text(tokens, k + 1, close), close + 1
         if k < hi and tokens[k].low in rules.preps and k + 1 < hi and tokens[k + 1].is_upper:
             k += 2
             while k < hi and tokens[k].is_word and tokens[k].is_upper:

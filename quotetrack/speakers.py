@@ -93,7 +93,7 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             after_prep = True
             k += 1
             continue
-        if t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None and k - i < 3 and t.low not in rules.verbs and t.low not in rules.that | rules.conjunctions | rules.preps and t.low not in rules.pronouns:
+        if t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.pronouns:
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското"
             continue
         if t.is_word and role is not None and after_prep and (not t.is_upper or not _is_name_token(t, rules)):
@@ -135,7 +135,7 @@ def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleS
     a = k
     while a - 1 >= lo:
         t = tokens[a - 1]
-        if t.is_word and t.low not in rules.that | rules.conjunctions and t.low not in rules.verbs:
+        if t.is_word and t.low not in rules.phrase_breaks and t.low not in rules.verbs:
             a -= 1
             continue
         if t.text == "." and a - 2 >= lo and tokens[a - 2].low + "." in rules.titles:
@@ -212,6 +212,10 @@ class Registry:
         if person.words and person.words[-1].endswith(self.rules.male_endings):
             return "m"
         return None
+
+    def by_word(self, word: str) -> Person | None:
+        """The person whose name has this word ("Путин" -> Владимир Путин)."""
+        return self._match((word,))
 
     def _match(self, ws: tuple[str, ...]) -> Person | None:
         found = [p for p in self.people if set(ws) <= set(p.words) or set(p.words) <= set(ws)]

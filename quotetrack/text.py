@@ -63,6 +63,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end)]
 
 
+def quoted_at(tokens: list[Token], k: int, hi: int, openers: frozenset[str], closers: frozenset[str]) -> int | None:
+    """The index of the mark closing a short, non-empty quoted name that opens at tokens[k]."""
+    if k >= hi or tokens[k].text not in openers:
+        return None
+    close = next((c for c in range(k + 1, min(hi, k + 8)) if tokens[c].text in closers), None)
+    return close if close is not None and close > k + 1 else None
+
+
 def lines(text: str) -> list[tuple[int, int]]:
     """Non-empty lines as (start, end), surrounding spaces trimmed."""
     out, pos = [], 0
