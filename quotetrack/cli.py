@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from .errors import QuotetrackError
+
 app = typer.Typer(
     help="quotetrack: who said what, credited to whom, in Bulgarian news.",
     no_args_is_help=True,
@@ -17,6 +19,8 @@ app = typer.Typer(
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="QUOTETRACK_DB", help="The store file (TinyDB JSON).")]
 RulesOption = Annotated[Optional[Path], typer.Option("--rules", envvar="QUOTETRACK_RULES", help="A folder of your own rule files.")]
+AliasesOption = Annotated[Optional[Path], typer.Option(
+    "--aliases", envvar="QUOTETRACK_ALIASES", help="A TOML file of name forms that are one person (the format of rules/aliases.toml).")]
 
 
 class Format(str, Enum):
@@ -24,6 +28,15 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class Kind(str, Enum):
+    direct = "direct"
+    partial = "partial"
+    indirect = "indirect"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", help="table for a terminal; json, jsonl or csv for pipes.")]
 
 
 def _version(value: bool) -> None:
@@ -52,7 +65,7 @@ def _fail(message: str) -> typer.Exit:
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files or folders (- reads standard input).")],
     db: DbOption = Path("quotes.json"),
-    fmt: Annotated[Format, typer.Option("--format", help="table for a terminal; json, jsonl or csv for pipes.")] = Format.table,
+    fmt: FormatOption = Format.table,
     no_store: Annotated[bool, typer.Option("--no-store", help="Print the statements, store nothing.")] = False,
     glob: Annotated[str, typer.Option("--glob", help="Which files to take from folders.")] = "*.txt",
     rules: RulesOption = None,
@@ -62,7 +75,7 @@ def extract(
     Example: quotetrack extract article.txt news/ --db quotes.json
     """
     from . import inputs, render
-    from .errors import InputError, QuotetrackError
+    from .errors import InputError
     from .extract import extract_article
     from .rules import load_rules
     from .store import Store
@@ -101,6 +114,95 @@ def extract(
         render.records(rows, fmt.value)
     if failed:
         raise typer.Exit(1)
+
+
+def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path]):
+    """The newest version of every stored statement, and the people they resolve to."""
+    from .people import build
+    from .query import current
+    from .rules import load_aliases, load_rules
+    from .store import Store
+
+    if not db.exists():
+        raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
+    try:
+        ruleset = load_rules(str(rules) if rules else None)
+        extra = load_aliases(aliases) if aliases else None
+        articles, quotes = Store(db).snapshot()
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    records = current(articles, quotes)
+    return records, build(records, ruleset, extra), ruleset
+
+
+@app.command()
+def speakers(
+    db: DbOption = Path("quotes.json"),
+    fmt: FormatOption = Format.table,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Show the first N speakers only.")] = None,
+    min_count: Annotated[int, typer.Option("--min", min=1, help="Only speakers with at least N statements.")] = 1,
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Everyone the stored articles quote, one row per person, most statements first.
+
+    Example: quotetrack speakers --min 3 --format json
+    """
+    from . import render
+
+    _, people, _ = _stored(db, rules, aliases)
+    rows = [s.to_dict() for s in people.ranked() if s.count >= min_count][:limit]
+    if fmt is Format.table:
+        render.speaker_table(rows)
+        render.summary(f"[dim]{len(rows)} of {len(people.speakers)} speakers in {db}[/dim]")
+    else:
+        render.records(rows, fmt.value, fields=render.SPEAKER_FIELDS)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Any form of a name: путин, Putin, \"В. Путин\".")] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", help="The article's credit: БТА, BTA, БГНЕС...")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="The medium a statement is credited to: Ройтерс, Reuters...")] = None,
+    kind: Annotated[Optional[list[Kind]], typer.Option("--kind", help="direct, partial or indirect (repeat for more).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Articles dated on or after: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
+    path: Annotated[Optional[str], typer.Option("--path", help="A stored file, a folder above files, or a glob.")] = None,
+    db: DbOption = Path("quotes.json"),
+    fmt: FormatOption = Format.table,
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """The stored statements, newest article first; filters narrow them.
+
+    Example: quotetrack quotes --speaker "Vladimir Putin" --since 2024-01-01 --kind direct
+    """
+    from . import render
+    from .query import Filters, day, select
+
+    records, people, ruleset = _stored(db, rules, aliases)
+    try:
+        filters = Filters(
+            speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
+            since=day(since) if since else None, until=day(until, end=True, option="--until") if until else None,
+            path=path,
+        )
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    rows, found = select(records, filters, people, ruleset)
+    if found is not None:
+        if not found.speakers:
+            raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
+        names = ", ".join(s.name for s in found.speakers)
+        if found.how == "fuzzy":
+            render.summary(f"[yellow]no speaker is named {speaker!r}; showing the closest: {names} ({found.score:g}% alike)[/yellow]")
+        elif found.how == "variant" or len(found.speakers) > 1:
+            render.summary(f"[yellow]{speaker!r} matches {names}[/yellow]")
+    if fmt is Format.table:
+        render.quote_table(rows)
+        render.summary(f"[dim]{len(rows)} statements in {len({r['article_id'] for r in rows})} articles[/dim]")
+    else:
+        render.records(rows, fmt.value, fields=render.QUOTE_FIELDS + ("person",))
 
 
 def main() -> None:

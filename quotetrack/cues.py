@@ -64,10 +64,11 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) 
 
 
 def _negated(tokens: list[Token], i: int, lo: int, rules: RuleSet) -> bool:
+    """"не каза", "ще заяви", "би обяснил": a verb that reports nothing said."""
     k = i - 1
     if k >= lo and tokens[k].low in rules.reflexive:
         k -= 1
-    return k >= lo and tokens[k].low in rules.negations
+    return k >= lo and (tokens[k].low in rules.negations or tokens[k].low in rules.auxiliaries)
 
 
 def _stance(tokens: list[Token], i: int, lo: int, hi: int, text: str, rules: RuleSet) -> Cue | None:

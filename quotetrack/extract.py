@@ -73,14 +73,19 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
     reg = Registry(rules)
     toks = finder.tokens
     for s in finder.sents:
+        after_prep = {c.j for c in s.cues if c.kind == "prep"}
         k = s.ti
         while k < s.tj:
             if not toks[k].is_word or not good_start(toks[k], rules):
                 k += 1
                 continue
             m = read_np(toks, k, s.tj, finder.text, rules, finder.sources)
+            if m is not None and m.kind == "name" and k in after_prep:
+                split = finder.two_names(k, finder.tok_index(m.end))
+                if split is not None:  # "Според Южна Корея Ким ...": two names, not one
+                    m = read_np(toks, k, split, finder.text, rules, finder.sources)
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
-                reg.add(m.name, m.start, m.role)
+                reg.add(_known_tail(m.name, finder.text), m.start, m.role)
                 k = finder.tok_index(m.end)
             elif m is not None and m.kind == "group" and good_start(toks[k], rules):
                 reg.groups.append((m.start, m.text))
@@ -92,6 +97,17 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
             if person is not None and len(person.words) > 1:
                 reg.note(person, t.start)
     return reg
+
+
+def _known_tail(name: str, text: str) -> str:
+    """A run of three names written once, whose last two the article writes again, is a word
+    run into a name ("… „Еразъм“ Ашли Фокс оцени"): the person is the last two."""
+    ws = name.split()
+    if len(ws) >= 3 and text.count(name) == 1:
+        tail = " ".join(ws[-2:])
+        if text.count(tail) > 1:
+            return tail
+    return name
 
 
 def _resolve(stmts: list[Stmt], finder: Finder, rules: RuleSet) -> list[Quote]:

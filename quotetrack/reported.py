@@ -195,6 +195,11 @@ class Reported:
                 st.source = st.source or mention.name
             return
         after = self.tok_index(mention.end)
+        if mention.kind == "name" and after < s.tj and toks[after].text != ",":
+            split = self.two_names(cue.j, after)
+            if split is not None:  # "Според Тръмп Уолф ще ...": Тръмп credits, Уолф is the subject
+                mention = read_np(toks, cue.j, split, self.text, self.rules, self.sources) or mention
+                after = split
         at_start = cue.i == s.ti or toks[cue.i - 1].low in self.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
         if at_start or toks[cue.i - 1].low in self.rules.conjunctions:
             end, source, _ = self.clause_end(after, s)
@@ -206,6 +211,19 @@ class Reported:
             self.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention))
         else:
             self.add(Stmt("indirect", s.start, s.end, toks[cue.i].start, cue, mention))
+
+    def two_names(self, i: int, j: int) -> int | None:
+        """Where a run of capitalised words tokens[i:j] is two names side by side with no comma
+        between them: the run is written nowhere else in the article while both its parts are.
+        Returns the index of the second name, or None."""
+        toks, text = self.tokens, self.text
+        if j - i < 2 or text.count(text[toks[i].start : toks[j - 1].end]) > 1:
+            return None
+        for p in range(i + 1, j):
+            first, second = text[toks[i].start : toks[p - 1].end], text[toks[p].start : toks[j - 1].end]
+            if text.count(first) > 1 and text.count(second) > 1:
+                return p
+        return None
 
     def partials(self) -> None:
         for sp in self.spans:

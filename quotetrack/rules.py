@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .errors import RulesError
 
 RULE_FILES = (
     "quotes.toml", "verbs.toml", "cues.toml", "roles.toml", "agencies.toml", "pronouns.toml",
-    "boilerplate.toml", "abbreviations.toml", "names.toml", "aliases.toml",
+    "boilerplate.toml", "abbreviations.toml", "names.toml", "aliases.toml", "translit.toml",
 )
 FRAMES = ("speech", "stance", "label")
 GENDERS = ("m", "f", "any", "pl")
@@ -55,6 +57,18 @@ class Agency:
 class Verb:
     lemma: str
     frame: str
+
+
+@dataclass(frozen=True, slots=True)
+class Translit:
+    """How names become loose Latin keys (see rules/translit.toml)."""
+
+    cyrillic: dict[str, str]
+    word_endings: tuple[tuple[str, str], ...]
+    latin: dict[str, str]
+    rewrites: tuple[tuple[Any, str], ...]  # (compiled pattern, replacement)
+    vowels: str = "aeiou"
+    min_letters: int = 4
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,7 @@ class RuleSet:
     source_preposition: str = ""
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
@@ -112,8 +127,13 @@ class RuleSet:
     media_phrases: tuple[tuple[str, ...], ...] = ()  # outlet and credit phrases together
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
+    translit: Translit | None = None
     max_role_len: int = 1
     max_agency_len: int = 1
+
+    def agency(self, form: str) -> Agency | None:
+        """The agency or medium a written form names ("AFP", "Франс прес" -> АФП), or None."""
+        return self.agencies.get(_agency_key(form, self.marks))
 
 
 
@@ -241,6 +261,54 @@ def _agency_key(form: str, marks: frozenset[str] = frozenset()) -> tuple[str, ..
     return words(form)
 
 
+def _compile_aliases(path: str, data: dict[str, Any]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for entry in _entries(path, data, "person"):
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RulesError(path, f"person entry {entry!r:.60}: missing 'name'")
+        for alias in [name, *_strings(path, f"person {name!r} aliases", entry.get("aliases", []) or [name])]:
+            if aliases.get(alias.lower(), name) != name:
+                raise RulesError(path, f"person {name!r}: alias {alias!r} is already listed under {aliases[alias.lower()]!r}")
+            aliases[alias.lower()] = name
+    return aliases
+
+
+def load_aliases(path: str | os.PathLike[str]) -> dict[str, str]:
+    """A user's aliases file (the format of rules/aliases.toml): lower-case form -> person."""
+    p = Path(path)
+    if not p.is_file():
+        raise RulesError(str(p), "aliases file not found")
+    return _compile_aliases(*_read(p.parent, p.parent, p.name))
+
+
+def _compile_translit(path: str, data: dict[str, Any]) -> Translit:
+    def letters(table: Any, where: str) -> dict[str, str]:
+        if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+                                                  if not isinstance(v, dict)):
+            raise RulesError(path, f"[{where}]: expected letter = \"latin\" pairs")
+        return {k.lower(): v.lower() for k, v in table.items() if isinstance(v, str)}
+
+    cyr = data.get("cyrillic", {})
+    rewrites = []
+    for pair in data.get("variants", {}).get("rewrite", []):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise RulesError(path, f"variants.rewrite {pair!r:.60}: expected [pattern, replacement]")
+        try:
+            rewrites.append((regex.compile(pair[0]), pair[1]))
+        except regex.error as exc:
+            raise RulesError(path, f"variants.rewrite {pair[0]!r}: {exc}") from None
+    skeleton = data.get("skeleton", {})
+    return Translit(
+        cyrillic=letters(cyr, "cyrillic"),
+        word_endings=tuple(letters(cyr.get("word_endings", {}), "cyrillic.word_endings").items()),
+        latin=letters(data.get("latin", {}), "latin"),
+        rewrites=tuple(rewrites),
+        vowels=str(skeleton.get("vowels", "aeiou")),
+        min_letters=int(skeleton.get("min_letters", 4)),
+    )
+
+
 def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
     """Load and compile the rules in `directory` (files it lacks come from the shipped rules)."""
     return _load(str(Path(directory).resolve()) if directory else None)
@@ -297,14 +365,8 @@ def _compile(directory: str | None) -> RuleSet:
     if not may_end <= abbreviations:
         raise RulesError(abpath, f"sentence.may_end: {sorted(may_end - abbreviations)} not in abbreviations.words")
     npath, nd = files["names.toml"]
-    alpath, ald = files["aliases.toml"]
-    person_aliases: dict[str, str] = {}
-    for entry in _entries(alpath, ald, "person"):
-        name = entry.get("name")
-        if not isinstance(name, str) or not name:
-            raise RulesError(alpath, f"person entry {entry!r:.60}: missing 'name'")
-        for alias in [name, *_strings(alpath, f"person {name!r} aliases", entry.get("aliases", [name]))]:
-            person_aliases[alias.lower()] = name
+    person_aliases = _compile_aliases(*files["aliases.toml"])
+    translit = _compile_translit(*files["translit.toml"])
 
     adverbs = frozenset(w.lower() for w in _strings(cpath, "adverbs.words", cues.get("adverbs", {}).get("words")))
     copulas = frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.copulas", stance.get("copulas")))
@@ -348,6 +410,7 @@ def _compile(directory: str | None) -> RuleSet:
         source_preposition=str(grammar.get("source_preposition", "")),
         that=that,
         conjunctions=conjunctions,
+        auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         sentence_openers=frozenset(_strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))),
@@ -365,6 +428,7 @@ def _compile(directory: str | None) -> RuleSet:
         media_phrases=outlet_phrases + credit_phrases,
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
+        translit=translit,
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),
     )

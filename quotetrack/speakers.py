@@ -40,6 +40,10 @@ def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role
     return None
 
 
+def _definite(tok: Token, rules: RuleSet) -> bool:
+    return len(tok.low) > 4 and tok.low.endswith(rules.definite_suffixes)
+
+
 def _title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
     """How many tokens an honorific at tokens[i] takes ("проф." is a word and a dot)."""
     if i < hi and tokens[i].low in rules.titles:
@@ -83,19 +87,22 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             a = k
             while k < hi and (_is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and _is_name_token(tokens[k + 1], rules))):
                 k += 1
-            if after_prep and a > i and tokens[a - 1].low in rules.preps:
-                if k - a < 3:
+            if after_prep and a > i:
+                if tokens[a - 1].low in rules.preps and k - a < 3:
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
-                a = k - 2  # "на Украйна Петро Порошенко": the person is the last two words
+                if k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
+                    a = k - 2  # Лазовски": a place, then the person in the last two words
             name_span = (a, k)
             break
         if t.low in rules.preps and (role is not None or after_prep):
             after_prep = True
             k += 1
             continue
-        if t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.pronouns:
-            k += 1  # an adjective before the role or group noun: "руският", "южнокорейското"
-            continue
+        if (t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None
+                and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
+                and t.low not in rules.pronouns and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
+            k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
+            continue  # only the first word of a phrase takes the article ("изборите | общината")
         if t.is_word and role is not None and after_prep and (not t.is_upper or not _is_name_token(t, rules)):
             k += 1  # the complement of a role: "на Европейската комисия"
             continue
@@ -116,13 +123,15 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
     if role is not None:
         kind = "group" if role.group else "role"
         return Mention(kind, start, end, text[start:end], role=role, gender=role.gender if role.gender in ("m", "f", "pl") else None)
+    if len(words) == 1 and words[0].low in rules.not_names:
+        return None  # a function word ("ще", "все") is nobody's name
     return Mention("other", start, end, text[start:end])
 
 
 def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleSet, sources) -> Mention | None:
     """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
     k = end
-    while k - 1 >= lo and tokens[k - 1].low in rules.adverbs:
+    while k - 1 >= lo and (tokens[k - 1].low in rules.adverbs or tokens[k - 1].low in rules.auxiliaries):
         k -= 1
     if k - 1 < lo:
         return None

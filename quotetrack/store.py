@@ -186,6 +186,12 @@ class Store:
             self.db.table("quotes").insert_multiple(new_quotes)
         return stored, unchanged
 
+    def snapshot(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Every stored article and statement, from one read of the file (no lock: a reader
+        sees a whole batch or none of it)."""
+        data = self.storage.read() or {}
+        return list(data.get("articles", {}).values()), list(data.get("quotes", {}).values())
+
     def articles(self) -> list[dict[str, Any]]:
         return self.db.table("articles").all()
 

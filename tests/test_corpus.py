@@ -15,8 +15,8 @@ from .conftest import SHARED
 FLOORS = {
     "direct": (0.95, 0.97),
     "all": (0.85, 0.93),
-    "speaker": (0.90, 0.98),
-    "verb": (0.93, 0.96),
+    "speaker": (0.90, 0.99),
+    "verb": (0.93, 0.97),
     "source": (0.85, 0.85),
     "agency": (0.90, 0.90),
 }

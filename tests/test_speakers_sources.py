@@ -243,3 +243,36 @@ def test_byline_does_not_leak_into_the_mention(text, expected):
 def test_an_empty_pair_of_quote_marks_names_no_one(text):
     for q in extract_text(text):
         assert q.speaker != "" and q.source != "" and q.speaker_mention != ""
+
+
+# -- names that run into each other ----------------------------------------------------------------
+
+def test_two_names_side_by_side_after_according_to():
+    text = article("Премиерът Стефан Димов и кметът Петко Ангелов се срещнаха вчера. Ангелов поиска пари "
+                   "за метрото, а Димов обеща помощ.",
+                   "Според Димов Ангелов ще получи първия транш до края на месеца.")
+    (q,) = extract_text(text)
+    assert (q.speaker, q.verb) == ("Стефан Димов", "Според")
+    assert q.text.startswith("Ангелов ще получи")
+
+
+def test_a_place_before_the_name_in_a_role_phrase_is_not_the_name():
+    text = article("Професорът по история в университета Оксфорд Джон Смит заяви, че архивите ще бъдат отворени.")
+    assert credited(text) == [("indirect", "Джон Смит", "професор")]
+
+
+def test_a_word_run_into_a_name_written_once_is_dropped():
+    text = ("Мария Колева: Градът има нужда от паркове\n\n"
+            "Тя говори за програмата \"Зелен град\" и \" Еко Мария Колева оцени плана като \"смел\". "
+            "Мария Колева е архитект.")
+    assert {q.speaker for q in extract_text(text)} == {"Мария Колева"}
+
+
+@pytest.mark.parametrize("text", [
+    article("Съветниците спориха дълго. След изборите общината ще настоява за \"бърза проверка\" на сградите."),
+    article("Министърът Иван Петров ще обясни утре, че бюджетът е готов."),
+    article("Кметът Петко Ангелов би казал, че метрото е готово."),
+    article("Кметът Петко Ангелов не каза, че метрото е готово."),
+])
+def test_a_future_conditional_or_negated_verb_reports_nothing(text):
+    assert extract_text(text) == []

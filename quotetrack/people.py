@@ -1,0 +1,354 @@
+"""People across the store: every form a speaker is named by, in every article, resolved to one
+speaker; and a query ("путин", "ПУТИН", "Vladimir Putin", "Zelenskyy") resolved to the speakers
+it names.
+
+Within one article the extractor already names each speaker by the fullest form the article
+uses (Путин -> Владимир Путин). Here the articles meet: names are compared as loose Latin keys
+(rules/translit.toml), so script, case and common spelling variants agree, and names are never
+lemmatised (a lemmatiser merges Борисова into Борисов). Resolution happens when the store is
+read, not when it is written, so a new aliases file fixes every stored article at once.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .rules import RuleSet
+
+PERSON, NAME, MEDIUM, OTHER = "person", "name", "medium", "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A speaker's name as written, with a loose Latin key per word."""
+
+    text: str
+    keys: tuple[str, ...]
+    initials: tuple[bool, ...]  # "В." in "В. Путин"
+    kind: str  # person (capitalised words) | medium | other
+
+    @property
+    def surname(self) -> str:
+        return self.keys[-1] if self.keys else ""
+
+    @property
+    def given(self) -> tuple[tuple[str, bool], ...]:
+        return tuple(zip(self.keys[:-1], self.initials[:-1]))
+
+    @property
+    def full(self) -> bool:
+        """A first name and a surname, not only initials: "Владимир Путин", not "Путин" or "В. Путин"."""
+        return any(not initial for _, initial in self.given)
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.keys)
+
+
+class Names:
+    """Turns written names into comparable keys; built once from the rules and the aliases."""
+
+    def __init__(self, rules: RuleSet, aliases: dict[str, str] | None = None) -> None:
+        t = rules.translit
+        if t is None:
+            raise ValueError("rules without translit")
+        self.rules = rules
+        self._table = str.maketrans({**t.cyrillic, **t.latin, **{k.upper(): v for k, v in t.cyrillic.items()}})
+        self._endings = [(regex.compile(regex.escape(a) + r"\b"), b) for a, b in t.word_endings]
+        self._rewrites = t.rewrites
+        self._vowels = str.maketrans("", "", t.vowels)
+        self._min_letters = t.min_letters
+        self._aliases: dict[str, str] = {}  # key of a form -> canonical name
+        for form, canonical in {**rules.person_aliases, **(aliases or {})}.items():
+            self._aliases[self.key_of(form)] = canonical
+        self._cache: dict[str, Name] = {}
+
+    def latin(self, word: str) -> str:
+        """One word's loose Latin key: "Зеленский" and "Zelenskyy" both give "zelenski"."""
+        w = word.lower()
+        for pattern, repl in self._endings:
+            w = pattern.sub(repl, w)
+        w = unicodedata.normalize("NFKD", w.translate(self._table))
+        w = "".join(c for c in w if "a" <= c <= "z" or c.isdigit())
+        for pattern, repl in self._rewrites:
+            w = pattern.sub(repl, w)
+        return w
+
+    def key_of(self, text: str) -> str:
+        return " ".join(k for k in (self.latin(w) for w in _words(text)) if k)
+
+    def skeleton(self, key: str) -> str:
+        """A key without vowels, for names Bulgarian spells with other vowels (Тръмп, Trump)."""
+        return key.translate(self._vowels)
+
+    def distinctive(self, key: str) -> bool:
+        """Long enough that its skeleton is unlikely to be another name's."""
+        return len(key) >= self._min_letters
+
+    def parse(self, text: str, *, query: bool = False) -> Name:
+        """A written name, with the user's and the rules' aliases applied. A query is read as
+        a person's name whatever its case ("путин")."""
+        cached = self._cache.get(text) if not query else None
+        if cached is not None:
+            return cached
+        canonical = self._aliases.get(self.key_of(text))
+        written = canonical or text
+        ws = [w for w in _words(written) if self.latin(w)]
+        keys = tuple(self.latin(w) for w in ws)
+        initials = tuple(len(w.rstrip(".")) == 1 for w in ws)
+        agency = self.rules.agency(written)
+        if agency is not None:
+            name = Name(agency.name, (self.key_of(agency.name),), (False,), MEDIUM)
+        else:
+            name = Name(written.strip(), keys, initials, PERSON if ws and (query or self.name_like(written)) else OTHER)
+        if not query:
+            self._cache[text] = name
+        return name
+
+    def name_like(self, text: str) -> bool:
+        """Written like a person's or a body's name: capitalised words, particles between them."""
+        ws = text.split()
+        if not 1 <= len(ws) <= 5:
+            return False
+        r = self.rules
+        for i, w in enumerate(ws):
+            low = w.lower().strip(".,")
+            if low in r.particles and 0 < i < len(ws) - 1:
+                continue
+            if len(low) == 1 and w[:1].isupper():
+                continue  # an initial: "В. Путин"
+            if not w[:1].isupper() or low in r.not_names or low in r.pronouns or (low,) in r.roles:
+                return False
+            if len(low) > 5 and low.endswith(r.definite_suffixes):
+                return False  # "Ислямистите", "Министърът": a group or a role, not a name
+        return True
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("-", " ").split()
+
+
+def _fits(a: Sequence[tuple[str, bool]], b: Sequence[tuple[str, bool]]) -> bool:
+    """Every given name of `a` is one of `b`'s (an initial fits a name it starts)."""
+    return all(any(ka == kb or (ia and kb.startswith(ka)) or (ib and ka.startswith(kb)) for kb, ib in b) for ka, ia in a)
+
+
+def _compatible(a: Name, b: Name) -> bool:
+    return a.surname == b.surname and (_fits(a.given, b.given) or _fits(b.given, a.given))
+
+
+@dataclass
+class Speaker:
+    """One person (or medium, or body) and everything the store holds of what they said."""
+
+    name: str
+    kind: str
+    names: list[Name] = field(default_factory=list)  # the written forms that resolved here
+    forms: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
+    roles: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    agencies: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    first_date: str | None = None
+    last_date: str | None = None
+    count: int = 0
+
+    def add(self, record: dict[str, Any], mention_is_name: bool) -> None:
+        self.count += 1
+        self.forms[record["speaker"]] += 1
+        if mention_is_name and record.get("speaker_mention"):
+            self.mentions[record["speaker_mention"]] += 1
+        for counter, key in ((self.roles, "role"), (self.kinds, "kind"), (self.agencies, "agency"), (self.sources, "source")):
+            if record.get(key):
+                counter[record[key]] += 1
+        self.articles.add(record.get("article_id") or "")
+        date = record.get("date")
+        if date:
+            self.first_date = min(self.first_date or date, date)
+            self.last_date = max(self.last_date or date, date)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Every form the speaker was named by, the names first, then the phrases that named
+        them ("руският президент Владимир Путин"); most used first, the canonical name left out."""
+        forms = [f for f, _ in self.forms.most_common()]
+        return [f for f in dict.fromkeys(forms + [m for m, _ in self.mentions.most_common()]) if f != self.name]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "count": self.count,
+            "direct": self.kinds["direct"],
+            "partial": self.kinds["partial"],
+            "indirect": self.kinds["indirect"],
+            "articles": len(self.articles),
+            "roles": [r for r, _ in self.roles.most_common()],
+            "aliases": self.aliases,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "agencies": [a for a, _ in self.agencies.most_common()],
+            "sources": [s for s, _ in self.sources.most_common()],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The speakers a query names, and how they were found: exact (any case or script), variant
+    (the same letters but for vowels), or fuzzy (a typo, with its similarity score)."""
+
+    speakers: tuple[Speaker, ...]
+    how: str = "exact"
+    score: float | None = None
+
+
+class People:
+    """Every speaker in a set of statement records, one entry per person across articles."""
+
+    def __init__(self, records: Sequence[dict[str, Any]], names: Names) -> None:
+        self.names = names
+        self.speakers: list[Speaker] = []
+        self._of: list[Speaker | None] = [None] * len(records)
+        self._by_key: dict[tuple[str, str], Speaker] = {}  # (kind, key) -> medium/other/bare name
+        self._by_surname: dict[str, list[Speaker]] = {}
+        self._build(records)
+
+    def of(self, index: int) -> Speaker | None:
+        """The speaker of records[index]."""
+        return self._of[index]
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build(self, records: Sequence[dict[str, Any]]) -> None:
+        parsed = {form: self.names.parse(form) for form in {r.get("speaker") for r in records} if form}
+        counts = Counter(r["speaker"] for r in records if r.get("speaker"))
+        # full names first, fullest and most quoted first, so that each later form meets the
+        # person it names already built
+        for form in sorted((f for f, n in parsed.items() if n.kind == PERSON and n.full),
+                           key=lambda f: (-sum(not i for i in parsed[f].initials), -counts[f], f)):
+            self._person_for(parsed[form])
+        partial: list[int] = []
+        for i, r in enumerate(records):
+            name = parsed.get(r.get("speaker") or "")
+            if name is None:
+                continue
+            if name.kind == PERSON and name.full:
+                self._assign(i, r, self._person_for(name))
+            elif name.kind == PERSON:
+                partial.append(i)
+            else:
+                self._assign(i, r, self._keyed(name))
+        # a surname alone (or with initials): the person of that surname the same article
+        # names, else the one whose role fits, else the most quoted one; never a new merge
+        in_article: dict[str, list[Speaker]] = {}
+        for i, r in enumerate(records):
+            sp = self._of[i]
+            if sp is not None and sp.kind == PERSON:
+                people = in_article.setdefault(r.get("article_id") or "", [])
+                if sp not in people:
+                    people.append(sp)
+        for i in partial:
+            r = records[i]
+            name = parsed[r["speaker"]]
+            here = in_article.get(r.get("article_id") or "", [])
+            candidates = [p for p in self._by_surname.get(name.surname, []) if _fits(name.given, p.names[0].given)]
+            pick = ([p for p in candidates if p in here]
+                    or [p for p in candidates if r.get("role") and r["role"] in p.roles]
+                    or candidates
+                    or [p for p in here if self._same_in_article(name, p.names[0])])
+            speaker = max(pick, key=lambda p: p.count) if pick else self._keyed(name)
+            self._assign(i, r, speaker)
+
+    def _same_in_article(self, bare: Name, full: Name) -> bool:
+        """A bare name that is not a surname the store knows, beside a full name in the same
+        article: a family name written first ("Ким" of Ким Чен Ун), or the surname spelled
+        another way (Линдърц, Лиендерц) but not the other gender's form (Иванова, Иванов)."""
+        if bare.given:
+            return False
+        if bare.surname in full.keys:
+            return True
+        a, b = bare.surname, full.surname
+        return (self.names.distinctive(a) and not a.startswith(b) and not b.startswith(a)
+                and self.names.skeleton(a) == self.names.skeleton(b))
+
+    def _person_for(self, name: Name) -> Speaker:
+        for p in self._by_surname.get(name.surname, []):
+            if _compatible(name, p.names[0]):
+                if name not in p.names:
+                    p.names.append(name)
+                return p
+        p = Speaker(name.text, PERSON, [name])
+        self.speakers.append(p)
+        self._by_surname.setdefault(name.surname, []).append(p)
+        return p
+
+    def _keyed(self, name: Name) -> Speaker:
+        kind = NAME if name.kind == PERSON else name.kind
+        key = (kind, name.key or name.text.lower())
+        sp = self._by_key.get(key)
+        if sp is None:
+            sp = self._by_key[key] = Speaker(name.text, kind, [name])
+            self.speakers.append(sp)
+        elif name not in sp.names:
+            sp.names.append(name)
+        return sp
+
+    def _assign(self, i: int, record: dict[str, Any], speaker: Speaker) -> None:
+        self._of[i] = speaker
+        mention = record.get("speaker_mention") or ""
+        speaker.add(record, any(self.names.name_like(w) for w in mention.split()))
+
+    # -- querying -------------------------------------------------------------------------
+
+    def ranked(self) -> list[Speaker]:
+        """Most statements first; ties by name."""
+        return sorted(self.speakers, key=lambda s: (-s.count, s.name))
+
+    def find(self, query: str, *, cutoff: float = 80.0) -> Found:
+        """The speakers a query names: any case, surname alone, full name, either script;
+        failing that, the same letters but for vowels; failing that, the closest spelling."""
+        q = self.names.parse(query, query=True)
+        if not q.keys:
+            return Found(())
+        tiers = [("exact", lambda k: k)]
+        if self.names.distinctive(q.surname):
+            tiers.append(("variant", self.names.skeleton))
+        for how, key in tiers:
+            hits = [s for s in self.ranked() if any(_names(q, n, key) for n in s.names)]
+            if hits:
+                return Found(tuple(hits), how)
+        from rapidfuzz import fuzz, process
+
+        choices: dict[int, str] = {}
+        owners: list[Speaker] = []
+        for s in self.speakers:
+            for n in s.names:
+                for k in {n.key, n.surname}:
+                    choices[len(owners)] = k
+                    owners.append(s)
+        best = process.extractOne(q.key, choices, scorer=fuzz.WRatio, score_cutoff=cutoff)
+        if best is None:
+            return Found(())
+        return Found((owners[best[2]],), "fuzzy", round(best[1], 1))
+
+
+def _names(q: Name, n: Name, key) -> bool:
+    """Does query `q` name the speaker written `n`? The surname must agree; every given name
+    the query has must be one of the speaker's."""
+    if q.kind != PERSON or n.kind != PERSON:
+        return " ".join(key(k) for k in q.keys) == " ".join(key(k) for k in n.keys)
+    if key(q.surname) != key(n.surname):
+        return False
+    return _fits([(key(k), i) for k, i in q.given], [(key(k), i) for k, i in n.given])
+
+
+def build(records: Sequence[dict[str, Any]], rules: RuleSet, aliases: dict[str, str] | None = None) -> People:
+    return People(records, Names(rules, aliases))
+

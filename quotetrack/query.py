@@ -1,0 +1,118 @@
+"""Reading the store back: which statements a user asked for, newest first.
+
+Pure functions over stored records, so the same filters serve `quotes`, `speakers`, `audit`
+and `diff`.
+"""
+from __future__ import annotations
+
+import calendar
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .errors import QuotetrackError
+from .people import Found, People
+from .rules import RuleSet
+
+KINDS = ("direct", "partial", "indirect")
+
+
+class QueryError(QuotetrackError):
+    """A filter the user gave cannot be read (a bad date, an unknown kind)."""
+
+
+def day(value: str, *, end: bool = False, option: str = "--since") -> date:
+    """"2024", "2024-03" or "2024-03-15" as a day: the first of the period, or with `end` its last."""
+    parts = value.strip().split("-")
+    try:
+        if len(parts) == 1:
+            y = int(parts[0])
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise QueryError(f"{option}: {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What `quotes` (and the commands after it) may ask of the store; None asks nothing."""
+
+    speaker: str | None = None
+    agency: str | None = None
+    source: str | None = None
+    kinds: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    path: str | None = None
+
+    def __post_init__(self) -> None:
+        bad = [k for k in self.kinds if k not in KINDS]
+        if bad:
+            raise QueryError(f"--kind: {bad[0]!r} is not one of {', '.join(KINDS)}")
+        if self.since and self.until and self.since > self.until:
+            raise QueryError(f"--since {self.since} is after --until {self.until}")
+
+
+def current(articles: Iterable[dict[str, Any]], quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements of the newest stored version of each article (older versions are for
+    `history`)."""
+    newest: dict[str, dict[str, Any]] = {}
+    for a in articles:
+        key = a.get("path") or a["id"]
+        if key not in newest or a.get("version", 1) > newest[key].get("version", 1):
+            newest[key] = a
+    ids = {a["id"] for a in newest.values()}
+    return [q for q in quotes if q.get("article_id") in ids]
+
+
+def path_matches(stored: str | None, wanted: str) -> bool:
+    """A stored path is asked for by itself, by a folder above it, or by a glob."""
+    if not stored:
+        return False
+    for s, w in ((os.path.normpath(stored), os.path.normpath(wanted)),
+                 (os.path.abspath(stored), os.path.abspath(wanted))):
+        if s == w or s.startswith(w.rstrip(os.sep) + os.sep) or fnmatch.fnmatchcase(s, w):
+            return True
+    return False
+
+
+def _medium(value: str, rules: RuleSet) -> str:
+    agency = rules.agency(value)
+    return (agency.name if agency else value).casefold()
+
+
+def select(records: Sequence[dict[str, Any]], filters: Filters, people: People, rules: RuleSet,
+           ) -> tuple[list[dict[str, Any]], Found | None]:
+    """The records the filters ask for, each with its `person` (the speaker's name across the
+    store), newest article first; and, when a speaker was asked for, who that query found."""
+    found = people.find(filters.speaker) if filters.speaker else None
+    wanted = {id(s) for s in found.speakers} if found else None
+    agency = _medium(filters.agency, rules) if filters.agency else None
+    source = _medium(filters.source, rules) if filters.source else None
+    since, until = (filters.since.isoformat() if filters.since else None), (filters.until.isoformat() if filters.until else None)
+    out = []
+    for i, r in enumerate(records):
+        person = people.of(i)
+        if wanted is not None and (person is None or id(person) not in wanted):
+            continue
+        if filters.kinds and r.get("kind") not in filters.kinds:
+            continue
+        if agency is not None and (not r.get("agency") or _medium(r["agency"], rules) != agency):
+            continue
+        if source is not None and (not r.get("source") or _medium(r["source"], rules) != source):
+            continue
+        d = (r.get("date") or "")[:10]
+        if (since and (not d or d < since)) or (until and (not d or d > until)):
+            continue
+        if filters.path and not path_matches(r.get("path"), filters.path):
+            continue
+        out.append({**r, "person": person.name if person else None})
+    out.sort(key=lambda r: (r.get("path") or "", r.get("article_id") or "", r.get("start", 0)))
+    out.sort(key=lambda r: r.get("date") or "", reverse=True)  # stable: newest first, text order within
+    return out, found
