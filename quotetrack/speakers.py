@@ -40,6 +40,12 @@ def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role
     return None
 
 
+def _initial(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
+    """A capital letter and a dot before a name: the "В." of "В. Радев"."""
+    return (k + 2 < hi and len(tokens[k].text) == 1 and tokens[k].is_upper and tokens[k + 1].text == "."
+            and _is_name_token(tokens[k + 2], rules))
+
+
 def _definite(tok: Token, rules: RuleSet) -> bool:
     return len(tok.low) > 4 and tok.low.endswith(rules.definite_suffixes)
 
@@ -83,10 +89,15 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             k = k2
             after_prep = False
             continue
-        if _is_name_token(t, rules):
+        if _is_name_token(t, rules) or _initial(tokens, k, hi, rules):
             a = k
-            while k < hi and (_is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and _is_name_token(tokens[k + 1], rules))):
-                k += 1
+            while k < hi:
+                if _initial(tokens, k, hi, rules):
+                    k += 2  # "В. Радев"
+                elif _is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and _is_name_token(tokens[k + 1], rules)):
+                    k += 1
+                else:
+                    break
             if after_prep and a > i:
                 if tokens[a - 1].low in rules.preps and k - a < 3:
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
@@ -147,6 +158,9 @@ def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleS
         if t.is_word and t.low not in rules.phrase_breaks and t.low not in rules.verbs:
             a -= 1
             continue
+        if t.text == "." and a - 2 >= lo and _initial(tokens, a - 2, a + 1, rules):
+            a -= 2  # "И. Радев": the initial, though "и" is also a conjunction
+            continue
         if t.text == "." and a - 2 >= lo and tokens[a - 2].low + "." in rules.titles:
             a -= 1
             continue
@@ -159,7 +173,7 @@ def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleS
     for s in range(a, k):
         m = read_np(tokens, s, k, text, rules, sources)
         if m is not None and tokens_end(tokens, m, k):
-            if m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and good_start(tokens[s], rules)):
+            if m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (good_start(tokens[s], rules) or _initial(tokens, s, k, rules))):
                 return m
             best = best or m
     return best
@@ -186,6 +200,18 @@ class Person:
     spoke: bool = False  # credited with a statement in this article
 
 
+def _covers(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Every word of `small` is in `big`; an initial ("и.") stands for a word it starts."""
+    return all(w in big or (w.endswith(".") and any(b.startswith(w[:-1]) and not b.endswith(".") for b in big))
+               for w in small)
+
+
+def _fuller(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """"Иван Радев" is fuller than "И. Радев" and "Радев"; "Иван Петров Радев" than "Иван Радев"."""
+    spelled = lambda ws: sum(not w.endswith(".") for w in ws)  # noqa: E731
+    return _covers(old, new) and (spelled(new), len(new)) > (spelled(old), len(old))
+
+
 class Registry:
     """The people and bodies one article mentions, so that every mention resolves to one name."""
 
@@ -204,7 +230,7 @@ class Registry:
         if person is None:
             person = Person(name, ws, first=at)
             self.people.append(person)
-        elif len(ws) > len(person.words) and set(person.words) <= set(ws):
+        elif _fuller(ws, person.words):
             person.name, person.words = name, ws
         if role is not None and role not in person.roles:
             person.roles.append(role)
@@ -227,7 +253,7 @@ class Registry:
         return self._match((word,))
 
     def _match(self, ws: tuple[str, ...]) -> Person | None:
-        found = [p for p in self.people if set(ws) <= set(p.words) or set(p.words) <= set(ws)]
+        found = [p for p in self.people if _covers(ws, p.words) or _covers(p.words, ws)]
         if not found:
             return None
         # one surname shared by two people ("Ким Чен Ун", "Ким Мьон Сик"): the one met first

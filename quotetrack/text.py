@@ -130,7 +130,7 @@ def layout(text: str, rules: RuleSet) -> Layout:
     in_head = True
     for s, e in live:
         line = text[s:e]
-        if date is None and not headlines and _date_of(line, rules) and len(line) < 40:
+        if date is None and in_head and len(line) < 40 and _date_of(line, rules):
             date = _date_of(line, rules)
             continue
         if any(line.startswith(m) for m in rules.credit_line_markers):

@@ -276,3 +276,14 @@ def test_a_word_run_into_a_name_written_once_is_dropped():
 ])
 def test_a_future_conditional_or_negated_verb_reports_nothing(text):
     assert extract_text(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    (article("Министърът Иван Радев заяви, че бюджетът е готов. И. Радев коментира, че отговорът ще е бърз."),
+     [("Иван Радев", "Министърът Иван Радев"), ("Иван Радев", "И. Радев")]),
+    (article("Вчера Г. Радев коментира, че отговорът ще е бърз."), [("Г. Радев", "Г. Радев")]),
+    (article("Министърът Иван Радев заяви, че бюджетът е готов. В. Радев коментира, че отговорът ще е бърз."),
+     [("Иван Радев", "Министърът Иван Радев"), ("В. Радев", "В. Радев")]),
+])
+def test_an_initial_is_part_of_the_name_and_joins_only_a_name_it_starts(text, expected):
+    assert [(q.speaker, q.speaker_mention) for q in extract_text(text)] == expected
