@@ -45,3 +45,62 @@ def test_no_regression_below_todays_level(scores, metric):
 @pytest.mark.parametrize("metric", list(FLOORS))
 def test_issue_floor(scores, metric):
     assert _value(scores, metric) >= FLOORS[metric][0]
+
+
+# -- issue 4 on the dev set: one person, one speaker ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def dev_store(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from quotetrack.cli import app
+
+    db = tmp_path_factory.mktemp("dev") / "dev.json"
+    result = CliRunner().invoke(app, ["extract", str(SHARED / "corpus" / "dev"), "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    return db
+
+
+def _gold_people() -> set[str]:
+    """The gold speakers written as a person's full name: capitalised words, two or three."""
+    names = set()
+    for path in (SHARED / "gold").glob("*.json"):
+        for q in json.loads(path.read_text(encoding="utf-8"))["quotes"]:
+            name = q.get("speaker") if isinstance(q.get("speaker"), str) else None
+            if name and 2 <= len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
+                names.add(name)
+    return names
+
+
+def test_each_real_person_of_the_dev_set_is_one_speaker(dev_store):
+    from quotetrack.cli import _stored
+
+    _, people, _ = _stored(dev_store, None, None)
+    owners: dict[int, str] = {}
+    for name in sorted(_gold_people()):
+        found = people.find(name)
+        if name == "РИА \"Новости\"" or not found.speakers:
+            continue
+        assert len(found.speakers) == 1, (name, [s.name for s in found.speakers])
+        assert found.how == "exact", name
+        owner = owners.setdefault(id(found.speakers[0]), name)
+        assert owner == name, f"{name} and {owner} resolve to one speaker"
+    persons = [s for s in people.speakers if s.kind == "person"]
+    surnames = [s.names[0].surname for s in persons]
+    assert len(surnames) == len(set(surnames)), "two speakers share a surname on the dev set"
+    assert len(owners) >= 25
+
+
+def test_any_form_of_putin_gives_the_same_statements(dev_store):
+    from typer.testing import CliRunner
+
+    from quotetrack.cli import app
+
+    answers = []
+    for query in ["путин", "ПУТИН", "Putin", "Vladimir Putin"]:
+        result = CliRunner().invoke(app, ["quotes", "--db", str(dev_store), "--speaker", query, "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        rows = json.loads(result.stdout)
+        assert {r["person"] for r in rows} == {"Владимир Путин"}
+        answers.append([(r["article_id"], r["start"], r["end"]) for r in rows])
+    assert len(answers[0]) >= 5 and all(a == answers[0] for a in answers)
