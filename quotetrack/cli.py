@@ -206,4 +206,19 @@ def quotes(
 
 
 def main() -> None:
-    app()
+    """The console script: a usage mistake is one line too (exit 2), like every other error."""
+    import sys
+
+    try:
+        code = typer.main.get_command(app).main(standalone_mode=False)
+    except typer.TyperException as exc:
+        from .render import error
+
+        message = exc.format_message().replace("\n", " ").strip()
+        if message:  # an empty one follows the help that a bare `quotetrack` prints
+            hint = f" (see {exc.ctx.command_path} --help)" if getattr(exc, "ctx", None) is not None else ""
+            error(message + hint)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

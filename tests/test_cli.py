@@ -122,3 +122,14 @@ def test_an_internal_error_is_one_line_and_the_other_files_go_on(tmp_path: Path,
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.stderr.strip() == f"quotetrack: {bad}: could not be extracted (ValueError: boom); please report it"
     assert len(result.stdout.splitlines()) == 1
+
+
+def test_a_usage_mistake_is_one_line_with_a_hint():
+    import subprocess
+    import sys
+
+    for args in (["extract", "a.txt", "--format", "bad"], ["quotes", "--kind", "foo"], ["speakers", "--bogus"]):
+        out = subprocess.run([sys.executable, "-m", "quotetrack", *args], capture_output=True, text=True)
+        assert out.returncode == 2 and out.stdout == ""
+        (line,) = out.stderr.strip().splitlines()
+        assert line.startswith("quotetrack: ") and f"quotetrack {args[0]} --help" in line
