@@ -70,6 +70,8 @@ class Clauses:
                 k += 1
                 continue
             found = self.outlet_at(k, hi)
+            if found is None and k + 1 < hi and toks[k].text == ",":
+                found = self.credit_at(k + 1, hi)  # "пред Би Би Си, цитиран от Ройтерс, че"
             if found is None:
                 break
             k, medium = found
@@ -80,6 +82,43 @@ class Clauses:
                     break
                 k = nxt[1]
         return k, source
+
+    def media_chain(self, cue: Cue) -> list[str]:
+        """Every medium a cue's clause credits, nearest the speaker first: "каза Ким пред KCNA,
+        цитиран от Ройтерс, предаде БГНЕС" -> [ЦТАК, Ройтерс, БГНЕС]."""
+        toks, rules = self.tokens, self.rules
+        hi = self.sents[self.sent_of(toks[cue.i].start)].tj
+        out: list[str] = []
+        k = cue.j
+        while k < min(hi, cue.j + 60):
+            t = toks[k]
+            if t.low in rules.that or t.text == ":" or t.text in rules.openers:
+                break  # the reported words start: credits after them belong to other clauses
+            found = self.outlet_at(k, hi)
+            if found is None and t.text == "," and k + 1 < hi:
+                found = self.credit_at(k + 1, hi)
+                verb = rules.verbs.get(toks[k + 1].low)
+                if found is None and verb is not None and verb.frame == "speech":
+                    medium = self.sources.medium_at(toks, k + 2, hi)  # ", предаде БГНЕС"
+                    found = (medium[1], medium[0]) if medium else None
+            if found is None:
+                k += 1
+                continue
+            k, medium = found
+            if medium not in out:
+                out.append(medium)
+        return out
+
+    def credit_at(self, k: int, hi: int) -> tuple[int, str] | None:
+        """"цитиран от Ройтерс" at tokens[k]: (index after it, medium)."""
+        toks = self.tokens
+        for phrase in self.rules.credit_phrases:
+            n = len(phrase)
+            if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
+                medium = self.sources.medium_at(toks, k + n, hi)
+                if medium is not None:
+                    return medium[1], medium[0]
+        return None
 
     def outlet_at(self, k: int, hi: int) -> tuple[int, str] | None:
         toks = self.tokens

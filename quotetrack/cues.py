@@ -44,6 +44,10 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) 
             i = j
             continue
         verb = verbs.get(tok.low)
+        if verb is not None and i > lo and tokens[i - 1].text == "," and any(
+                _phrase_at(tokens, i, p) for p in rules.credit_phrases if p[0] == tok.low):
+            i += 1  # ", цитиран от Ройтерс,": a credit inside the clause, not a statement of its own
+            continue
         if verb is not None and not _negated(tokens, i, lo, rules):
             first = i
             if i - 1 >= lo and tokens[i - 1].low in rules.copulas and tok.low.endswith(rules.participle_endings):

@@ -99,6 +99,14 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
     return reg
 
 
+def _via(st: Stmt, finder: Finder, speaker: str | None) -> tuple[str, ...]:
+    """The media between the speaker and the reader, nearest the speaker first."""
+    chain = finder.media_chain(st.cue) if st.cue is not None and st.cue.kind == "verb" else []
+    if st.source and st.source not in chain:
+        chain.insert(0, st.source)
+    return tuple(m for m in chain if m != speaker)
+
+
 def _known_tail(name: str, text: str) -> str:
     """A run of three names written once, whose last two the article writes again, is a word
     run into a name ("… „Еразъм“ Ашли Фокс оцени"): the person is the last two."""
@@ -142,6 +150,7 @@ def _resolve(stmts: list[Stmt], finder: Finder, rules: RuleSet) -> list[Quote]:
             verb=cue.verb if cue else None,
             verb_lemma=(cue.lemma or cue.verb.lower()) if cue else None,
             source=st.source if st.source != speaker else None,
+            via=_via(st, finder, speaker),
         ))
     return out
 

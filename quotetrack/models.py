@@ -22,6 +22,7 @@ class Quote:
     verb: str | None = None  # the reporting word as written ("заяви", "по думите на")
     verb_lemma: str | None = None
     source: str | None = None  # medium or document the statement is credited to
+    via: tuple[str, ...] = ()  # every medium credited on the way, nearest the speaker first
     article_id: str | None = None
     path: str | None = None
     title: str | None = None
@@ -29,7 +30,9 @@ class Quote:
     agency: str | None = None  # the article's own credit
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d["via"] = list(self.via)
+        return d
 
     def with_article(self, article: "Article") -> "Quote":
         return dataclasses.replace(

@@ -287,3 +287,18 @@ def test_a_future_conditional_or_negated_verb_reports_nothing(text):
 ])
 def test_an_initial_is_part_of_the_name_and_joins_only_a_name_it_starts(text, expected):
     assert [(q.speaker, q.speaker_mention) for q in extract_text(text)] == expected
+
+
+# -- the media a statement passed through --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    (article("„Ще продължим изпитанията“, каза Ким пред KCNA, цитиран от Ройтерс, предаде БГНЕС."),
+     [("Ким", "ЦТАК", ("ЦТАК", "Ройтерс", "БГНЕС"))]),
+    (article("Министърът Иван Петров заяви пред Би Би Си, цитиран от Ройтерс, че бюджетът е готов."),
+     [("Иван Петров", "Би Би Си", ("Би Би Си", "Ройтерс"))]),
+    (article("СОФИЯ /БГНЕС/ Министърът Иван Петров заяви, цитиран от АФП, че бюджетът е готов."),
+     [("Иван Петров", "АФП", ("АФП",))]),
+    (article("Министърът Иван Петров заяви, че бюджетът е готов."), [("Иван Петров", None, ())]),
+])
+def test_the_chain_of_media_nearest_the_speaker_first(text, expected):
+    assert [(q.speaker, q.source, q.via) for q in extract_text(text)] == expected
