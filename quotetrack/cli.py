@@ -116,10 +116,10 @@ def extract(
         raise typer.Exit(1)
 
 
-def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path]):
+def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_articles: bool = False):
     """The newest version of every stored statement, and the people they resolve to."""
     from .people import build
-    from .query import current
+    from .query import current, newest
     from .rules import load_aliases, load_rules
     from .store import Store
 
@@ -132,7 +132,19 @@ def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path]):
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
     records = current(articles, quotes)
-    return records, build(records, ruleset, extra), ruleset
+    people = build(records, ruleset, extra)
+    if with_articles:
+        return newest(articles), records, people, ruleset
+    return records, people, ruleset
+
+
+def _dates(since: Optional[str], until: Optional[str]):
+    from .query import day
+
+    try:
+        return (day(since) if since else None), (day(until, end=True, option="--until") if until else None)
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command()
@@ -178,15 +190,13 @@ def quotes(
     Example: quotetrack quotes --speaker "Vladimir Putin" --since 2024-01-01 --kind direct
     """
     from . import render
-    from .query import Filters, day, select
+    from .query import Filters, select
 
     records, people, ruleset = _stored(db, rules, aliases)
+    first, last = _dates(since, until)
     try:
-        filters = Filters(
-            speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
-            since=day(since) if since else None, until=day(until, end=True, option="--until") if until else None,
-            path=path,
-        )
+        filters = Filters(speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
+                          since=first, until=last, path=path)
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
     rows, found = select(records, filters, people, ruleset)
@@ -203,6 +213,59 @@ def quotes(
         render.summary(f"[dim]{len(rows)} statements in {len({r['article_id'] for r in rows})} articles[/dim]")
     else:
         render.records(rows, fmt.value, fields=render.QUOTE_FIELDS + ("person",))
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def audit(
+    path: Annotated[Optional[str], typer.Option("--path", help="Audit these stored files only: a file, a folder above files, or a glob.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Articles dated on or after: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 if a finding of this severity or higher exists.")] = None,
+    db: DbOption = Path("quotes.json"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes and CI.")] = ReportFormat.table,
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Attribution problems worth a look, most serious first, then a summary per agency.
+
+    Finds unattributed quotes, vague sources, statements credited to different people or media
+    in different articles, uncredited wire copies and altered quotes. The chosen articles are
+    compared against everything stored.
+
+    Example: quotetrack audit --path today/ --format json --fail-on high
+    """
+    import json as _json
+
+    from . import render
+    from .audit import audit as run_audit, rank
+    from .query import Filters, in_scope
+
+    articles, records, people, ruleset = _stored(db, rules, aliases, with_articles=True)
+    first, last = _dates(since, until)
+    try:
+        filters = Filters(since=first, until=last, path=path)
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    scoped = path is not None or first is not None or last is not None
+    scope = {a["id"] for a in articles if in_scope(a, filters)} if scoped else None
+    report = run_audit(articles, records, people, ruleset, scope)
+    if fmt is ReportFormat.json:
+        typer.echo(_json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        render.audit_report(report.to_dict())
+    if fail_on is not None and report.worst() is not None and rank(report.worst()) >= rank(fail_on.value):
+        raise typer.Exit(1)
 
 
 def main() -> None:

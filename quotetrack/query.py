@@ -59,16 +59,30 @@ class Filters:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
 
 
-def current(articles: Iterable[dict[str, Any]], quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The statements of the newest stored version of each article (older versions are for
-    `history`)."""
-    newest: dict[str, dict[str, Any]] = {}
+def newest(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The newest stored version of each article (older versions are for `history`)."""
+    latest: dict[str, dict[str, Any]] = {}
     for a in articles:
         key = a.get("path") or a["id"]
-        if key not in newest or a.get("version", 1) > newest[key].get("version", 1):
-            newest[key] = a
-    ids = {a["id"] for a in newest.values()}
+        if key not in latest or a.get("version", 1) > latest[key].get("version", 1):
+            latest[key] = a
+    return list(latest.values())
+
+
+def current(articles: Iterable[dict[str, Any]], quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements of the newest stored version of each article."""
+    ids = {a["id"] for a in newest(articles)}
     return [q for q in quotes if q.get("article_id") in ids]
+
+
+def in_scope(article: dict[str, Any], filters: Filters) -> bool:
+    """Whether an article is one the path and date filters ask for."""
+    d = (article.get("date") or "")[:10]
+    if filters.since and (not d or d < filters.since.isoformat()):
+        return False
+    if filters.until and (not d or d > filters.until.isoformat()):
+        return False
+    return not filters.path or path_matches(article.get("path"), filters.path)
 
 
 def path_matches(stored: str | None, wanted: str) -> bool:

@@ -90,6 +90,52 @@ def speaker_table(rows: Sequence[dict[str, Any]]) -> None:
     console.print(table)
 
 
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+TYPE_SHORT = {"uncredited_copy": "copy", "conflicting_attribution": "conflict", "altered_quote": "altered",
+              "unattributed": "unattr.", "vague_source": "vague"}
+
+
+def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
+    """Findings by severity, each with its statements; a summary per agency and per outlet;
+    the source chains."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    summ, findings = report["summary"], report["findings"]
+    sev = summ["by_severity"]
+    console.print(f"[bold]Audit[/bold] of {summ['articles']} articles, {summ['statements']} statements: "
+                  f"{len(findings)} findings ([bold red]{sev['high']} high[/], [yellow]{sev['medium']} medium[/], "
+                  f"[cyan]{sev['low']} low[/])")
+    for f in findings[:shown]:
+        style = SEVERITY_STYLE[f["severity"]]
+        console.print(f"\n[{style}]{f['severity'].upper():6}[/] [bold]{f['type']}[/bold]  [dim]{escape(f['path'] or f['article_id'])}[/dim]")
+        console.print(f"  {escape(f['explanation'])}")
+        for st in f["statements"]:
+            text = (st.get("text") or "").replace("\n", " ")
+            text = text if len(text) <= 110 else text[:107] + "…"
+            who = st.get("person") or st.get("speaker") or ("" if st.get("kind") in ("article", "sentence") else "unattributed")
+            where = st.get("path") or st.get("article_id")
+            console.print(f"  [dim]·[/dim] {escape(text)} [dim]— {escape(who)}{' · ' if who else ''}{escape(where or '')}[/dim]")
+    if len(findings) > shown:
+        console.print(f"\n[dim]… and {len(findings) - shown} more (use --format json for all)[/dim]")
+    for title, key in (("By agency", "by_agency"), ("By outlet", "by_outlet")):
+        table = Table(title=title, title_justify="left", expand=True)
+        table.add_column(title.split()[-1], ratio=2, min_width=12)
+        for col in ("statements", "speaker", "source", *TYPE_SHORT.values()):
+            table.add_column(col, justify="right", no_wrap=True)
+        for name, row in summ[key].items():
+            table.add_row(escape(name), str(row["statements"]), f"{row['named_speaker_share']:.0%}",
+                          f"{row['named_source_share']:.0%}", *(str(row["findings"][t] or "") for t in TYPE_SHORT))
+        console.print()
+        console.print(table)
+    if report.get("chains"):
+        console.print("\n[bold]Source chains[/bold]")
+        for c in report["chains"]:
+            console.print(f"  {escape(' → '.join(c['chain']))} [dim]({escape(c['path'] or c['article_id'])}, {c['statements']})[/dim]")
+
+
 def summary(message: str) -> None:
     """A one-line note for people, on stderr so pipes stay clean."""
     from rich.console import Console

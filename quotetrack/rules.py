@@ -18,6 +18,7 @@ from .errors import RulesError
 RULE_FILES = (
     "quotes.toml", "verbs.toml", "cues.toml", "roles.toml", "agencies.toml", "pronouns.toml",
     "boilerplate.toml", "abbreviations.toml", "names.toml", "aliases.toml", "translit.toml",
+    "vague.toml",
 )
 FRAMES = ("speech", "stance", "label")
 GENDERS = ("m", "f", "any", "pl")
@@ -128,6 +129,8 @@ class RuleSet:
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     translit: Translit | None = None
+    vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
+    vague_nouns: frozenset[str] = frozenset()
     max_role_len: int = 1
     max_agency_len: int = 1
 
@@ -367,6 +370,8 @@ def _compile(directory: str | None) -> RuleSet:
     npath, nd = files["names.toml"]
     person_aliases = _compile_aliases(*files["aliases.toml"])
     translit = _compile_translit(*files["translit.toml"])
+    vpath, vd = files["vague.toml"]
+    vague = vd.get("vague", {})
 
     adverbs = frozenset(w.lower() for w in _strings(cpath, "adverbs.words", cues.get("adverbs", {}).get("words")))
     copulas = frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.copulas", stance.get("copulas")))
@@ -429,6 +434,8 @@ def _compile(directory: str | None) -> RuleSet:
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
         translit=translit,
+        vague_phrases=tuple(w.lower() for w in _strings(vpath, "vague.phrases", vague.get("phrases", []))),
+        vague_nouns=frozenset(w.lower() for w in _strings(vpath, "vague.nouns", vague.get("nouns", []))),
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),
     )

@@ -82,10 +82,16 @@ class Sources:
         if found:
             return found[0], found[1]
         rules = self.rules
+        if i < hi and tokens[i].is_upper:
+            for at, _, name in self.named:  # "пред Порт Нюз", named earlier as "сайтът Порт Нюз"
+                n = len(name.split())
+                if at < tokens[i].start and i + n <= hi and _text(tokens, i, i + n) == name:
+                    return name, i + n
         k = i
         def is_noun(n: int) -> bool:
             return tokens[n].low in rules.media_nouns or (
-                tokens[n].low + "." in rules.media_nouns and n + 1 < hi and tokens[n + 1].text == ".")
+                tokens[n].low + "." in rules.media_nouns and n + 1 < hi and tokens[n + 1].text == "."
+                and not (len(tokens[n].text) == 1 and tokens[n].is_upper))  # "В. Радев" is an initial, "в." a newspaper
 
         while k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not is_noun(k):
             k += 1
@@ -110,8 +116,10 @@ class Sources:
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
         if k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
+            name_at = k
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
+            return _text(tokens, name_at, k), k  # "сайтът Порт Нюз": the medium is its name
         if k == head + 1:
             earlier = self.antecedent(tokens[head].low, tokens[i].start)
             if earlier:

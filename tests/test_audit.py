@@ -1,0 +1,237 @@
+"""`audit`: each finding type on small sets of articles written for these tests (the people and
+events are fictional), and the cases that must not be flagged."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotetrack import extract_article, load_rules
+from quotetrack.audit import audit
+from quotetrack.cli import app
+from quotetrack.people import build
+
+RULES = load_rules()
+runner = CliRunner()
+
+BUDGET = "бюджетът за догодина ще бъде балансиран и без нови данъци и без нови заеми"
+WIRE = ("СОФИЯ /БТА/ Общинският съвет прие вчера плана за ремонт на всички училища в града до края на "
+        "следващата година. Ремонтите ще струват около двадесет милиона лева и ще започнат през март. "
+        "Кметът Петко Ангелов заяви, че парите ще дойдат от европейските фондове и от общинския бюджет. "
+        "„Нито едно дете няма да учи в сграда без отопление“, каза Ангелов. Опозицията гласува против, "
+        "защото планът не включва детските градини в крайните квартали.")
+
+
+def run(articles: dict[str, str], scope: set[str] | None = None):
+    """Extract the articles, then audit them; `scope` names the paths to report on."""
+    exs = [extract_article(text, path=path) for path, text in articles.items()]
+    arts = [ex.article.to_dict() for ex in exs]
+    records = [q.to_dict() for ex in exs for q in ex.quotes]
+    ids = {ex.article.id for ex in exs if ex.article.path in scope} if scope is not None else None
+    return audit(arts, records, build(records, RULES), RULES, ids)
+
+
+def kinds(report) -> list[tuple[str, str, str | None]]:
+    return [(f.type, f.severity, f.path) for f in report.findings]
+
+
+def test_a_direct_quote_with_no_speaker_is_unattributed():
+    report = run({"a.txt": "Токът\n\n„Цените на тока няма да се променят до лятото.“\n\nРегулаторът обсъжда нови правила."})
+    assert kinds(report) == [("unattributed", "medium", "a.txt")]
+    (st,) = report.findings[0].statements
+    assert st["text"] == "Цените на тока няма да се променят до лятото." and st["start"] > 0
+
+
+@pytest.mark.parametrize("body", [
+    "Мерките няма да помогнат на малкия бизнес, смятат експерти.",
+    "Говори се, че кметът ще се кандидатира отново.",
+    "Според източници от министерството проверката ще продължи месец.",
+    "Проверката ще продължи месец, твърдят анализатори.",
+])
+def test_vague_sources_are_flagged(body):
+    report = run({"a.txt": "Новини\n\n" + body})
+    assert [f.type for f in report.findings] == ["vague_source"]
+    assert report.findings[0].statements[0]["start"] >= 0
+
+
+@pytest.mark.parametrize("body", [
+    "Министърът Иван Петров заяви, че според запознати с делото проверката ще продължи месец.",
+    "Основният източник на замърсяване в града са старите печки, показва докладът на инспекцията.",
+])
+def test_a_named_speaker_or_a_source_of_something_else_is_not_vague(body):
+    assert [f.type for f in run({"a.txt": "Новини\n\n" + body}).findings] == []
+
+
+def test_one_statement_credited_to_two_people_is_a_conflict():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nВицепремиерът Георги Колев заяви, че {BUDGET}.",
+    })
+    assert kinds(report) == [("conflicting_attribution", "high", "a.txt")]
+    f = report.findings[0]
+    assert {s["person"] for s in f.statements} == {"Иван Петров", "Георги Колев"}
+    assert "Иван Петров" in f.explanation and "Георги Колев" in f.explanation and "b.txt" in f.explanation
+
+
+def test_a_misspelled_name_is_a_conflict_that_says_the_names_look_alike():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nФинансовият министър Иван Петков заяви, че {BUDGET}.",
+    })
+    assert [f.type for f in report.findings] == ["conflicting_attribution"]
+    assert "look alike" in report.findings[0].explanation
+
+
+def test_a_paraphrase_of_the_same_statement_is_the_same_statement():
+    report = run({
+        "a.txt": "Данъците\n\n„Няма да вдигаме данъците на малкия бизнес през следващата година“, каза министърът Иван Петров.",
+        "b.txt": "Данъците\n\nВицепремиерът Георги Колев заяви, че няма да вдигат данъците на малкия бизнес през следващата година.",
+    })
+    assert [f.type for f in report.findings] == ["conflicting_attribution"]
+
+
+def test_one_statement_credited_to_two_media_is_a_medium_conflict():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}, предаде АФП.",
+        "b.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}, предаде Ройтерс.",
+    })
+    assert kinds(report) == [("conflicting_attribution", "medium", "a.txt")]
+    assert "АФП" in report.findings[0].explanation and "Ройтерс" in report.findings[0].explanation
+
+
+def test_two_people_with_similar_names_who_both_spoke_are_not_a_conflict():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": "Пътищата\n\nМинистърът на транспорта Иван Петков заяви, че магистралата ще бъде готова до есента "
+                 "на следващата година.",
+    })
+    assert report.findings == []
+
+
+def test_a_speaker_quoted_twice_with_the_same_words_is_not_flagged():
+    quote = "„Не планираме нови данъци през следващата година“, каза министърът на финансите Иван Петров."
+    report = run({"a.txt": "Данъци\n\n" + quote, "b.txt": "Без нови данъци\n\n" + quote + " Той говори пред депутати."})
+    assert report.findings == []
+
+
+@pytest.mark.parametrize("changed, severity, described", [
+    ("„Не планираме нови данъци през тази година“", "medium", "\"следващата\" becomes \"тази\""),
+    ("„Планираме нови данъци през следващата година“", "high", "drops \"не\""),
+    ("„Не планираме нови данъци и такси през следващата година“", "medium", "adds \"и такси\""),
+])
+def test_words_changed_inside_the_quote_marks_are_an_altered_quote(changed, severity, described):
+    report = run({
+        "a.txt": "Данъци\n\n„Не планираме нови данъци през следващата година“, каза министърът на финансите Иван Петров.",
+        "b.txt": f"Данъци\n\n{changed}, каза министърът на финансите Иван Петров.",
+    })
+    assert kinds(report) == [("altered_quote", severity, "b.txt")]
+    f = report.findings[0]
+    assert described in f.explanation and f.ops and f.similarity < 100
+    assert [s["path"] for s in f.statements] == ["a.txt", "b.txt"]
+
+
+def test_a_shorter_excerpt_of_a_quote_is_not_altered():
+    report = run({
+        "a.txt": "Данъци\n\n„Не планираме нови данъци през следващата година, но ще намалим разходите“, каза министърът Иван Петров.",
+        "b.txt": "Данъци\n\n„Не планираме нови данъци през следващата година“, каза министърът Иван Петров.",
+    })
+    assert report.findings == []
+
+
+def test_wire_copy_with_its_credit_removed_is_an_uncredited_copy():
+    report = run({
+        "bta.txt": "Училищата ще бъдат ремонтирани\n\n" + WIRE,
+        "site.txt": "Ремонт на всички училища до година\n\n" + WIRE.replace("СОФИЯ /БТА/ ", ""),
+    })
+    assert kinds(report) == [("uncredited_copy", "high", "site.txt")]
+    f = report.findings[0]
+    assert "БТА" in f.explanation and [s["path"] for s in f.statements] == ["site.txt", "bta.txt"]
+
+
+@pytest.mark.parametrize("copy", [
+    WIRE,  # the copy keeps the dateline credit
+    WIRE.replace("СОФИЯ /БТА/ ", "") + " /БТА/",
+    WIRE.replace("СОФИЯ /БТА/ ", "СОФИЯ /БГНЕС/ "),  # credited to another wire: a credit all the same
+])
+def test_a_credited_copy_is_not_a_finding(copy):
+    report = run({"bta.txt": "Училищата\n\n" + WIRE, "site.txt": "Ремонт на училищата\n\n" + copy})
+    assert [f.type for f in report.findings] == []
+
+
+def test_source_chains_go_from_the_speaker_to_the_article_credit():
+    report = run({"a.txt": "Ким\n\n„Ще продължим изпитанията на ракети“, каза Ким пред KCNA, цитиран от Ройтерс, предаде БГНЕС.",
+                  "b.txt": "Пристанището\n\nРаботата на пристанището ще бъде спряна, съобщи сайтът Порт Нюз, "
+                           "цитиран от Ройтерс. „Спираме за седмица“, каза директорът Джон Смит пред Порт Нюз. /БТА"})
+    chains = {tuple(c["chain"]) for c in report.chains}
+    assert ("Ким", "ЦТАК", "Ройтерс", "БГНЕС") in chains
+    assert ("Джон Смит", "Порт Нюз", "Ройтерс", "БТА") in chains
+
+
+def test_scope_reports_only_the_chosen_articles_but_compares_with_all():
+    articles = {
+        "old/a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "new/b.txt": f"Бюджетът\n\nВицепремиерът Георги Колев заяви, че {BUDGET}.",
+        "old/c.txt": "Токът\n\n„Цените на тока няма да се променят до лятото.“",
+    }
+    report = run(articles, scope={"new/b.txt"})
+    assert kinds(report) == [("conflicting_attribution", "high", "new/b.txt")]
+    assert report.summary["articles"] == 1 and list(report.summary["by_outlet"]) == ["new"]
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Path:
+    texts = {
+        "bta/a.txt": "Училищата ще бъдат ремонтирани\n12.03.2024\n\n" + WIRE,
+        "site/b.txt": "Ремонт на всички училища\n13.03.2024\n\n" + WIRE.replace("СОФИЯ /БТА/ ", ""),
+        "site/c.txt": "Мерки\n13.03.2024\n\nМерките няма да помогнат на малкия бизнес, смятат експерти.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = tmp_path / "q.json"
+    result = runner.invoke(app, ["extract", str(tmp_path / "bta"), str(tmp_path / "site"), "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_audit_json_has_findings_and_a_summary_per_agency(store):
+    result = runner.invoke(app, ["audit", "--db", str(store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [(f["type"], f["severity"]) for f in report["findings"]] == [("uncredited_copy", "high"), ("vague_source", "low")]
+    for f in report["findings"]:
+        assert {"type", "severity", "path", "article_id", "statements", "explanation"} <= set(f)
+        assert all({"start", "end", "text"} <= set(s) for s in f["statements"])
+    agencies = report["summary"]["by_agency"]
+    assert agencies["БТА"]["statements"] == 2 and agencies["БТА"]["named_speaker_share"] == 1.0
+    assert agencies["(none)"]["findings"]["uncredited_copy"] == 1
+
+
+@pytest.mark.parametrize("args, code", [
+    ([], 0), (["--fail-on", "high"], 1), (["--fail-on", "low"], 1),
+    (["--fail-on", "high", "--path", "*/c.txt"], 0), (["--fail-on", "low", "--path", "*/c.txt"], 1),
+    (["--fail-on", "high", "--since", "2024-03-13", "--until", "2024-03-13"], 1),
+    (["--fail-on", "low", "--since", "2025"], 0),
+])
+def test_fail_on_sets_the_exit_code(store, args, code):
+    result = runner.invoke(app, ["audit", "--db", str(store), "--format", "json", *args])
+    assert result.exit_code == code, result.output
+
+
+def test_the_rich_report_shows_findings_summary_and_chains(store):
+    result = runner.invoke(app, ["audit", "--db", str(store)])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "uncredited_copy" in out and "vague_source" in out and "By agency" in out and "By outlet" in out
+    assert out.index("HIGH") < out.index("LOW")
+
+
+def test_bad_dates_and_missing_store_are_one_line(store, tmp_path: Path):
+    result = runner.invoke(app, ["audit", "--db", str(store), "--since", "yesterday"])
+    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+    result = runner.invoke(app, ["audit", "--db", str(tmp_path / "nothing.json")])
+    assert result.exit_code == 1 and "no store here yet" in result.stderr
