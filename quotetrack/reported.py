@@ -200,6 +200,14 @@ class Reported:
             if split is not None:  # "Според Тръмп Уолф ще ...": Тръмп credits, Уолф is the subject
                 mention = read_np(toks, cue.j, split, self.text, self.rules, self.sources) or mention
                 after = split
+        while (mention.kind in ("role", "group", "other") and after < s.tj and after - 1 > cue.j
+               and (toks[after].low in self.rules.auxiliaries or toks[after].low in self.rules.adverbs_copulas)
+               and toks[after - 1].is_word and not toks[after - 1].is_upper):
+            # "Според експерти от института | цените ще растат": the clause needs its subject back
+            shorter = read_np(toks, cue.j, after - 1, self.text, self.rules, self.sources)
+            if shorter is None:
+                break
+            mention, after = shorter, self.tok_index(shorter.end)
         at_start = cue.i == s.ti or toks[cue.i - 1].low in self.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
         if at_start or toks[cue.i - 1].low in self.rules.conjunctions:
             end, source, _ = self.clause_end(after, s)

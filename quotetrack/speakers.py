@@ -114,8 +114,16 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
                 and t.low not in rules.pronouns and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
             continue  # only the first word of a phrase takes the article ("изборите | общината")
-        if t.is_word and role is not None and after_prep and (not t.is_upper or not _is_name_token(t, rules)):
-            k += 1  # the complement of a role: "на Европейската комисия"
+        if (t.is_word and role is not None and after_prep and (not t.is_upper or not _is_name_token(t, rules))
+                and not (_definite(tokens[k - 1], rules) and _definite(t, rules) and not t.is_upper)
+                and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs):
+            k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените"
+            continue
+        if (t.low in rules.preps and role is None and name_span is None and k > i and not after_prep and k + 1 < hi
+                and tokens[k + 1].is_word and not tokens[k + 1].is_upper and _definite(tokens[k + 1], rules)
+                and tokens[k + 1].low not in rules.verbs):
+            k += 2  # "източници от министерството", "запознати с плана": one complement, no more
+            after_prep = True
             continue
         if t.low in rules.conjunctions and role is not None and after_prep and k + 1 < hi and tokens[k + 1].is_word and not tokens[k + 1].is_upper:
             k += 1  # "по икономическите и финансовите въпроси"

@@ -302,3 +302,13 @@ def test_an_initial_is_part_of_the_name_and_joins_only_a_name_it_starts(text, ex
 ])
 def test_the_chain_of_media_nearest_the_speaker_first(text, expected):
     assert [(q.speaker, q.source, q.via) for q in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (article("Според министъра на финансите цените ще растат."), [("министъра на финансите", "цените ще растат.")]),
+    (article("Според експерти от института цените ще растат."), [("експерти от института", "цените ще растат.")]),
+    (article("Според източници от министерството проверката ще продължи месец."),
+     [("източници от министерството", "проверката ще продължи месец.")]),
+])
+def test_according_to_a_phrase_leaves_the_clause_its_subject(text, expected):
+    assert [(q.speaker_mention, q.text) for q in extract_text(text)] == expected
