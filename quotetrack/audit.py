@@ -238,7 +238,9 @@ def _altered(clusters, records, people: People, rules: RuleSet, in_scope) -> lis
             if sp is not None and records[i].get("kind") in ("direct", "partial"):
                 by_person[id(sp)].append(i)
         for members in by_person.values():
-            members.sort(key=lambda i: (records[i].get("date") or "", _where(records[i]), records[i].get("start", 0)))
+            # the earliest version is the base; on the same day, the one a wire credits
+            members.sort(key=lambda i: (records[i].get("date") or "", not records[i].get("agency"), _where(records[i]),
+                                        records[i].get("start", 0)))
             base = members[0]
             bw = similar.words(records[base]["text"])
             reported: set[tuple[str, ...]] = {tuple(bw)}

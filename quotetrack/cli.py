@@ -109,7 +109,7 @@ def extract(
         note = f"{len(rows)} statements in {len(extractions)} articles"
         if store is not None:
             note += f"; stored {stored} articles in {db}" + (f", {unchanged} unchanged" if unchanged else "")
-        render.summary(f"[dim]{note}[/dim]")
+        render.summary(note)
     else:
         render.records(rows, fmt.value)
     if failed:
@@ -129,10 +129,10 @@ def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_ar
         ruleset = load_rules(str(rules) if rules else None)
         extra = load_aliases(aliases) if aliases else None
         articles, quotes = Store(db).snapshot()
+        records = current(articles, quotes)
+        people = build(records, ruleset, extra)
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
-    records = current(articles, quotes)
-    people = build(records, ruleset, extra)
     if with_articles:
         return newest(articles), records, people, ruleset
     return records, people, ruleset
@@ -166,7 +166,7 @@ def speakers(
     rows = [s.to_dict() for s in people.ranked() if s.count >= min_count][:limit]
     if fmt is Format.table:
         render.speaker_table(rows)
-        render.summary(f"[dim]{len(rows)} of {len(people.speakers)} speakers in {db}[/dim]")
+        render.summary(f"{len(rows)} of {len(people.speakers)} speakers in {db}")
     else:
         render.records(rows, fmt.value, fields=render.SPEAKER_FIELDS)
 
@@ -205,12 +205,12 @@ def quotes(
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
         names = ", ".join(s.name for s in found.speakers)
         if found.how == "fuzzy":
-            render.summary(f"[yellow]no speaker is named {speaker!r}; showing the closest: {names} ({found.score:g}% alike)[/yellow]")
+            render.note(f"no speaker is named {speaker!r}; showing the closest: {names} ({found.score:g}% alike)")
         elif found.how == "variant" or len(found.speakers) > 1:
-            render.summary(f"[yellow]{speaker!r} matches {names}[/yellow]")
+            render.note(f"{speaker!r} matches {names}")
     if fmt is Format.table:
         render.quote_table(rows)
-        render.summary(f"[dim]{len(rows)} statements in {len({r['article_id'] for r in rows})} articles[/dim]")
+        render.summary(f"{len(rows)} statements in {len({r['article_id'] for r in rows})} articles")
     else:
         render.records(rows, fmt.value, fields=render.QUOTE_FIELDS + ("person",))
 

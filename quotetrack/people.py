@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from .errors import RulesError
 from .rules import RuleSet
 
 PERSON, NAME, MEDIUM, OTHER = "person", "name", "medium", "other"
@@ -64,12 +65,24 @@ class Names:
         self._vowels = str.maketrans("", "", t.vowels)
         self._min_letters = t.min_letters
         self._aliases: dict[str, str] = {}  # key of a form -> canonical name
-        for form, canonical in {**rules.person_aliases, **(aliases or {})}.items():
-            self._aliases[self.key_of(form)] = canonical
+        for table in (rules.person_aliases, aliases or {}):
+            mine: dict[str, str] = {}
+            for form, canonical in table.items():
+                key = self.key_of(form)
+                if mine.get(key, canonical) != canonical:
+                    raise RulesError("aliases", f"{form!r} is spelled like an alias of {mine[key]!r} and of {canonical!r}")
+                mine[key] = canonical
+            self._aliases.update(mine)  # the user's file overrides the shipped one
         self._cache: dict[str, Name] = {}
 
     def latin(self, word: str) -> str:
-        """One word's loose Latin key: "Зеленский" and "Zelenskyy" both give "zelenski"."""
+        """One word's loose Latin key: "Зеленский" and "Zelenskyy" both give "zelenski"; the
+        parts of a hyphenated name stay together ("Иванова-Петрова" -> "ivanova-petrova")."""
+        if "-" in word:
+            return "-".join(k for k in (self._latin(p) for p in word.split("-")) if k)
+        return self._latin(word)
+
+    def _latin(self, word: str) -> str:
         w = word.lower()
         for pattern, repl in self._endings:
             w = pattern.sub(repl, w)
@@ -100,7 +113,7 @@ class Names:
         written = canonical or text
         ws = [w for w in _words(written) if self.latin(w)]
         keys = tuple(self.latin(w) for w in ws)
-        initials = tuple(len(w.rstrip(".")) == 1 for w in ws)
+        initials = tuple(_initial(w) for w in ws)
         agency = self.rules.agency(written)
         if agency is not None:
             name = Name(agency.name, (self.key_of(agency.name),), (False,), MEDIUM)
@@ -120,8 +133,8 @@ class Names:
             low = w.lower().strip(".,")
             if low in r.particles and 0 < i < len(ws) - 1:
                 continue
-            if len(low) == 1 and w[:1].isupper():
-                continue  # an initial: "В. Путин"
+            if _initial(w) and w[:1].isupper():
+                continue  # an initial: "В. Путин", "Вл. Путин"
             if not w[:1].isupper() or low in r.not_names or low in r.pronouns or (low,) in r.roles:
                 return False
             if len(low) > 5 and low.endswith(r.definite_suffixes):
@@ -130,7 +143,13 @@ class Names:
 
 
 def _words(text: str) -> list[str]:
-    return text.replace("-", " ").split()
+    return [w.strip("-") for w in text.split() if w.strip("-")]
+
+
+def _initial(word: str) -> bool:
+    """"В", "В.", "Вл.", "Дж.": a first name cut short."""
+    core = word.rstrip(".")
+    return 0 < len(core) <= (1 if core == word else 3) and core.isalpha()
 
 
 def _fits(a: Sequence[tuple[str, bool]], b: Sequence[tuple[str, bool]]) -> bool:
@@ -140,6 +159,16 @@ def _fits(a: Sequence[tuple[str, bool]], b: Sequence[tuple[str, bool]]) -> bool:
 
 def _compatible(a: Name, b: Name) -> bool:
     return a.surname == b.surname and (_fits(a.given, b.given) or _fits(b.given, a.given))
+
+
+def _same_surname(q: str, n: str) -> bool:
+    """A surname, or one part of a hyphenated one ("Петрова" of "Иванова-Петрова")."""
+    return q == n or ("-" in n and "-" not in q and q in n.split("-"))
+
+
+def _other_gender(a: str, b: str) -> bool:
+    """"ivanov" and "ivanova": one surname's two genders, two people."""
+    return a != b and "-" not in a + b and abs(len(a) - len(b)) <= 2 and (a.startswith(b) or b.startswith(a))
 
 
 @dataclass
@@ -218,6 +247,7 @@ class People:
         self._of: list[Speaker | None] = [None] * len(records)
         self._by_key: dict[tuple[str, str], Speaker] = {}  # (kind, key) -> medium/other/bare name
         self._by_surname: dict[str, list[Speaker]] = {}
+        self._by_part: dict[str, list[Speaker]] = {}  # a part of a hyphenated surname
         self._build(records)
 
     def of(self, index: int) -> Speaker | None:
@@ -227,26 +257,31 @@ class People:
     # -- building -------------------------------------------------------------------------
 
     def _build(self, records: Sequence[dict[str, Any]]) -> None:
-        parsed = {form: self.names.parse(form) for form in {r.get("speaker") for r in records} if form}
-        counts = Counter(r["speaker"] for r in records if r.get("speaker"))
+        forms = Counter(r["speaker"] for r in records if isinstance(r.get("speaker"), str) and r["speaker"].strip())
+        parsed = {form: self.names.parse(form) for form in forms}
         # full names first, fullest and most quoted first, so that each later form meets the
         # person it names already built
+        person_of: dict[str, Speaker] = {}
+        weight: Counter[int] = Counter()  # statements under a full name: who a bare surname most likely is
         for form in sorted((f for f, n in parsed.items() if n.kind == PERSON and n.full),
-                           key=lambda f: (-sum(not i for i in parsed[f].initials), -counts[f], f)):
-            self._person_for(parsed[form])
+                           key=lambda f: (-sum(not i for i in parsed[f].initials), -forms[f], f)):
+            person_of[form] = p = self._person_for(parsed[form])
+            weight[id(p)] += forms[form]
         partial: list[int] = []
         for i, r in enumerate(records):
-            name = parsed.get(r.get("speaker") or "")
+            form = r.get("speaker")
+            name = parsed.get(form) if isinstance(form, str) else None
             if name is None:
                 continue
-            if name.kind == PERSON and name.full:
-                self._assign(i, r, self._person_for(name))
+            if form in person_of:
+                self._assign(i, r, person_of[form])
             elif name.kind == PERSON:
                 partial.append(i)
             else:
                 self._assign(i, r, self._keyed(name))
         # a surname alone (or with initials): the person of that surname the same article
-        # names, else the one whose role fits, else the most quoted one; never a new merge
+        # names, else the one whose role fits, else the one most quoted by full name; when
+        # two are equally likely, neither: it stays a speaker of its own
         in_article: dict[str, list[Speaker]] = {}
         for i, r in enumerate(records):
             sp = self._of[i]
@@ -258,13 +293,15 @@ class People:
             r = records[i]
             name = parsed[r["speaker"]]
             here = in_article.get(r.get("article_id") or "", [])
-            candidates = [p for p in self._by_surname.get(name.surname, []) if _fits(name.given, p.names[0].given)]
+            candidates = [p for p in self._by_surname.get(name.surname, []) + self._by_part.get(name.surname, [])
+                          if _fits(name.given, p.names[0].given)]
             pick = ([p for p in candidates if p in here]
                     or [p for p in candidates if r.get("role") and r["role"] in p.roles]
                     or candidates
                     or [p for p in here if self._same_in_article(name, p.names[0])])
-            speaker = max(pick, key=lambda p: p.count) if pick else self._keyed(name)
-            self._assign(i, r, speaker)
+            best = max((weight[id(p)] for p in pick), default=None)
+            top = [p for p in pick if weight[id(p)] == best]
+            self._assign(i, r, top[0] if len(top) == 1 else self._keyed(name))
 
     def _same_in_article(self, bare: Name, full: Name) -> bool:
         """A bare name that is not a surname the store knows, beside a full name in the same
@@ -287,6 +324,8 @@ class People:
         p = Speaker(name.text, PERSON, [name])
         self.speakers.append(p)
         self._by_surname.setdefault(name.surname, []).append(p)
+        for part in name.surname.split("-") if "-" in name.surname else ():
+            self._by_part.setdefault(part, []).append(p)
         return p
 
     def _keyed(self, name: Name) -> Speaker:
@@ -324,19 +363,28 @@ class People:
             hits = [s for s in self.ranked() if any(_names(q, n, key) for n in s.names)]
             if hits:
                 return Found(tuple(hits), how)
-        from rapidfuzz import fuzz, process
+        return self._closest(q, cutoff)
 
-        choices: dict[int, str] = {}
-        owners: list[Speaker] = []
-        for s in self.speakers:
-            for n in s.names:
-                for k in {n.key, n.surname}:
-                    choices[len(owners)] = k
-                    owners.append(s)
-        best = process.extractOne(q.key, choices, scorer=fuzz.WRatio, score_cutoff=cutoff)
-        if best is None:
+    def _closest(self, q: Name, cutoff: float) -> Found:
+        """Every speaker whose name is spelled closest to the query (rapidfuzz), above the
+        cutoff: a one-word query against surnames, a longer one against whole names."""
+        from rapidfuzz import fuzz
+
+        if sum(len(k) for k in q.keys) < 4:
+            return Found(())  # too short to tell a typo from another name
+        best: dict[int, tuple[float, Speaker]] = {}
+        for sp in self.speakers:
+            for n in sp.names:
+                if _other_gender(q.surname, n.surname):
+                    continue
+                score = fuzz.ratio(q.surname, n.surname) if len(q.keys) == 1 else fuzz.ratio(q.key, n.key)
+                if score >= cutoff and score > best.get(id(sp), (0.0, sp))[0]:
+                    best[id(sp)] = (score, sp)
+        if not best:
             return Found(())
-        return Found((owners[best[2]],), "fuzzy", round(best[1], 1))
+        top = max(score for score, _ in best.values())
+        hits = sorted((sp for score, sp in best.values() if score == top), key=lambda sp: (-sp.count, sp.name))
+        return Found(tuple(hits), "fuzzy", round(top, 1))
 
 
 def _names(q: Name, n: Name, key) -> bool:
@@ -344,7 +392,7 @@ def _names(q: Name, n: Name, key) -> bool:
     the query has must be one of the speaker's."""
     if q.kind != PERSON or n.kind != PERSON:
         return " ".join(key(k) for k in q.keys) == " ".join(key(k) for k in n.keys)
-    if key(q.surname) != key(n.surname):
+    if not _same_surname(key(q.surname), key(n.surname)) or _other_gender(q.surname, n.surname):
         return False
     return _fits([(key(k), i) for k, i in q.given], [(key(k), i) for k, i in n.given])
 

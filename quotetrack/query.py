@@ -52,6 +52,10 @@ class Filters:
     path: str | None = None
 
     def __post_init__(self) -> None:
+        for option, value in (("--speaker", self.speaker), ("--agency", self.agency), ("--source", self.source),
+                              ("--path", self.path)):
+            if value is not None and not any(c.isalnum() for c in value):
+                raise QueryError(f"{option}: {value!r} names nothing")
         bad = [k for k in self.kinds if k not in KINDS]
         if bad:
             raise QueryError(f"--kind: {bad[0]!r} is not one of {', '.join(KINDS)}")
@@ -59,20 +63,36 @@ class Filters:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
 
 
-def newest(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+ARTICLE_FIELDS = {"id": str, "sha256": str}
+QUOTE_FIELDS = {"article_id": str, "kind": str, "text": str, "start": int, "end": int}
+OPTIONAL = ("speaker", "speaker_mention", "role", "verb", "source", "path", "title", "date", "agency", "location")
+
+
+def _sound(doc: Any, required: dict[str, type]) -> bool:
+    """A record of the shape quotetrack writes; anything else in a store is passed over."""
+    return (isinstance(doc, dict) and all(isinstance(doc.get(k), t) for k, t in required.items())
+            and all(doc.get(k) is None or isinstance(doc[k], str) for k in OPTIONAL)
+            and isinstance(doc.get("via", []), list) and isinstance(doc.get("version", 1), int))
+
+
+def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
     """The newest stored version of each article (older versions are for `history`)."""
     latest: dict[str, dict[str, Any]] = {}
     for a in articles:
-        key = a.get("path") or a["id"]
+        if not _sound(a, ARTICLE_FIELDS):
+            continue
+        key = a.get("location") or a.get("path") or a["id"]
         if key not in latest or a.get("version", 1) > latest[key].get("version", 1):
             latest[key] = a
     return list(latest.values())
 
 
-def current(articles: Iterable[dict[str, Any]], quotes: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The statements of the newest stored version of each article."""
-    ids = {a["id"] for a in newest(articles)}
-    return [q for q in quotes if q.get("article_id") in ids]
+def current(articles: Iterable[Any], quotes: Iterable[Any]) -> list[dict[str, Any]]:
+    """The statements of the newest stored version of each article, each with the article's
+    location (its absolute path) for path queries."""
+    where = {a["id"]: a.get("location") for a in newest(articles)}
+    return [{**q, "location": where[q["article_id"]]} for q in quotes
+            if _sound(q, QUOTE_FIELDS) and q["article_id"] in where]
 
 
 def in_scope(article: dict[str, Any], filters: Filters) -> bool:
@@ -82,18 +102,20 @@ def in_scope(article: dict[str, Any], filters: Filters) -> bool:
         return False
     if filters.until and (not d or d > filters.until.isoformat()):
         return False
-    return not filters.path or path_matches(article.get("path"), filters.path)
+    return filters.path is None or path_matches(article, filters.path)
 
 
-def path_matches(stored: str | None, wanted: str) -> bool:
-    """A stored path is asked for by itself, by a folder above it, or by a glob."""
-    if not stored:
+def path_matches(record: dict[str, Any], wanted: str) -> bool:
+    """A stored file is asked for by its path, by a folder above it, or by a glob; a relative
+    path is read from the current folder, as the shell would."""
+    location = record.get("location") or (os.path.abspath(record["path"]) if record.get("path") else None)
+    if not location:
         return False
-    for s, w in ((os.path.normpath(stored), os.path.normpath(wanted)),
-                 (os.path.abspath(stored), os.path.abspath(wanted))):
-        if s == w or s.startswith(w.rstrip(os.sep) + os.sep) or fnmatch.fnmatchcase(s, w):
-            return True
-    return False
+    w = os.path.abspath(wanted)
+    if location == w or location.startswith(w.rstrip(os.sep) + os.sep):
+        return True
+    typed = os.path.normpath(record.get("path") or "")
+    return fnmatch.fnmatchcase(location, w) or fnmatch.fnmatchcase(typed, os.path.normpath(wanted))
 
 
 def _medium(value: str, rules: RuleSet) -> str:
@@ -105,10 +127,10 @@ def select(records: Sequence[dict[str, Any]], filters: Filters, people: People, 
            ) -> tuple[list[dict[str, Any]], Found | None]:
     """The records the filters ask for, each with its `person` (the speaker's name across the
     store), newest article first; and, when a speaker was asked for, who that query found."""
-    found = people.find(filters.speaker) if filters.speaker else None
+    found = people.find(filters.speaker) if filters.speaker is not None else None
     wanted = {id(s) for s in found.speakers} if found else None
-    agency = _medium(filters.agency, rules) if filters.agency else None
-    source = _medium(filters.source, rules) if filters.source else None
+    agency = _medium(filters.agency, rules) if filters.agency is not None else None
+    source = _medium(filters.source, rules) if filters.source is not None else None
     since, until = (filters.since.isoformat() if filters.since else None), (filters.until.isoformat() if filters.until else None)
     out = []
     for i, r in enumerate(records):
@@ -124,7 +146,7 @@ def select(records: Sequence[dict[str, Any]], filters: Filters, people: People, 
         d = (r.get("date") or "")[:10]
         if (since and (not d or d < since)) or (until and (not d or d > until)):
             continue
-        if filters.path and not path_matches(r.get("path"), filters.path):
+        if filters.path is not None and not path_matches(r, filters.path):
             continue
         out.append({**r, "person": person.name if person else None})
     out.sort(key=lambda r: (r.get("path") or "", r.get("article_id") or "", r.get("start", 0)))

@@ -35,7 +35,9 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
 def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements") -> None:
     """A table of statements grouped by article, for a terminal."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     if not rows:
@@ -46,8 +48,8 @@ def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements") ->
         by_article.setdefault(row.get("path") or row.get("article_id") or "-", []).append(row)
     for path, items in by_article.items():
         first = items[0]
-        head = f"[bold]{first.get('title') or path}[/bold]"
-        meta = " · ".join(x for x in (path, first.get("date"), first.get("agency")) if x)
+        head = f"[bold]{escape(first.get('title') or path)}[/bold]"
+        meta = escape(" · ".join(x for x in (path, first.get("date"), first.get("agency")) if x))
         table = Table(title=f"{head}\n[dim]{meta}[/dim]", title_justify="left", show_lines=False, expand=True)
         table.add_column("kind", style="cyan", no_wrap=True)
         table.add_column("speaker", style="bold")
@@ -55,8 +57,10 @@ def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements") ->
         table.add_column("source", style="green")
         table.add_column("statement", ratio=3)
         for q in items:
-            speaker = q.get("person") or q.get("speaker") or "[red]unattributed[/red]"
-            table.add_row(q["kind"], speaker, q.get("verb") or "", q.get("source") or "", q["text"])
+            who = q.get("person") or q.get("speaker")
+            speaker = Text(who) if who else Text("unattributed", style="red")
+            # article words go in as Text: a "[снимка]" in them is not markup
+            table.add_row(q["kind"], speaker, Text(q.get("verb") or ""), Text(q.get("source") or ""), Text(q["text"]))
         console.print(table)
 
 
@@ -91,13 +95,14 @@ def speaker_table(rows: Sequence[dict[str, Any]]) -> None:
 
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
-TYPE_SHORT = {"uncredited_copy": "copy", "conflicting_attribution": "conflict", "altered_quote": "altered",
-              "unattributed": "unattr.", "vague_source": "vague"}
+TYPE_SHORT = {"uncredited_copy": "copy", "conflicting_attribution": "confl", "altered_quote": "alter",
+              "unattributed": "unattr", "vague_source": "vague"}
 
 
 def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
     """Findings by severity, each with its statements; a summary per agency and per outlet;
     the source chains."""
+    from rich import box
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -121,9 +126,10 @@ def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
     if len(findings) > shown:
         console.print(f"\n[dim]… and {len(findings) - shown} more (use --format json for all)[/dim]")
     for title, key in (("By agency", "by_agency"), ("By outlet", "by_outlet")):
-        table = Table(title=title, title_justify="left", expand=True)
-        table.add_column(title.split()[-1], ratio=2, min_width=12)
-        for col in ("statements", "speaker", "source", *TYPE_SHORT.values()):
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, caption=None if key == "by_outlet" else
+                      "spk%/src%: share of statements with a named speaker / a named source", caption_justify="left")
+        table.add_column(title.split()[-1], min_width=10, overflow="fold")
+        for col in ("stmts", "spk%", "src%", *TYPE_SHORT.values()):
             table.add_column(col, justify="right", no_wrap=True)
         for name, row in summ[key].items():
             table.add_row(escape(name), str(row["statements"]), f"{row['named_speaker_share']:.0%}",
@@ -136,11 +142,20 @@ def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
             console.print(f"  {escape(' → '.join(c['chain']))} [dim]({escape(c['path'] or c['article_id'])}, {c['statements']})[/dim]")
 
 
-def summary(message: str) -> None:
-    """A one-line note for people, on stderr so pipes stay clean."""
+def summary(message: str, style: str = "dim") -> None:
+    """A one-line note for people, on stderr so pipes stay clean; shown as written, not markup."""
     from rich.console import Console
+    from rich.text import Text
 
-    Console(stderr=True).print(message)
+    Console(stderr=True).print(Text(message, style=style))
+
+
+def note(message: str) -> None:
+    """A warning for people on stderr; the message is shown as written, never as markup."""
+    from rich.console import Console
+    from rich.text import Text
+
+    Console(stderr=True).print(Text(message, style="yellow"))
 
 
 def error(message: str) -> None:

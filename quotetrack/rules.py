@@ -151,6 +151,8 @@ def _read(directory: Path, shipped: Path, name: str) -> tuple[str, dict[str, Any
         raise RulesError(str(path), "rule file not found") from None
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(str(path), f"not valid TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise RulesError(str(path), "not UTF-8 text") from None
     except OSError as exc:
         raise RulesError(str(path), f"cannot read: {exc.strerror}") from None
     if not isinstance(data.get("meta"), dict) or not isinstance(data["meta"].get("source"), str):

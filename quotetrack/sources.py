@@ -119,7 +119,8 @@ class Sources:
             name_at = k
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
-            return _text(tokens, name_at, k), k  # "сайтът Порт Нюз": the medium is its name
+            # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it
+            return _text(tokens, name_at if not tokens[head].is_upper else i, k), k
         if k == head + 1:
             earlier = self.antecedent(tokens[head].low, tokens[i].start)
             if earlier:

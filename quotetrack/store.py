@@ -162,7 +162,7 @@ class Store:
             tmp.unlink(missing_ok=True)
 
     def add(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
-        """Store each article unless the same text is stored at its path already; a changed
+        """Store each article unless its newest stored version has the same text; a changed
         text at a known path becomes the next version. Returns (stored, unchanged)."""
         stored = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -170,17 +170,22 @@ class Store:
             articles = self.db.table("articles")
             known: dict[str | None, list[dict[str, Any]]] = {}
             for doc in articles.all():
-                known.setdefault(doc.get("path"), []).append(doc)
+                known.setdefault(doc.get("location") or doc.get("path"), []).append(doc)
             new_articles, new_quotes = [], []
             for ex in extractions:
-                versions = known.setdefault(ex.article.path, [])
-                if any(v["sha256"] == ex.article.sha256 for v in versions):
-                    unchanged += 1
+                # one file is one article whichever way its path was typed
+                location = os.path.abspath(ex.article.path) if ex.article.path else None
+                versions = known.setdefault(location, [])
+                latest = max(versions, key=lambda v: v.get("version", 1), default=None)
+                if latest is not None and latest.get("sha256") == ex.article.sha256:
+                    unchanged += 1  # the same text as the newest version (a reverted file is a new one)
                     continue
-                doc = {**ex.article.to_dict(), "version": len(versions) + 1, "extracted_at": now}
+                doc = {**ex.article.to_dict(), "location": location, "version": len(versions) + 1, "extracted_at": now}
+                if any(v.get("id") == doc["id"] for v in versions):
+                    doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
                 versions.append(doc)
                 new_articles.append(doc)
-                new_quotes.extend(q.to_dict() for q in ex.quotes)
+                new_quotes.extend({**q.to_dict(), "article_id": doc["id"]} for q in ex.quotes)
                 stored += 1
             articles.insert_multiple(new_articles)
             self.db.table("quotes").insert_multiple(new_quotes)

@@ -148,3 +148,58 @@ def test_a_bare_name_nobody_expands_stays_its_own_speaker():
                                                  path="c.txt").quotes]
     people = build(rows, RULES)
     assert [(s.name, s.kind) for s in people.speakers] == [("Авиотранс", NAME)]
+
+
+# -- forms the second read found ----------------------------------------------------------------
+
+def _people(*texts: str, aliases=None):
+    rows = []
+    for i, text in enumerate(texts):
+        rows += [q.to_dict() for q in extract_article(text, path=f"p{i}.txt").quotes]
+    return rows, build(rows, RULES, aliases)
+
+
+def test_initials_of_two_letters_and_hyphenated_surnames():
+    rows, people = _people("Москва\n\nВладимир Путин заяви, че срещата е полезна.",
+                           "София\n\nМария Иванова-Петрова заяви, че законът е готов.",
+                           "Варна\n\nМария Петрова заяви, че пристанището е готово.")
+    assert [s.name for s in people.find("Вл. Путин").speakers] == ["Владимир Путин"]
+    assert [s.name for s in people.find("Иванова").speakers] == ["Мария Иванова-Петрова"]
+    assert sorted(s.name for s in people.find("Петрова").speakers) == ["Мария Иванова-Петрова", "Мария Петрова"]
+    assert len({people.of(i).name for i in range(len(rows))}) == 3  # the two Марии are two people
+
+
+def test_a_vowel_variant_never_crosses_genders():
+    _, people = _people("София\n\nМария Иванова заяви, че законът е готов.")
+    assert people.find("Ivanov").speakers == ()
+    assert [s.name for s in people.find("Ivanova").speakers] == ["Мария Иванова"]
+
+
+def test_the_typo_fallback_needs_letters_and_returns_every_tie():
+    _, people = _people("София\n\nКирил Мирчев заяви, че законът е готов.",
+                        "Варна\n\nСтефан Мирчев заяви, че пристанището е готово.")
+    found = people.find("Мирхев")
+    assert found.how == "fuzzy" and sorted(s.name for s in found.speakers) == ["Кирил Мирчев", "Стефан Мирчев"]
+    assert people.find("ев").speakers == () and people.find("В.").speakers == ()
+
+
+def test_a_surname_equally_likely_for_two_people_joins_neither():
+    rows, people = _people("София\n\nКирил Мирчев заяви, че законът е готов.",
+                           "Варна\n\nСтефан Мирчев заяви, че пристанището е готово.",
+                           "Бургас\n\nМирчев каза, че очаква отговор.")
+    assert {people.of(i).name for i, r in enumerate(rows) if r["path"] == "p2.txt"} == {"Мирчев"}
+
+
+def test_latin_and_cyrillic_forms_of_one_name_meet():
+    rows, people = _people("Лондон\n\nДжон Смит заяви, че пристанището е готово.",
+                           "Берлин\n\nOlaf Scholz said nothing. Канцлерът Олаф Шолц заяви, че бюджетът е готов.")
+    assert [s.name for s in people.find("John Smith").speakers] == ["Джон Смит"]
+    assert [s.name for s in people.find("Scholz").speakers] == ["Олаф Шолц"]
+    assert [s.name for s in people.find("Macron").speakers] == []
+
+
+def test_aliases_spelled_alike_for_two_people_are_refused(tmp_path: Path):
+    from quotetrack import RulesError
+
+    with pytest.raises(RulesError, match="spelled like an alias"):
+        Names(RULES, {"мирчев": "Кирил Мирчев", "mirchev": "Стефан Мирчев"})

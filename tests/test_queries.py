@@ -159,3 +159,63 @@ def test_older_versions_of_an_article_are_not_counted_twice(tmp_path: Path):
     runner.invoke(app, ["extract", str(path), "--db", str(db), "--format", "jsonl"])
     rows = _json("quotes", "--db", str(db))
     assert [r["text"] for r in rows] == ["бюджетът е почти готов."]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--speaker", ""], "--speaker: '' names nothing"),
+    (["--speaker", " . "], "names nothing"),
+    (["--path", ""], "--path: '' names nothing"),
+])
+def test_empty_filters_are_refused(store, args, message):
+    result = runner.invoke(app, ["quotes", "--db", str(store), *args])
+    assert result.exit_code == 1 and message in result.stderr
+
+
+def test_markup_in_a_query_is_shown_as_written(store):
+    result = runner.invoke(app, ["quotes", "--db", str(store), "--speaker", "Радев[/]", "--format", "jsonl"])
+    assert result.exit_code == 0 and "Радев[/]" in result.stderr
+
+
+def test_an_aliases_file_that_is_not_utf8_is_one_line(store, tmp_path: Path):
+    bad = tmp_path / "aliases.toml"
+    bad.write_bytes(b"\xff\xfe[[person]]")
+    result = runner.invoke(app, ["speakers", "--db", str(store), "--aliases", str(bad)])
+    assert result.exit_code == 1 and "not UTF-8" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_records_of_the_wrong_shape_are_passed_over(tmp_path: Path):
+    db = tmp_path / "q.json"
+    article = {"id": "a1", "sha256": "x", "path": "a.txt", "title": "T", "date": None, "agency": None, "version": 1}
+    good = {"article_id": "a1", "kind": "indirect", "text": "думи", "start": 0, "end": 4, "speaker": "Иван Петров"}
+    db.write_text(json.dumps({"meta": {"1": {"format": "quotetrack", "version": 1}},
+                              "articles": {"1": article, "2": {"title": "no id"}, "3": [1, 2]},
+                              "quotes": {"1": good, "2": {**good, "kind": None}, "3": {**good, "speaker": 5}, "4": "text"}},
+                             ensure_ascii=False), encoding="utf-8")
+    for command in (["speakers"], ["quotes"], ["audit"]):
+        result = runner.invoke(app, [*command, "--db", str(db), "--format", "json"])
+        assert result.exit_code == 0, result.output
+    rows = _json("quotes", "--db", str(db))
+    assert [r["speaker"] for r in rows] == ["Иван Петров"]
+
+
+def test_path_queries_do_not_depend_on_the_current_folder(tmp_path: Path, monkeypatch):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Заглавие\n\nИван Радев заяви, че бюджетът е готов.", encoding="utf-8")
+    db = tmp_path / "q.json"
+    monkeypatch.chdir(tmp_path)
+    runner.invoke(app, ["extract", "news/a.txt", "--db", str(db), "--format", "jsonl"])
+    runner.invoke(app, ["extract", str(news / "a.txt"), "--db", str(db), "--format", "jsonl"])  # the same file
+    assert len(_json("quotes", "--db", str(db))) == 1
+    monkeypatch.chdir(news)
+    assert len(_json("quotes", "--db", str(db), "--path", "a.txt")) == 1
+    assert len(_json("quotes", "--db", str(db), "--path", str(news))) == 1
+    assert _json("quotes", "--db", str(db), "--path", str(tmp_path / "other")) == []
+
+
+def test_a_reverted_file_is_stored_again_and_shown(tmp_path: Path):
+    path, db = tmp_path / "a.txt", tmp_path / "q.json"
+    for body in ("бюджетът е готов", "бюджетът е почти готов", "бюджетът е готов"):
+        path.write_text(f"Заглавие\n\nИван Радев заяви, че {body}.", encoding="utf-8")
+        runner.invoke(app, ["extract", str(path), "--db", str(db), "--format", "jsonl"])
+    assert [r["text"] for r in _json("quotes", "--db", str(db))] == ["бюджетът е готов."]
