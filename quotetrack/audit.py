@@ -27,6 +27,7 @@ MIN_WORDS = 5  # shorter fragments ("свещената борба") are too com
 SAME = 80.0  # lemma similarity (0-100) at which two statements are the same statement
 COPY = 0.6  # share of an article's word trigrams (or statements) found in another: a copy
 LOOK_ALIKE = 75.0  # names this similar may be one name misspelled
+MAX_SPEAKERS = 3  # more people saying the same words is a common phrase, not a conflict
 
 
 def rank(severity: str) -> int:
@@ -157,11 +158,15 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 # -- the same statement in different articles ----------------------------------------------------
 
 def _clusters(records) -> list[list[int]]:
-    """Groups of record indexes that are the same statement in two or more articles."""
-    ws = [similar.words(r.get("text") or "") for r in records]
-    lem = [similar.lemmas(w) if len(w) >= MIN_WORDS else [] for w in ws]
-    pairs = similar.near_pairs([similar.statement_shingles(l) if l else set() for l in lem], threshold=0.4)
-    parent = list(range(len(records)))
+    """Groups of record indexes that are the same statement in two or more articles. Records
+    with the same lemmas share one key, so a line quoted in a thousand articles costs one."""
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        ws = similar.words(r.get("text") or "")
+        if len(ws) >= MIN_WORDS:
+            by_key[tuple(similar.lemmas(ws))].append(i)
+    keys = list(by_key)
+    parent = list(range(len(keys)))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -169,14 +174,13 @@ def _clusters(records) -> list[list[int]]:
             x = parent[x]
         return x
 
-    for i, j in pairs:
-        if records[i].get("article_id") != records[j].get("article_id") and similar.similarity(lem[i], lem[j]) >= SAME:
+    for i, j in similar.near_pairs([similar.statement_shingles(k) for k in keys], threshold=0.4):
+        if similar.similarity(keys[i], keys[j]) >= SAME:
             parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        if lem[i]:
-            groups[find(i)].append(i)
-    return [g for g in groups.values() if len({records[i].get("article_id") for i in g}) > 1]
+    for n, key in enumerate(keys):
+        groups[find(n)].extend(by_key[key])
+    return [sorted(g) for g in groups.values() if len({records[i].get("article_id") for i in g}) > 1]
 
 
 def _conflicts(clusters, records, people: People, in_scope) -> list[Finding]:
@@ -191,7 +195,7 @@ def _conflicts(clusters, records, people: People, in_scope) -> list[Finding]:
             sp = people.of(i)
             if sp is not None and sp.kind != MEDIUM:
                 by_person[id(sp)].append(i)
-        if len(by_person) > 1:
+        if 1 < len(by_person) <= MAX_SPEAKERS:  # said by many people, it is a common phrase, not a conflict
             shown = [members[0] for members in by_person.values()]
             names = [people.of(i).name for i in shown]
             alike = _look_alike(names)
@@ -288,22 +292,32 @@ def _describe(ops: Sequence[similar.Op]) -> str:
 
 
 def _copies(by_id, records, clusters, in_scope) -> list[Finding]:
-    """Articles that largely repeat a credited article while naming no credit themselves."""
-    ids = list(by_id)
-    grams = [similar.shingles(similar.words(by_id[a].get("text") or ""), 3) for a in ids]
+    """Articles that largely repeat a credited article while naming no credit themselves. Only
+    uncredited articles in scope are looked up, and only among credited ones."""
+    credited = [a for a in by_id if by_id[a].get("agency")]
+    suspects = [a for a in by_id if not by_id[a].get("agency") and in_scope(a)]
+    if not credited or not suspects:
+        return []
+    grams = {a: similar.shingles(similar.words(by_id[a].get("text") or ""), 3) for a in credited + suspects}
     candidates: dict[tuple[str, str], float] = {}
-    for i, j in similar.near_pairs(grams, threshold=0.3):
-        for x, y in ((i, j), (j, i)):  # does y repeat x?
-            share = len(grams[x] & grams[y]) / max(1, len(grams[y]))
+    index = similar.Near([grams[a] for a in credited], threshold=0.3)
+    for y, near in zip(suspects, index.query([grams[a] for a in suspects])):
+        for n in near:
+            x = credited[n]
+            share = len(grams[x] & grams[y]) / max(1, len(grams[y]))  # how much of y is x's
             if share >= COPY:
-                candidates[(ids[x], ids[y])] = share
-    # statements: y repeats x when most of y's statements are also x's
+                candidates[(x, y)] = share
+    # or most of y's statements are x's: clusters tie them (a line quoted everywhere ties nothing)
     shared: Counter[tuple[str, str]] = Counter()
+    suspect_set = set(suspects)
     for group in clusters:
         arts = {records[i]["article_id"] for i in group}
-        for x in arts:
-            for y in arts - {x}:
-                shared[(x, y)] += 1
+        if len(arts) > 50:
+            continue
+        for y in arts & suspect_set:
+            for x in arts - {y}:
+                if by_id.get(x, {}).get("agency"):
+                    shared[(x, y)] += 1
     counts = Counter(r["article_id"] for r in records if len(similar.words(r.get("text") or "")) >= MIN_WORDS)
     for (x, y), n in shared.items():
         share = n / max(1, counts[y])
@@ -313,13 +327,13 @@ def _copies(by_id, records, clusters, in_scope) -> list[Finding]:
     for r in records:
         credited_by[r["article_id"]].update(m.casefold() for m in (r.get("via") or ()) if m)
     out: list[Finding] = []
-    for (x, y), share in sorted(candidates.items(), key=lambda kv: -kv[1]):
+    done: set[str] = set()
+    for (x, y), share in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
         src, copy = by_id[x], by_id[y]
-        credit = src.get("agency")
-        if not credit or copy.get("agency") or not in_scope(y) or credit.casefold() in credited_by[y]:
+        credit = src["agency"]
+        if y in done or credit.casefold() in credited_by[y]:
             continue
-        if any(f.article_id == y for f in out):
-            continue  # one finding per copy: the closest source
+        done.add(y)  # one finding per copy: the closest source
         out.append(Finding(
             "uncredited_copy", "high", copy.get("path"), y,
             tuple({"article_id": a["id"], "path": a.get("path"), "kind": "article", "start": 0, "end": len(a.get("text") or ""),

@@ -248,6 +248,8 @@ class People:
         self._by_key: dict[tuple[str, str], Speaker] = {}  # (kind, key) -> medium/other/bare name
         self._by_surname: dict[str, list[Speaker]] = {}
         self._by_part: dict[str, list[Speaker]] = {}  # a part of a hyphenated surname
+        self._by_given: dict[tuple[str, str], list[Speaker]] = {}  # (surname, a given name)
+        self._cands: dict[str, dict[int, Speaker]] = {}
         self._build(records)
 
     def of(self, index: int) -> Speaker | None:
@@ -289,19 +291,43 @@ class People:
                 people = in_article.setdefault(r.get("article_id") or "", [])
                 if sp not in people:
                     people.append(sp)
+        likely: dict[tuple[str, str | None], Speaker | None] = {}
         for i in partial:
             r = records[i]
             name = parsed[r["speaker"]]
-            here = in_article.get(r.get("article_id") or "", [])
-            candidates = [p for p in self._by_surname.get(name.surname, []) + self._by_part.get(name.surname, [])
-                          if _fits(name.given, p.names[0].given)]
-            pick = ([p for p in candidates if p in here]
-                    or [p for p in candidates if r.get("role") and r["role"] in p.roles]
-                    or candidates
-                    or [p for p in here if self._same_in_article(name, p.names[0])])
-            best = max((weight[id(p)] for p in pick), default=None)
-            top = [p for p in pick if weight[id(p)] == best]
-            self._assign(i, r, top[0] if len(top) == 1 else self._keyed(name))
+            cands = self._candidates(name)
+            here = [p for p in in_article.get(r.get("article_id") or "", ()) if id(p) in cands]
+            if here:
+                pick = self._most_likely(here, weight)
+            else:
+                role = r.get("role") if isinstance(r.get("role"), str) else None
+                key = (r["speaker"], role)
+                if key not in likely:
+                    fitting = [p for p in cands.values() if role and role in p.roles]
+                    likely[key] = self._most_likely(fitting or list(cands.values()), weight)
+                pick = likely[key]
+                if pick is None and not cands:
+                    same = [p for p in in_article.get(r.get("article_id") or "", ()) if self._same_in_article(name, p.names[0])]
+                    pick = self._most_likely(same, weight)
+            self._assign(i, r, pick or self._keyed(name))
+
+    def _candidates(self, name: Name) -> dict[int, Speaker]:
+        """The people a surname alone (or with initials) may be, by id; computed once per form."""
+        found = self._cands.get(name.text)
+        if found is None:
+            found = self._cands[name.text] = {
+                id(p): p for p in self._by_surname.get(name.surname, []) + self._by_part.get(name.surname, [])
+                if _fits(name.given, p.names[0].given)}
+        return found
+
+    @staticmethod
+    def _most_likely(people: list[Speaker], weight: Counter[int]) -> Speaker | None:
+        """The one quoted most by full name; None when two are equally likely."""
+        if not people:
+            return None
+        best = max(weight[id(p)] for p in people)
+        top = [p for p in people if weight[id(p)] == best]
+        return top[0] if len(top) == 1 else None
 
     def _same_in_article(self, bare: Name, full: Name) -> bool:
         """A bare name that is not a surname the store knows, beside a full name in the same
@@ -316,13 +342,20 @@ class People:
                 and self.names.skeleton(a) == self.names.skeleton(b))
 
     def _person_for(self, name: Name) -> Speaker:
-        for p in self._by_surname.get(name.surname, []):
-            if _compatible(name, p.names[0]):
-                if name not in p.names:
-                    p.names.append(name)
-                return p
+        # only people who share the surname and a spelled-out given name can be this one
+        given = [k for k, initial in name.given if not initial]
+        seen: set[int] = set()
+        for k in given:
+            for p in self._by_given.get((name.surname, k), ()):
+                if id(p) not in seen and _compatible(name, p.names[0]):
+                    if name not in p.names:
+                        p.names.append(name)
+                    return p
+                seen.add(id(p))
         p = Speaker(name.text, PERSON, [name])
         self.speakers.append(p)
+        for k in given:
+            self._by_given.setdefault((name.surname, k), []).append(p)
         self._by_surname.setdefault(name.surname, []).append(p)
         for part in name.surname.split("-") if "-" in name.surname else ():
             self._by_part.setdefault(part, []).append(p)

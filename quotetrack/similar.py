@@ -85,24 +85,41 @@ def statement_shingles(ls: Sequence[str]) -> set[bytes]:
     return shingles(ls, 1) | shingles(ls, 2)
 
 
-def near_pairs(sets: Sequence[set[bytes]], threshold: float) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose shingle sets are likely to have Jaccard similarity >= threshold,
-    found by MinHash LSH (datasketch): about linear in the number of sets, not quadratic.
-    Candidates only: the caller checks each pair, so the bands are tuned to miss few pairs
-    (false negatives weigh 0.9) at the price of more checks."""
-    from datasketch import MinHash, MinHashLSH
+class Near:
+    """A MinHash LSH index (datasketch) over shingle sets: which indexed sets are likely to
+    have Jaccard similarity >= threshold with a given one. About linear in the number of sets,
+    not quadratic; candidates only, so the bands are tuned to miss few pairs (false negatives
+    weigh 0.9) and the caller checks each candidate."""
 
-    keep = [i for i, s in enumerate(sets) if s]
-    if len(keep) < 2:
+    def __init__(self, sets: Sequence[set[bytes]], threshold: float) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        self._MinHash = MinHash
+        self.keys = [i for i, s in enumerate(sets) if s]
+        self.hashes = MinHash.bulk([sets[i] for i in self.keys], num_perm=NUM_PERM) if self.keys else []
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(0.1, 0.9))
+        with self.lsh.insertion_session() as session:
+            for i, h in zip(self.keys, self.hashes):
+                session.insert(i, h, check_duplication=False)
+
+    def query(self, sets: Sequence[set[bytes]]) -> list[list[int]]:
+        """For each set, the indexed sets likely near it."""
+        nonempty = [s for s in sets if s]
+        hashes = iter(self._MinHash.bulk(nonempty, num_perm=NUM_PERM)) if nonempty else iter(())
+        return [self.lsh.query(next(hashes)) if s else [] for s in sets]
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """Pairs (i < j) of indexed sets likely near each other."""
+        out = set()
+        for i, h in zip(self.keys, self.hashes):
+            for j in self.lsh.query(h):
+                if j != i:
+                    out.add((min(i, j), max(i, j)))
+        return out
+
+
+def near_pairs(sets: Sequence[set[bytes]], threshold: float) -> set[tuple[int, int]]:
+    """Pairs (i < j) of sets likely to have Jaccard similarity >= threshold (see Near)."""
+    if sum(1 for s in sets if s) < 2:
         return set()
-    hashes = MinHash.bulk([sets[i] for i in keep], num_perm=NUM_PERM)
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(0.1, 0.9))
-    with lsh.insertion_session() as session:
-        for i, h in zip(keep, hashes):
-            session.insert(i, h, check_duplication=False)
-    pairs = set()
-    for i, h in zip(keep, hashes):
-        for j in lsh.query(h):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return pairs
+    return Near(sets, threshold).pairs()

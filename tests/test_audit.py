@@ -235,3 +235,9 @@ def test_bad_dates_and_missing_store_are_one_line(store, tmp_path: Path):
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
     result = runner.invoke(app, ["audit", "--db", str(tmp_path / "nothing.json")])
     assert result.exit_code == 1 and "no store here yet" in result.stderr
+
+
+def test_words_many_people_say_are_a_common_phrase_not_a_conflict():
+    names = ["Иван Петров", "Георги Колев", "Мария Димова", "Стефан Ангелов"]
+    report = run({f"{i}.txt": f"Бюджетът\n\n{name} заяви, че {BUDGET}." for i, name in enumerate(names)})
+    assert report.findings == []
