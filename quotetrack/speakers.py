@@ -119,9 +119,10 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs):
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените"
             continue
-        if (t.low in rules.preps and role is None and name_span is None and k > i and not after_prep and k + 1 < hi
-                and tokens[k + 1].is_word and not tokens[k + 1].is_upper and _definite(tokens[k + 1], rules)
-                and tokens[k + 1].low not in rules.verbs):
+        nxt = tokens[k + 1] if k + 1 < hi else None
+        if (t.low in rules.preps and role is None and name_span is None and k > i and not after_prep and nxt is not None
+                and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
+                and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more
             after_prep = True
             continue

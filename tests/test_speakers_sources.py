@@ -309,6 +309,8 @@ def test_the_chain_of_media_nearest_the_speaker_first(text, expected):
     (article("Според експерти от института цените ще растат."), [("експерти от института", "цените ще растат.")]),
     (article("Според източници от министерството проверката ще продължи месец."),
      [("източници от министерството", "проверката ще продължи месец.")]),
+    (article("Според запознати с плана част от ремонтите ще бъдат отложени."),
+     [("запознати с плана", "част от ремонтите ще бъдат отложени.")]),
 ])
 def test_according_to_a_phrase_leaves_the_clause_its_subject(text, expected):
     assert [(q.speaker_mention, q.text) for q in extract_text(text)] == expected
