@@ -158,29 +158,12 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 # -- the same statement in different articles ----------------------------------------------------
 
 def _clusters(records) -> list[list[int]]:
-    """Groups of record indexes that are the same statement in two or more articles. Records
-    with the same lemmas share one key, so a line quoted in a thousand articles costs one."""
-    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, r in enumerate(records):
+    """Groups of record indexes that are the same statement in two or more articles."""
+    texts = []
+    for r in records:
         ws = similar.words(r.get("text") or "")
-        if len(ws) >= MIN_WORDS:
-            by_key[tuple(similar.lemmas(ws))].append(i)
-    keys = list(by_key)
-    parent = list(range(len(keys)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in similar.near_pairs([similar.statement_shingles(k) for k in keys], threshold=0.4):
-        if similar.similarity(keys[i], keys[j]) >= SAME:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for n, key in enumerate(keys):
-        groups[find(n)].extend(by_key[key])
-    return [sorted(g) for g in groups.values() if len({records[i].get("article_id") for i in g}) > 1]
+        texts.append(similar.lemmas(ws) if len(ws) >= MIN_WORDS else [])
+    return [g for g in similar.groups(texts, SAME) if len({records[i].get("article_id") for i in g}) > 1]
 
 
 def _conflicts(clusters, records, people: People, in_scope) -> list[Finding]:

@@ -268,6 +268,167 @@ def audit(
         raise typer.Exit(1)
 
 
+def _one_article(arg: str, label: str, db: Path, ruleset, stored: list | None):
+    """A side of `diff`: a file (read and extracted now, stored or not), or a stored article by
+    id or by its stored path (its newest version). Returns (name, records)."""
+    from . import inputs
+    from .errors import InputError
+    from .extract import extract_article
+    from .query import current, newest, path_matches
+
+    if Path(arg).is_file():
+        try:
+            doc = inputs.load(arg)
+        except InputError as exc:
+            raise _fail(f"{label}: {exc}") from None
+        ex = extract_article(doc.text, path=arg, date=doc.date, rules=ruleset)
+        return arg, [q.to_dict() for q in ex.quotes]
+    if stored is None:
+        raise _fail(f"{label}: {arg!r} is neither a file nor a stored article (no store at {db})")
+    articles, quotes = stored
+    hits = [a for a in articles if isinstance(a, dict) and (a.get("id") == arg or (len(arg) >= 6 and str(a.get("id", "")).startswith(arg)))]
+    if not hits:
+        hits = [a for a in newest(articles) if path_matches(a, arg) and not Path(arg).is_dir()]
+    if len(hits) != 1:
+        what = "matches several stored articles" if hits else "is neither a file nor a stored article id or path"
+        raise _fail(f"{label}: {arg!r} {what}")
+    article = hits[0]
+    records = [q for q in current([{**article, "version": 1}], quotes)]
+    return article.get("path") or article["id"], sorted(records, key=lambda r: r["start"])
+
+
+def _read_store(db: Path):
+    from .store import Store
+
+    if not db.exists():
+        return None
+    try:
+        return Store(db).snapshot()
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def diff(
+    a: Annotated[Optional[str], typer.Argument(help="The older article: a file, or a stored article id or path.")] = None,
+    b: Annotated[Optional[str], typer.Argument(help="The newer article.")] = None,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Instead: one person's statements as different articles carried them.")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")] = False,
+    db: DbOption = Path("quotes.json"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes.")] = ReportFormat.table,
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Statement by statement, what changed between two articles: words, speaker, credit.
+
+    Example: quotetrack diff wire.txt site.txt; quotetrack diff --speaker путин
+    """
+    import json as _json
+
+    from . import render
+    from .diff import diff as align, versions
+    from .people import build
+    from .query import Filters, select
+    from .rules import load_aliases, load_rules
+
+    if speaker is not None:
+        if a is not None or b is not None:
+            raise _fail("diff: give two articles, or --speaker, not both")
+        records, people, ruleset = _stored(db, rules, aliases)
+        try:
+            rows, found = select(records, Filters(speaker=speaker), people, ruleset)
+        except QuotetrackError as exc:
+            raise _fail(str(exc)) from None
+        if not found.speakers:
+            raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
+        wanted = {id(s) for s in found.speakers}
+        indexes = [i for i in range(len(records)) if people.of(i) is not None and id(people.of(i)) in wanted]
+        groups = versions(records, indexes)
+        names = [s.name for s in found.speakers]
+        if fmt is ReportFormat.json:
+            typer.echo(_json.dumps({"speaker": names, "statements": len(indexes), "clusters": groups}, ensure_ascii=False, indent=1))
+        else:
+            render.speaker_versions(names, len(indexes), groups)
+        return
+    if a is None or b is None:
+        raise _fail("diff: give two articles (files, stored ids or stored paths), or --speaker NAME")
+    try:
+        ruleset = load_rules(str(rules) if rules else None)
+        extra = load_aliases(aliases) if aliases else None
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    stored = _read_store(db) if not (Path(a).is_file() and Path(b).is_file()) else None
+    name_a, ra = _one_article(a, "A", db, ruleset, stored)
+    name_b, rb = _one_article(b, "B", db, ruleset, stored)
+    try:
+        people = build(ra + rb, ruleset, extra)
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    result = align(ra, rb, people)
+    if fmt is ReportFormat.json:
+        typer.echo(_json.dumps({"a": name_a, "b": name_b, **result.to_dict()}, ensure_ascii=False, indent=1))
+    else:
+        render.diff_view(name_a, name_b, result.to_dict(), show_all=show_all)
+
+
+@app.command()
+def history(
+    path: Annotated[str, typer.Argument(help="A stored article's path.")],
+    show_all: Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")] = False,
+    db: DbOption = Path("quotes.json"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes.")] = ReportFormat.table,
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """The stored versions of one article, each diffed with the one before.
+
+    Example: quotetrack history news/article.txt
+    """
+    import json as _json
+
+    from . import render
+    from .diff import diff as align
+    from .people import build
+    from .query import QUOTE_FIELDS, _sound, path_matches
+    from .rules import load_aliases, load_rules
+
+    if not db.exists():
+        raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
+    try:
+        ruleset = load_rules(str(rules) if rules else None)
+        extra = load_aliases(aliases) if aliases else None
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    articles, quotes = _read_store(db)
+    mine = [x for x in articles if isinstance(x, dict) and isinstance(x.get("id"), str) and path_matches(x, path)
+            and not Path(path).is_dir()]
+    locations = {x.get("location") or x.get("path") for x in mine}
+    if not mine:
+        raise _fail(f"{path}: no stored article at this path (see `quotetrack quotes --format json` for stored paths)")
+    if len(locations) > 1:
+        raise _fail(f"{path}: matches {len(locations)} stored articles; give one file")
+    mine.sort(key=lambda x: x.get("version", 1))
+    by_article: dict[str, list] = {x["id"]: [] for x in mine}
+    for q in quotes:
+        if _sound(q, QUOTE_FIELDS) and q["article_id"] in by_article:
+            by_article[q["article_id"]].append(q)
+    steps = []
+    for old, new in zip(mine, mine[1:]):
+        ra = sorted(by_article[old["id"]], key=lambda r: r["start"])
+        rb = sorted(by_article[new["id"]], key=lambda r: r["start"])
+        try:
+            people = build(ra + rb, ruleset, extra)
+        except QuotetrackError as exc:
+            raise _fail(str(exc)) from None
+        steps.append({"from": old.get("version", 1), "to": new.get("version", 1), **align(ra, rb, people).to_dict()})
+    listing = [{"version": x.get("version", 1), "id": x["id"], "extracted_at": x.get("extracted_at"), "sha256": x.get("sha256"),
+                "title": x.get("title"), "statements": len(by_article[x["id"]])} for x in mine]
+    if fmt is ReportFormat.json:
+        typer.echo(_json.dumps({"path": mine[-1].get("path"), "versions": listing, "diffs": steps}, ensure_ascii=False, indent=1))
+    else:
+        render.history_view(mine[-1].get("path") or path, listing, steps, show_all=show_all)
+
+
 def main() -> None:
     """The console script: a usage mistake is one line too (exit 2), like every other error."""
     import sys

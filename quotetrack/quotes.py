@@ -14,7 +14,7 @@ from .rules import RuleSet
 from .sources import Sources
 from .speakers import Mention
 from .statement import Sent, Stmt
-from .text import DASHES, Layout, Token, sentences, tokenize
+from .text import DASHES, Layout, Token, dateline_end, sentences, tokenize
 
 
 
@@ -30,7 +30,7 @@ class Finder(Clauses, Directs, Reported):
         self.sents: list[Sent] = []
         for p, (ps, pe) in enumerate(lay.paragraphs):
             head = (ps, pe) in lay.headlines
-            for s, e in sentences(text, ps, pe, rules):
+            for s, e in sentences(text, dateline_end(text, ps, pe), pe, rules):
                 ti, tj = self.tok_index(s), self.tok_index(e)
                 self.sents.append(Sent(s, e, ti, tj, p, head))
         self.sent_starts = [s.start for s in self.sents]

@@ -142,6 +142,110 @@ def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
             console.print(f"  {escape(' → '.join(c['chain']))} [dim]({escape(c['path'] or c['article_id'])}, {c['statements']})[/dim]")
 
 
+STATUS_STYLE = {"unchanged": "dim", "reworded": "yellow", "reattributed": "magenta", "only_a": "red", "only_b": "green"}
+
+
+def _marked(text: str, spans: list[tuple[int, int]], style: str):
+    """The statement as rich Text, words [i, j) of each span in `style`."""
+    from rich.text import Text
+
+    from .similar import WORD_RE
+
+    out = Text(text)
+    words = list(WORD_RE.finditer(text))
+    for i, j in spans:
+        if i < j and i < len(words):
+            out.stylize(style, words[i].start(), words[min(j, len(words)) - 1].end())
+    return out
+
+
+def _side(st: dict[str, Any] | None, ops: list[dict[str, Any]], which: str):
+    from rich.text import Text
+
+    if st is None:
+        return Text("—", style="dim")
+    spans = [tuple(op[which]) for op in ops if op["op"] in (("delete", "replace") if which == "a" else ("insert", "replace"))]
+    text = _marked(st.get("text") or "", spans, "bold red strike" if which == "a" else "bold green")
+    who = st.get("person") or st.get("speaker") or "no one"
+    via = st.get("source") or (st.get("via") or [None])[0] or st.get("agency")
+    text.append(f"\n— {who}" + (f" · {via}" if via else ""), style="dim")
+    return text
+
+
+def diff_view(name_a: str, name_b: str, result: dict[str, Any], *, show_all: bool = False, title: str | None = None) -> None:
+    """The pairs side by side, changed words highlighted; unchanged pairs folded unless show_all."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    summ = result["summary"]
+    console.print(Text(title or f"{name_a} → {name_b}", style="bold"))
+    console.print("  " + "  ".join(f"[{STATUS_STYLE[k]}]{k} {v}[/]" for k, v in summ.items()))
+    rows = [p for p in result["pairs"] if show_all or p["status"] != ["unchanged"]]
+    if rows:
+        table = Table(expand=True, show_lines=True)
+        table.add_column("status", no_wrap=True)
+        table.add_column(Text(name_a), ratio=1)
+        table.add_column(Text(name_b), ratio=1)
+        for p in rows:
+            label = Text("\n".join(p["status"]) + (f"\n({p['note']})" if p.get("note") else ""))
+            label.stylize(STATUS_STYLE[p["status"][0]])
+            b = _side(p["b"], p["ops"], "b")
+            if p.get("changes"):
+                b.append("\n" + "; ".join(p["changes"]), style="magenta")
+            table.add_row(label, _side(p["a"], p["ops"], "a"), b)
+        console.print(table)
+    hidden = len(result["pairs"]) - len(rows)
+    if hidden:
+        console.print(f"[dim]{hidden} unchanged statements not shown (--all shows them)[/dim]")
+
+
+def history_view(path: str, listing: list[dict[str, Any]], steps: list[dict[str, Any]], *, show_all: bool = False) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    table = Table(title=Text(f"Versions of {path}"), title_justify="left")
+    for col in ("version", "stored", "sha256", "statements", "title"):
+        table.add_column(col)
+    for v in listing:
+        table.add_row(str(v["version"]), v.get("extracted_at") or "", (v.get("sha256") or "")[:12], str(v["statements"]),
+                      Text(v.get("title") or ""))
+    console.print(table)
+    if not steps:
+        console.print("[dim]Only one version is stored.[/dim]")
+    for step in steps:
+        console.print()
+        diff_view(f"v{step['from']}", f"v{step['to']}", step, show_all=show_all, title=f"version {step['from']} → {step['to']}")
+
+
+def speaker_versions(names: list[str], total: int, clusters: list[list[dict[str, Any]]]) -> None:
+    """Each statement one person made that several articles carried: its versions, earliest
+    first, with the words each later one changed."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    console.print(Text(f"{', '.join(names)}: {total} statements, {len(clusters)} carried by more than one article", style="bold"))
+    for n, rows in enumerate(clusters, 1):
+        table = Table(title=Text(f"{n}. {rows[0].get('text') or ''}"[:100]), title_justify="left", expand=True)
+        table.add_column("article", ratio=1)
+        table.add_column("date", no_wrap=True)
+        table.add_column("agency", no_wrap=True)
+        table.add_column("words against the first", ratio=3)
+        for r in rows:
+            spans = [tuple(op["b"]) for op in r["ops"] if op["op"] in ("insert", "replace")]
+            text = _marked(r.get("text") or "", spans, "bold green")
+            dropped = [" ".join(op["a_words"]) for op in r["ops"] if op["op"] in ("delete", "replace")]
+            if dropped:
+                text.append("\n− " + " | ".join(dropped), style="red")
+            table.add_row(Text(r.get("path") or r.get("article_id") or ""), r.get("date") or "", Text(r.get("agency") or ""), text)
+        console.print(table)
+
+
 def summary(message: str, style: str = "dim") -> None:
     """A one-line note for people, on stderr so pipes stay clean; shown as written, not markup."""
     from rich.console import Console

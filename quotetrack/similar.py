@@ -123,3 +123,29 @@ def near_pairs(sets: Sequence[set[bytes]], threshold: float) -> set[tuple[int, i
     if sum(1 for s in sets if s) < 2:
         return set()
     return Near(sets, threshold).pairs()
+
+
+def groups(texts: Sequence[Sequence[str]], same: float, threshold: float = 0.4) -> list[list[int]]:
+    """Indexes of texts (lemma lists) that say the same thing, grouped: candidate pairs from
+    MinHash LSH, joined when their similarity is at least `same`. Identical texts share one key,
+    so a line repeated a thousand times costs one. Empty texts are left out."""
+    by_key: dict[tuple[str, ...], list[int]] = {}
+    for i, t in enumerate(texts):
+        if t:
+            by_key.setdefault(tuple(t), []).append(i)
+    keys = list(by_key)
+    parent = list(range(len(keys)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in near_pairs([statement_shingles(k) for k in keys], threshold):
+        if similarity(keys[i], keys[j]) >= same:
+            parent[find(i)] = find(j)
+    out: dict[int, list[int]] = {}
+    for n, key in enumerate(keys):
+        out.setdefault(find(n), []).extend(by_key[key])
+    return [sorted(g) for g in out.values()]

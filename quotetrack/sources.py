@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from .rules import RuleSet
-from .text import Layout, Token, quoted_at, tokenize
+from .text import DATELINE_AT, Layout, Token, quoted_at, tokenize
 
 DATELINE_RE = regex.compile(r"(?:^|[\s.])/\s*([\p{L}\d][\p{L}\d. -]{1,40}?)\s*(?:/|$|\s)|\(\s*([\p{Lu}\d][\p{Lu}\d .-]{1,20}?)\s*\)\s*$")
 DOMAIN_RE = regex.compile(r"^[\p{L}\d-]+\.(?:bg|com|net|eu|org)$", regex.IGNORECASE)
@@ -157,6 +157,13 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
     """The article's own credit, strongest evidence first: a dateline, an "Източник:" line,
     a byline, then the first Bulgarian wire credited in the body."""
     src = Sources(rules)
+    for s, e in lay.paragraphs:  # "ВАРШАВА (БГНЕС) ...": a dateline opening a paragraph
+        m = DATELINE_AT.match(text, s, e)
+        if m:
+            toks = tokenize((m.group("credit") or m.group("paren") or "").strip())
+            found = src.agency_at(toks, 0, len(toks))
+            if found and found[2] == "BG":
+                return found[0]
     for s, e in reversed(lay.paragraphs):
         for m in DATELINE_RE.finditer(text[s:e]):
             raw = (m.group(1) or m.group(2) or "").strip()

@@ -55,6 +55,18 @@ def normalize(raw: str) -> str:
     return text.translate({0xA0: " ", 0x202F: " ", 0x2007: " ", 0x200B: None, 0xFEFF: None})
 
 
+# "СОФИЯ /БТА/ ", "Варна, 3 май /БГНЕС/ ", "ВАРШАВА (БГНЕС) ": where a wire's paragraph starts
+DATELINE_AT = regex.compile(
+    r"\s*(?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})?\s*,?\s*(?:\d{1,2}\s+\p{L}+\.?\s*)?/\s*(?P<credit>[\p{L}\d][^/\n]{0,40}?)/\s*"
+    r"|\s*\p{Lu}[\p{Lu}-]+(?:\s+\p{Lu}[\p{Lu}-]+){0,2}\s*,?\s*(?:\d{1,2}\s+\p{L}+\.?\s*)?\(\s*(?P<paren>[\p{Lu}\d][\p{Lu}\d .-]{1,20})\)\s*")
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a paragraph's words start, after a wire dateline if it opens with one."""
+    m = DATELINE_AT.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -314,3 +314,12 @@ def test_the_chain_of_media_nearest_the_speaker_first(text, expected):
 ])
 def test_according_to_a_phrase_leaves_the_clause_its_subject(text, expected):
     assert [(q.speaker_mention, q.text) for q in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (article("СОФИЯ /БТА/ „Ще има проверка“, каза министърът Иван Петров."), [("direct", "Ще има проверка", "БТА")]),
+    (article("ВАРШАВА (БГНЕС) „Ще има проверка“, каза Марек Новак."), [("direct", "Ще има проверка", "БГНЕС")]),
+    (article("Варна, 3 май /БГНЕС/ „Ще има проверка“, каза Марек Новак."), [("direct", "Ще има проверка", "БГНЕС")]),
+])
+def test_a_dateline_before_a_quote_is_not_part_of_any_statement(text, expected):
+    assert [(q.kind, q.text, q.agency) for q in extract_text(text)] == expected
