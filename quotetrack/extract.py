@@ -76,7 +76,10 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
         after_prep = {c.j for c in s.cues if c.kind == "prep"}
         k = s.ti
         while k < s.tj:
-            if not toks[k].is_word or not good_start(toks[k], rules):
+            tok = toks[k]
+            # a person is named by a capitalised word or after a role word; starting anywhere
+            # else finds the same people at many times the cost
+            if not tok.is_word or not (tok.is_upper or tok.low in rules.role_starts or tok.low in rules.titles):
                 k += 1
                 continue
             m = read_np(toks, k, s.tj, finder.text, rules, finder.sources)
