@@ -26,8 +26,10 @@ TYPES = ("uncredited_copy", "conflicting_attribution", "altered_quote", "unattri
 MIN_WORDS = 5  # shorter fragments ("свещената борба") are too common to tie two articles together
 SAME = 80.0  # lemma similarity (0-100) at which two statements are the same statement
 COPY = 0.6  # share of an article's word trigrams (or statements) found in another: a copy
+MIN_COPY = 40  # word trigrams: an article shorter than this is too short to call a copy
 LOOK_ALIKE = 75.0  # names this similar may be one name misspelled
-MAX_SPEAKERS = 3  # more people saying the same words is a common phrase, not a conflict
+MAX_SPEAKERS = 3  # more people saying the same short words is a common phrase, not a conflict
+LONG = 12  # words: a statement this long is one person's, however many are credited with it
 
 
 def rank(severity: str) -> int:
@@ -91,12 +93,18 @@ def audit(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]],
     findings += _unattributed(records, people, in_scope)
     findings += _vague(by_id, records, people, rules, in_scope)
     clusters = _clusters(records)
-    findings += _conflicts(clusters, records, people, in_scope)
+    findings += _conflicts(clusters, records, people, rules, in_scope)
     findings += _altered(clusters, records, people, rules, in_scope)
-    findings += _copies(by_id, records, clusters, in_scope)
+    findings += _copies(by_id, records, clusters, rules, in_scope)
     findings.sort(key=lambda f: (-rank(f.severity), TYPES.index(f.type), f.path or "", f.statements[0].get("start") or 0))
     chains = _chains(records, in_scope, people)
-    return Report(findings, _summary(records, findings, in_scope), chains)
+    return Report(findings, _summary(by_id, records, findings, in_scope), chains)
+
+
+def _is_vague(r: dict[str, Any], sp, rules: RuleSet) -> bool:
+    """Credited to a group that names no one: "анализатори", "източници от министерството"."""
+    head = (r.get("speaker") or "").lower().split()[:2]
+    return sp is not None and sp.kind not in ("person", "name", MEDIUM) and any(w in rules.vague_nouns for w in head)
 
 
 # -- one statement at a time -------------------------------------------------------------------
@@ -115,8 +123,7 @@ def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
     named: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)  # article -> (start, end, named?)
     for i, r in enumerate(records):
         sp = people.of(i)
-        head = (r.get("speaker") or "").lower().split()[:2]
-        vague = sp is not None and sp.kind not in ("person", "name", MEDIUM) and any(w in rules.vague_nouns for w in head)
+        vague = _is_vague(r, sp, rules)
         named[r["article_id"]].append((r["start"], r["end"], sp is not None and not vague))
         if vague and in_scope(r["article_id"]):
             out.append(Finding("vague_source", "low", r.get("path"), r["article_id"], (_statement(r, people, i),),
@@ -166,41 +173,67 @@ def _clusters(records) -> list[list[int]]:
     return [g for g in similar.groups(texts, SAME) if len({records[i].get("article_id") for i in g}) > 1]
 
 
-def _conflicts(clusters, records, people: People, in_scope) -> list[Finding]:
+def _conflicts(clusters, records, people: People, rules: RuleSet, in_scope) -> list[Finding]:
     out: list[Finding] = []
     for group in clusters:
         if not any(in_scope(records[i].get("article_id")) for i in group):
             continue
-        first = min(group, key=lambda i: (records[i].get("date") or "", _where(records[i])))
-        anchor = next(i for i in group if in_scope(records[i].get("article_id")))
+        lem = {i: similar.lemmas(similar.words(records[i]["text"])) for i in group}
         by_person: dict[int, list[int]] = defaultdict(list)
         for i in group:
             sp = people.of(i)
-            if sp is not None and sp.kind != MEDIUM:
+            if sp is not None and sp.kind != MEDIUM and not _is_vague(records[i], sp, rules):
                 by_person[id(sp)].append(i)
-        if 1 < len(by_person) <= MAX_SPEAKERS:  # said by many people, it is a common phrase, not a conflict
-            shown = [members[0] for members in by_person.values()]
-            names = [people.of(i).name for i in shown]
-            alike = _look_alike(names)
-            said = "; ".join(f"to {people.of(i).name} in {_where(records[i])}" for i in shown)
-            out.append(Finding(
-                "conflicting_attribution", "high", records[anchor].get("path"), records[anchor]["article_id"],
-                tuple(_statement(records[i], people, i) for i in shown),
-                f"The same statement is credited {said}" + (
-                    f" ({alike[0]} and {alike[1]} look alike: one name misspelled, or two people?)." if alike else "."),
-                round(min(similar.similarity(similar.lemmas(similar.words(records[i]["text"])),
-                                             similar.lemmas(similar.words(records[first]["text"]))) for i in shown), 1)))
-        by_source: dict[str, int] = {}
-        for i in group:
-            src = records[i].get("source") or next(iter(records[i].get("via") or ()), None)
-            if src:
-                by_source.setdefault(src, i)
-        if len(by_source) > 1:
-            said = "; ".join(f"to {s} in {_where(records[i])}" for s, i in by_source.items())
+        # short words many people say are a common phrase; a long sentence is nobody's but one
+        common = max(len(t) for t in lem.values()) < LONG and len(by_person) > MAX_SPEAKERS
+        if len(by_person) > 1 and not common:
+            shown = [_typical(members, lem, records, in_scope) for members in by_person.values()]
+            if any(in_scope(records[i].get("article_id")) for i in shown):
+                anchor = next(i for i in shown if in_scope(records[i].get("article_id")))
+                names = [people.of(i).name for i in shown]
+                alike = _look_alike(names)
+                said = "; ".join(f"to {people.of(i).name} in {_where(records[i])}" for i in shown)
+                out.append(Finding(
+                    "conflicting_attribution", "high", records[anchor].get("path"), records[anchor]["article_id"],
+                    tuple(_statement(records[i], people, i) for i in shown),
+                    f"The same statement is credited {said}" + (
+                        f" ({alike[0]} and {alike[1]} look alike: one name misspelled, or two people?)." if alike else "."),
+                    round(min(similar.similarity(lem[i], lem[j]) for i in shown for j in shown if i < j), 1)))
+        out += _wire_conflict(group, records, people, rules, in_scope)
+    return out
+
+
+def _typical(members: list[int], lem, records, in_scope) -> int:
+    """The member most like the others (its own words, not an altered copy), in scope if any."""
+    return max(members, key=lambda i: (in_scope(records[i].get("article_id")),
+                                       sum(similar.similarity(lem[i], lem[j]) for j in members if j != i), -i))
+
+
+def _wire_conflict(group, records, people: People, rules: RuleSet, in_scope) -> list[Finding]:
+    """One speaker's words credited to two news agencies with nothing in common between the two
+    chains ("предаде АФП" / "предаде Ройтерс"). The outlets a speaker talked to (bTV one day,
+    Нова the next) are not credits that conflict."""
+    chains: dict[int, list[str]] = {}
+    for i in group:
+        via = list(records[i].get("via") or ([records[i]["source"]] if records[i].get("source") else []))
+        first = rules.agency(via[0]) if via else None
+        if first is not None and first.kind == "agency":
+            chains[i] = [m.casefold() for m in via]
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for i, ci in chains.items():
+        for j, cj in chains.items():
+            if i >= j or set(ci) & set(cj) or people.of(i) is not people.of(j) or (ci[0], cj[0]) in seen:
+                continue
+            if not (in_scope(records[i].get("article_id")) or in_scope(records[j].get("article_id"))):
+                continue
+            seen.add((ci[0], cj[0]))
+            anchor = i if in_scope(records[i].get("article_id")) else j
+            a, b = records[i].get("via")[0], records[j].get("via")[0]
             out.append(Finding(
                 "conflicting_attribution", "medium", records[anchor].get("path"), records[anchor]["article_id"],
-                tuple(_statement(records[i], people, i) for i in by_source.values()),
-                f"The same statement is credited {said}."))
+                (_statement(records[i], people, i), _statement(records[j], people, j)),
+                f"The same statement is credited to {a} in {_where(records[i])} and to {b} in {_where(records[j])}."))
     return out
 
 
@@ -240,7 +273,7 @@ def _altered(clusters, records, people: People, rules: RuleSet, in_scope) -> lis
                 reported.add(tuple(w))
                 ops = similar.ops(bw, w)
                 touched = sum(max(op.a_end - op.a_start, op.b_end - op.b_start) for op in ops)
-                negation = any(x in rules.negations for op in ops for x in op.a_words + op.b_words)
+                negation = any(x in rules.polarity for op in ops for x in op.a_words + op.b_words)
                 name = people.of(i).name
                 out.append(Finding(
                     "altered_quote", "high" if touched >= 3 or negation else "medium",
@@ -252,12 +285,12 @@ def _altered(clusters, records, people: People, rules: RuleSet, in_scope) -> lis
 
 
 def _excerpt(full: list[str], part: list[str], rules: RuleSet) -> bool:
-    """`part` is a run of `full`'s words and does not leave out a "не" right before it: a
-    shorter quote of the same words, not a changed one."""
+    """`part` is a run of `full`'s words and leaves out no "не", "няма"... in the two words
+    before it: a shorter quote of the same words, not a turned one."""
     n = len(part)
     for i in range(len(full) - n + 1):
         if full[i : i + n] == part:
-            return not (i > 0 and full[i - 1] in rules.negations)
+            return not any(w in rules.polarity for w in full[max(0, i - 2) : i])
     return False
 
 
@@ -274,16 +307,37 @@ def _describe(ops: Sequence[similar.Op]) -> str:
     return ", ".join(parts) + more
 
 
-def _copies(by_id, records, clusters, in_scope) -> list[Finding]:
-    """Articles that largely repeat a credited article while naming no credit themselves. Only
-    uncredited articles in scope are looked up, and only among credited ones."""
+def _credits_named(text: str, rules: RuleSet) -> set[str]:
+    """Every agency or medium an article's text names, by canonical name."""
+    from .sources import Sources
+    from .text import tokenize
+
+    toks = [t for t in tokenize(text) if t.is_word or t.text == "."]
+    src, names = Sources(rules), set()
+    for k, t in enumerate(toks):
+        if t.is_upper or t.low in rules.media_nouns:
+            found = src.agency_at(toks, k, len(toks))
+            if found:
+                names.add(found[0].casefold())
+    return names
+
+
+def _copies(by_id, records, clusters, rules: RuleSet, in_scope) -> list[Finding]:
+    """Articles that largely repeat a credited article while crediting nothing themselves: no
+    agency, no medium credited for any statement, no agency named anywhere in the text. The
+    source must not be dated after the copy. Only such suspects are looked up, and only among
+    credited articles, so the cost stays near linear."""
+    credits_of: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        credits_of[r["article_id"]].update(m.casefold() for m in (r.get("via") or ()) if m)
     credited = [a for a in by_id if by_id[a].get("agency")]
-    suspects = [a for a in by_id if not by_id[a].get("agency") and in_scope(a)]
+    suspects = [a for a in by_id if not by_id[a].get("agency") and in_scope(a) and not credits_of[a]]
     if not credited or not suspects:
         return []
     grams = {a: similar.shingles(similar.words(by_id[a].get("text") or ""), 3) for a in credited + suspects}
+    suspects = [a for a in suspects if len(grams[a]) >= MIN_COPY]  # a line or two proves nothing
     candidates: dict[tuple[str, str], float] = {}
-    index = similar.Near([grams[a] for a in credited], threshold=0.3)
+    index = similar.Within([grams[a] for a in credited], threshold=COPY)
     for y, near in zip(suspects, index.query([grams[a] for a in suspects])):
         for n in near:
             x = credited[n]
@@ -306,24 +360,25 @@ def _copies(by_id, records, clusters, in_scope) -> list[Finding]:
         share = n / max(1, counts[y])
         if n >= 2 and share >= COPY:
             candidates[(x, y)] = max(share, candidates.get((x, y), 0.0))
-    credited_by: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        credited_by[r["article_id"]].update(m.casefold() for m in (r.get("via") or ()) if m)
     out: list[Finding] = []
     done: set[str] = set()
-    for (x, y), share in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+    named: dict[str, set[str]] = {}
+    for (x, y), share in sorted(candidates.items(), key=lambda kv: (-kv[1], by_id[kv[0][0]].get("date") or "", kv[0])):
         src, copy = by_id[x], by_id[y]
-        credit = src["agency"]
-        if y in done or credit.casefold() in credited_by[y]:
-            continue
-        done.add(y)  # one finding per copy: the closest source
+        if y in done or (src.get("date") and copy.get("date") and src["date"] > copy["date"]):
+            continue  # one finding per copy; a "source" published later copied nothing to it
+        if y not in named:
+            named[y] = _credits_named(copy.get("text") or "", rules)
+        if named[y]:
+            continue  # it credits someone in its text ("по информация на БТА")
+        done.add(y)
         out.append(Finding(
             "uncredited_copy", "high", copy.get("path"), y,
             tuple({"article_id": a["id"], "path": a.get("path"), "kind": "article", "start": 0, "end": len(a.get("text") or ""),
                    "text": a.get("title"), "speaker": None, "person": None, "source": None, "via": [],
                    "agency": a.get("agency"), "date": a.get("date")} for a in (copy, src)),
-            f"{copy.get('path') or y} repeats {share:.0%} of {src.get('path') or x}, which is credited to {credit}, "
-            "but names no agency itself.", round(share * 100, 1)))
+            f"{share:.0%} of {copy.get('path') or y} is found in {src.get('path') or x}, which is credited to "
+            f"{src['agency']}, but {copy.get('path') or y} credits no one.", round(share * 100, 1)))
     return out
 
 
@@ -359,18 +414,20 @@ def _chains(records, in_scope, people: People | None = None) -> list[dict[str, A
     return list(seen.values())
 
 
-def _summary(records, findings: list[Finding], in_scope) -> dict[str, Any]:
+def _summary(by_id, records, findings: list[Finding], in_scope) -> dict[str, Any]:
     def blank() -> dict[str, Any]:
         return {"statements": 0, "named_speaker": 0, "named_source": 0, "findings": Counter()}
 
     by_agency: dict[str, dict[str, Any]] = defaultdict(blank)
     by_outlet: dict[str, dict[str, Any]] = defaultdict(blank)
-    where: dict[str, tuple[str, str]] = {}
+    where = {aid: (a.get("agency") or "(none)", os.path.dirname(a.get("path") or "") or "(none)")
+             for aid, a in by_id.items() if in_scope(aid)}
+    for keys in where.values():  # articles with no statement are counted too
+        by_agency[keys[0]], by_outlet[keys[1]]
     for r in records:
-        if not in_scope(r.get("article_id")):
+        keys = where.get(r.get("article_id"))
+        if keys is None:
             continue
-        keys = (r.get("agency") or "(none)", os.path.dirname(r.get("path") or "") or "(none)")
-        where[r["article_id"]] = keys
         for table, key in zip((by_agency, by_outlet), keys):
             row = table[key]
             row["statements"] += 1
@@ -384,7 +441,7 @@ def _summary(records, findings: list[Finding], in_scope) -> dict[str, Any]:
 
     def finish(table: dict[str, dict[str, Any]]) -> dict[str, Any]:
         out = {}
-        for key, row in sorted(table.items(), key=lambda kv: -kv[1]["statements"]):
+        for key, row in sorted(table.items(), key=lambda kv: (-kv[1]["statements"], kv[0])):
             n = row["statements"] or 1
             out[key] = {"statements": row["statements"],
                         "named_speaker_share": round(row["named_speaker"] / n, 3),
@@ -392,7 +449,7 @@ def _summary(records, findings: list[Finding], in_scope) -> dict[str, Any]:
                         "findings": {t: row["findings"][t] for t in TYPES}}
         return out
 
-    return {"statements": sum(1 for r in records if in_scope(r.get("article_id"))),
+    return {"statements": sum(1 for r in records if r.get("article_id") in where),
             "articles": len(where),
             "findings": {t: sum(1 for f in findings if f.type == t) for t in TYPES},
             "by_severity": {s: sum(1 for f in findings if f.severity == s) for s in reversed(SEVERITIES)},

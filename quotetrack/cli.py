@@ -259,6 +259,8 @@ def audit(
         raise _fail(str(exc)) from None
     scoped = path is not None or first is not None or last is not None
     scope = {a["id"] for a in articles if in_scope(a, filters)} if scoped else None
+    if scope is not None and not scope:  # a mistyped --path must not pass a CI check silently
+        raise _fail("audit: no stored article matches --path/--since/--until")
     report = run_audit(articles, records, people, ruleset, scope)
     if fmt is ReportFormat.json:
         typer.echo(_json.dumps(report.to_dict(), ensure_ascii=False, indent=1))

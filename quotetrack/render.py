@@ -105,7 +105,9 @@ def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
     from rich import box
     from rich.console import Console
     from rich.markup import escape
+    from rich.padding import Padding
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     summ, findings = report["summary"], report["findings"]
@@ -116,13 +118,14 @@ def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
     for f in findings[:shown]:
         style = SEVERITY_STYLE[f["severity"]]
         console.print(f"\n[{style}]{f['severity'].upper():6}[/] [bold]{f['type']}[/bold]  [dim]{escape(f['path'] or f['article_id'])}[/dim]")
-        console.print(f"  {escape(f['explanation'])}")
+        console.print(Padding(Text(f["explanation"]), (0, 0, 0, 2)))
         for st in f["statements"]:
             text = (st.get("text") or "").replace("\n", " ")
             text = text if len(text) <= 110 else text[:107] + "…"
             who = st.get("person") or st.get("speaker") or ("" if st.get("kind") in ("article", "sentence") else "unattributed")
-            where = st.get("path") or st.get("article_id")
-            console.print(f"  [dim]·[/dim] {escape(text)} [dim]— {escape(who)}{' · ' if who else ''}{escape(where or '')}[/dim]")
+            where = st.get("path") or st.get("article_id") or ""
+            line = Text("· ", style="dim") + Text(text) + Text(f" — {who}{' · ' if who else ''}{where}", style="dim")
+            console.print(Padding(line, (0, 0, 0, 2)))
     if len(findings) > shown:
         console.print(f"\n[dim]… and {len(findings) - shown} more (use --format json for all)[/dim]")
     for title, key in (("By agency", "by_agency"), ("By outlet", "by_outlet")):

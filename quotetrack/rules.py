@@ -131,6 +131,7 @@ class RuleSet:
     translit: Translit | None = None
     vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
     vague_nouns: frozenset[str] = frozenset()
+    polarity: frozenset[str] = frozenset()
     max_role_len: int = 1
     max_agency_len: int = 1
 
@@ -438,6 +439,7 @@ def _compile(directory: str | None) -> RuleSet:
         translit=translit,
         vague_phrases=tuple(w.lower() for w in _strings(vpath, "vague.phrases", vague.get("phrases", []))),
         vague_nouns=frozenset(w.lower() for w in _strings(vpath, "vague.nouns", vague.get("nouns", []))),
+        polarity=frozenset(w.lower() for w in _strings(vpath, "polarity.words", vd.get("polarity", {}).get("words", []))),
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),
     )

@@ -118,6 +118,30 @@ class Near:
         return out
 
 
+class Within:
+    """Which indexed sets likely contain most of a given set (containment |q & x| / |q| at or
+    over the threshold): a paragraph copied out of a long wire, which Jaccard similarity would
+    miss. datasketch's LSH Ensemble; candidates only, the caller checks them."""
+
+    def __init__(self, sets: Sequence[set[bytes]], threshold: float) -> None:
+        from datasketch import MinHash, MinHashLSHEnsemble
+
+        self._MinHash = MinHash
+        keys = [i for i, s in enumerate(sets) if s]
+        self.index = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=8)
+        if keys:
+            hashes = MinHash.bulk([sets[i] for i in keys], num_perm=NUM_PERM)
+            self.index.index([(i, h, len(sets[i])) for i, h in zip(keys, hashes)])
+        self.empty = not keys
+
+    def query(self, sets: Sequence[set[bytes]]) -> list[list[int]]:
+        nonempty = [s for s in sets if s]
+        if self.empty or not nonempty:
+            return [[] for _ in sets]
+        hashes = iter(self._MinHash.bulk(nonempty, num_perm=NUM_PERM))
+        return [list(self.index.query(next(hashes), len(s))) if s else [] for s in sets]
+
+
 def near_pairs(sets: Sequence[set[bytes]], threshold: float) -> set[tuple[int, int]]:
     """Pairs (i < j) of sets likely to have Jaccard similarity >= threshold (see Near)."""
     if sum(1 for s in sets if s) < 2:

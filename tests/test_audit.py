@@ -215,7 +215,7 @@ def test_audit_json_has_findings_and_a_summary_per_agency(store):
     ([], 0), (["--fail-on", "high"], 1), (["--fail-on", "low"], 1),
     (["--fail-on", "high", "--path", "*/c.txt"], 0), (["--fail-on", "low", "--path", "*/c.txt"], 1),
     (["--fail-on", "high", "--since", "2024-03-13", "--until", "2024-03-13"], 1),
-    (["--fail-on", "low", "--since", "2025"], 0),
+    (["--fail-on", "low", "--since", "2025"], 1),  # nothing in scope is an error, never a silent pass
 ])
 def test_fail_on_sets_the_exit_code(store, args, code):
     result = runner.invoke(app, ["audit", "--db", str(store), "--format", "json", *args])
@@ -237,7 +237,84 @@ def test_bad_dates_and_missing_store_are_one_line(store, tmp_path: Path):
     assert result.exit_code == 1 and "no store here yet" in result.stderr
 
 
-def test_words_many_people_say_are_a_common_phrase_not_a_conflict():
+def test_short_words_many_people_say_are_a_common_phrase_but_a_long_sentence_is_not():
     names = ["Иван Петров", "Георги Колев", "Мария Димова", "Стефан Ангелов"]
-    report = run({f"{i}.txt": f"Бюджетът\n\n{name} заяви, че {BUDGET}." for i, name in enumerate(names)})
+    short = run({f"{i}.txt": f"Бюджетът\n\n{name} заяви, че няма да има нови данъци догодина." for i, name in enumerate(names)})
+    assert short.findings == []
+    long = run({f"{i}.txt": f"Бюджетът\n\n{name} заяви, че {BUDGET}." for i, name in enumerate(names)})
+    assert [(f.type, len(f.statements)) for f in long.findings] == [("conflicting_attribution", 4)]
+
+
+# -- cases a second read brought -------------------------------------------------------------------
+
+LONG_WIRE = WIRE + " " + " ".join(
+    f"Точка {n} от плана предвижда нови прозорци, покриви и отопление в още {n + 3} сгради в района." for n in range(20))
+
+
+@pytest.mark.parametrize("copy", [
+    WIRE.replace("СОФИЯ /БТА/ ", "") + " Ремонтът беше обсъден и в други градове, предаде АФП.",  # credits a foreign wire
+    WIRE.replace("СОФИЯ /БТА/ ", "По информация на БТА, "),  # credits in the body
+    "Ремонтите ще струват около двадесет милиона лева и ще започнат през март.",  # one sentence proves nothing
+])
+def test_an_article_that_credits_someone_or_is_too_short_is_no_uncredited_copy(copy):
+    report = run({"bta.txt": "Училищата\n12.03.2024\n\n" + WIRE, "site.txt": "Ремонт\n13.03.2024\n\n" + copy})
+    assert [f.type for f in report.findings if f.type == "uncredited_copy"] == []
+
+
+def test_an_article_published_before_the_wire_copied_nothing():
+    report = run({"bta.txt": "Училищата\n13.03.2024\n\n" + WIRE, "site.txt": "Ремонт\n12.03.2024\n\n" + WIRE.replace("СОФИЯ /БТА/ ", "")})
     assert report.findings == []
+
+
+def test_a_paragraph_copied_out_of_a_long_wire_is_found():
+    report = run({"bta.txt": "Училищата\n\n" + LONG_WIRE, "site.txt": "Ремонт\n\n" + WIRE.replace("СОФИЯ /БТА/ ", "")})
+    assert [(f.type, f.path) for f in report.findings] == [("uncredited_copy", "site.txt")]
+    assert "of site.txt is found in bta.txt" in report.findings[0].explanation
+
+
+@pytest.mark.parametrize("changed, severity", [
+    ("„Ще вдигаме данъците на малкия бизнес догодина“", "high"),
+    ("„Да вдигаме данъците на малкия бизнес догодина“", "high"),
+])
+def test_a_quote_that_loses_its_negation_is_gravely_altered(changed, severity):
+    report = run({
+        "a.txt": "Данъци\n\n„Няма да вдигаме данъците на малкия бизнес догодина“, каза министърът Иван Петров.",
+        "b.txt": f"Данъци\n\n{changed}, каза министърът Иван Петров.",
+    })
+    assert [(f.type, f.severity) for f in report.findings] == [("altered_quote", severity)]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("каза министърът Иван Петров пред Би Ти Ви.", "каза министърът Иван Петров пред Нова."),
+    ("каза министърът Иван Петров, предаде Ройтерс.", "каза министърът Иван Петров, предаде Ройтерс, цитиран от БТА."),
+])
+def test_the_same_words_to_two_outlets_or_through_one_chain_are_no_conflict(a, b):
+    quote = "„Не планираме нови данъци през следващата година“, "
+    report = run({"a.txt": "Данъци\n\n" + quote + a, "b.txt": "Данъци\n\n" + quote + b})
+    assert report.findings == []
+
+
+def test_a_vague_group_is_not_a_second_speaker():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nСпоред експерти {BUDGET}.",
+    })
+    assert [f.type for f in report.findings] == ["vague_source"]
+
+
+@pytest.mark.parametrize("body", [
+    "Учениците ще бъдат запознати с правилата в първия учебен ден.",
+    "В новата книга се говори за войната и за следвоенните години.",
+])
+def test_phrases_that_only_look_vague_are_not_flagged(body):
+    assert run({"a.txt": "Новини\n\n" + body}).findings == []
+
+
+def test_an_audit_scope_that_matches_nothing_is_an_error(store):
+    result = runner.invoke(app, ["audit", "--db", str(store), "--path", "nowhere/", "--fail-on", "low"])
+    assert result.exit_code == 1 and "no stored article matches" in result.stderr
+
+
+def test_articles_without_statements_count_in_the_summary():
+    report = run({"a.txt": "Новини\n\nГовори се, че кметът ще се кандидатира отново.", "b.txt": "Времето\n\nУтре ще вали."})
+    assert report.summary["articles"] == 2 and report.summary["by_outlet"]["(none)"]["findings"]["vague_source"] == 1
