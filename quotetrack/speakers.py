@@ -131,6 +131,8 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             continue
         break
     end_tok = name_span[1] if name_span else k
+    while end_tok - 1 > i and tokens[end_tok - 1].low in rules.preps:
+        end_tok -= 1  # a phrase never ends in a preposition ("Министерството на отбраната | на страната")
     if end_tok <= i:
         return None
     words = tokens[i:end_tok]
