@@ -68,47 +68,71 @@ def extract(
     fmt: FormatOption = Format.table,
     no_store: Annotated[bool, typer.Option("--no-store", help="Print the statements, store nothing.")] = False,
     glob: Annotated[str, typer.Option("--glob", help="Which files to take from folders.")] = "*.txt",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes to extract with (default: every core for 64 files or more, else 1).")] = None,
     rules: RulesOption = None,
 ) -> None:
     """Find every attributed statement in the articles and store them.
 
+    A file whose text is already stored as its newest version is not extracted again.
+
     Example: quotetrack extract article.txt news/ --db quotes.json
     """
-    from . import inputs, render
+    import os
+
+    from . import batch, inputs, render
     from .errors import InputError
     from .extract import extract_article
     from .rules import load_rules
     from .store import Store
 
     try:
-        ruleset = load_rules(str(rules) if rules else None)
+        rules_dir = str(Path(rules).resolve()) if rules else None
+        ruleset = load_rules(rules_dir)
         store = None if no_store else Store(db)
+        newest = store.newest() if store is not None else {}
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
-    extractions, failed = [], 0
-    for path in inputs.expand(paths, glob):
+    files = list(inputs.expand(paths, glob))
+    extractions, reused, failed = [], [], 0
+    order: list[tuple[str, object]] = []  # ("new", extraction) or ("stored", article id), in input order
+    if "-" in files:
         try:
-            data = typer.get_binary_stream("stdin").read() if path == "-" else None
-            doc = inputs.load("<stdin>" if path == "-" else path, data)
-            extractions.append(extract_article(doc.text, path=None if path == "-" else path, date=doc.date, rules=ruleset))
+            doc = inputs.load("<stdin>", typer.get_binary_stream("stdin").read())
+            extractions.append(extract_article(doc.text, date=doc.date, rules=ruleset))
+            order.append(("new", extractions[-1]))
         except InputError as exc:
             render.error(str(exc))
             failed += 1
-        except Exception as exc:  # a bug of ours: say so in one line, keep the other files
-            render.error(f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
-            failed += 1
-    stored = unchanged = 0
+    files = [f for f in files if f != "-"]
+    known = {loc: sha for loc, (sha, _) in newest.items()}
+    with render.progress(len(files), "extracting") as tick:
+        for outcome in batch.run(files, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(files)), tick=tick):
+            if outcome.error:
+                render.error(outcome.error)
+                failed += 1
+            elif outcome.unchanged:
+                reused.append(newest[os.path.abspath(outcome.path)][1])
+                order.append(("stored", reused[-1]))
+            else:
+                extractions.append(outcome.extraction)
+                order.append(("new", outcome.extraction))
+    stored = 0
     if store is not None and extractions:
         try:
-            stored, unchanged = store.add(extractions)
+            stored, _ = store.add(extractions)
         except QuotetrackError as exc:
             raise _fail(str(exc)) from None
-    rows = [q.to_dict() for ex in extractions for q in ex.quotes]
+    # unchanged files give their stored statements, so the output is the same either way
+    before: dict[str, list] = {}
+    for q in store.quotes_of(reused) if reused else ():
+        before.setdefault(q["article_id"], []).append(q)
+    rows = [r for kind, item in order
+            for r in ([q.to_dict() for q in item.quotes] if kind == "new" else before.get(item, []))]
     if fmt is Format.table:
         render.quote_table(rows)
-        note = f"{len(rows)} statements in {len(extractions)} articles"
+        note = f"{len(rows)} statements in {len(extractions) + len(reused)} articles"
         if store is not None:
-            note += f"; stored {stored} articles in {db}" + (f", {unchanged} unchanged" if unchanged else "")
+            note += f"; stored {stored} articles in {db}" + (f", {len(reused)} unchanged" if reused else "")
         render.summary(note)
     else:
         render.records(rows, fmt.value)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 QUOTE_FIELDS = ("article_id", "path", "title", "date", "agency", "kind", "text", "speaker",
@@ -247,6 +248,22 @@ def speaker_versions(names: list[str], total: int, clusters: list[list[dict[str,
                 text.append("\n− " + " | ".join(dropped), style="red")
             table.add_row(Text(r.get("path") or r.get("article_id") or ""), r.get("date") or "", Text(r.get("agency") or ""), text)
         console.print(table)
+
+
+@contextmanager
+def progress(total: int, what: str) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on stderr for long runs when stderr is a terminal; never in pipes.
+    Yields the function to call once per item done (None when there is no bar)."""
+    if total < 20 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
 
 
 def summary(message: str, style: str = "dim") -> None:

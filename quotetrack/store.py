@@ -2,13 +2,13 @@
 imports tinydb.
 
 TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write corrupts it; this
-storage writes a temporary file, fsyncs it and renames it over the old one, so a reader or a
+storage (orjson: several times faster than json both ways, UTF-8 as it is) writes a temporary
+file, fsyncs it and renames it over the old one, so a reader or a
 crash sees the store as it was before a batch or after it, never half-written. A batch is one
 write, under an inter-process lock (filelock), so two writers never lose each other's records.
 """
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
@@ -50,8 +51,8 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             return None
         try:
-            data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError:
             raise StoreError(f"{self.path}: not a quotetrack store (not valid JSON); left untouched") from None
         if not isinstance(data, dict):
             raise StoreError(f"{self.path}: not a quotetrack store; left untouched")
@@ -90,8 +91,8 @@ class AtomicJSONStorage(Storage):
                 os.umask(umask)
                 mode = 0o666 & ~umask
             os.fchmod(fd, mode)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(orjson.dumps(data))  # UTF-8 as it is: \u escapes would double a Cyrillic store
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
@@ -190,6 +191,27 @@ class Store:
             articles.insert_multiple(new_articles)
             self.db.table("quotes").insert_multiple(new_quotes)
         return stored, unchanged
+
+    def newest(self) -> dict[str, tuple[str, str]]:
+        """For each stored file (absolute path): the sha256 and id of its newest version."""
+        data = self.storage.read() or {}
+        out: dict[str, tuple[str, str, int]] = {}
+        for doc in data.get("articles", {}).values():
+            if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str) or not isinstance(doc.get("id"), str):
+                continue
+            where = doc.get("location") or (os.path.abspath(doc["path"]) if isinstance(doc.get("path"), str) else None)
+            v = doc.get("version", 1) if isinstance(doc.get("version", 1), int) else 1
+            if where and (where not in out or v > out[where][2]):
+                out[where] = (doc["sha256"], doc["id"], v)
+        return {k: (sha, aid) for k, (sha, aid, _) in out.items()}
+
+    def quotes_of(self, article_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The stored statements of these articles, in article and text order."""
+        wanted = list(dict.fromkeys(article_ids))
+        order = {a: n for n, a in enumerate(wanted)}
+        data = self.storage.read() or {}
+        rows = [q for q in data.get("quotes", {}).values() if isinstance(q, dict) and q.get("article_id") in order]
+        return sorted(rows, key=lambda q: (order[q["article_id"]], q.get("start", 0)))
 
     def snapshot(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Every stored article and statement, from one read of the file (no lock: a reader

@@ -133,3 +133,36 @@ def test_a_usage_mistake_is_one_line_with_a_hint():
         assert out.returncode == 2 and out.stdout == ""
         (line,) = out.stderr.strip().splitlines()
         assert line.startswith("quotetrack: ") and f"quotetrack {args[0]} --help" in line
+
+
+def _folder(tmp_path: Path, n: int) -> Path:
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(n):
+        (news / f"{i:02d}.txt").write_text(
+            f"Заглавие {i}\n\n„Ще подам оставка след {i} дни“, каза министърът Иван Петров{'' if i % 2 else 'а'}.\n",
+            encoding="utf-8")
+    return news
+
+
+def test_jobs_spread_the_work_and_give_the_same_records(tmp_path: Path):
+    news = _folder(tmp_path, 12)
+    one = runner.invoke(app, ["extract", str(news), "--no-store", "--format", "jsonl", "--jobs", "1"])
+    two = runner.invoke(app, ["extract", str(news), "--no-store", "--format", "jsonl", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout and len(one.stdout.splitlines()) == 12
+
+
+def test_unchanged_files_are_not_extracted_again(tmp_path: Path, monkeypatch):
+    import quotetrack.extract as engine
+
+    news, db = _folder(tmp_path, 3), tmp_path / "q.json"
+    first = runner.invoke(app, ["extract", str(news), "--db", str(db), "--format", "jsonl"])
+    calls = []
+    real = engine.extract_article
+    monkeypatch.setattr(engine, "extract_article", lambda *a, **k: calls.append(a) or real(*a, **k))
+    (news / "01.txt").write_text("Заглавие\n\n„Остава“, каза министърът Иван Петров.\n", encoding="utf-8")
+    again = runner.invoke(app, ["extract", str(news), "--db", str(db), "--format", "jsonl", "--jobs", "1"])
+    assert again.exit_code == 0 and len(calls) == 1  # only the changed file
+    rows = [json.loads(line) for line in again.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["Ще подам оставка след 0 дни", "Остава", "Ще подам оставка след 2 дни"]
+    assert first.stdout.splitlines()[0] in again.stdout

@@ -1,0 +1,67 @@
+"""Extracting many files: each one read, skipped when its text is the one already stored, or
+extracted; in this process or spread over a process pool. The work per file is a pure function
+of (path, stored hash, rules folder), so any pool or cluster map can run it."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .errors import InputError
+from .models import Extraction
+
+LARGE = 64  # files: from here on, a run uses every core unless told otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input: an extraction, unchanged since it was stored, or an error."""
+
+    path: str
+    extraction: Extraction | None = None
+    unchanged: bool = False
+    error: str | None = None
+
+
+def extract_file(job: tuple[str, str | None, str | None]) -> Outcome:
+    """Read and extract one file; (path, sha256 of its stored text or None, rules folder)."""
+    from . import inputs
+    from .extract import extract_article
+    from .rules import load_rules
+    from .text import content_hash, normalize
+
+    path, known, rules_dir = job
+    try:
+        doc = inputs.load(path)
+        if known is not None and content_hash(normalize(doc.text)) == known:
+            return Outcome(path, unchanged=True)  # the same text: no need to extract it again
+        return Outcome(path, extract_article(doc.text, path=path, date=doc.date, rules=load_rules(rules_dir)))
+    except InputError as exc:
+        return Outcome(path, error=str(exc))
+    except Exception as exc:  # a bug of ours: one line, and the other files go on
+        return Outcome(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
+
+
+def default_jobs(n_files: int) -> int:
+    return (os.cpu_count() or 1) if n_files >= LARGE else 1
+
+
+def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir: str | None = None, jobs: int = 1,
+        tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
+    """Outcomes in the order of `paths`. `known` maps an absolute path to the sha256 of its
+    newest stored text."""
+    known = known or {}
+    work = [(p, known.get(os.path.abspath(p)), rules_dir) for p in paths]
+    if jobs <= 1 or len(work) < 2:
+        results: Iterator[Outcome] = map(extract_file, work)
+        for outcome in results:
+            if tick:
+                tick()
+            yield outcome
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for outcome in pool.map(extract_file, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1))):
+            if tick:
+                tick()
+            yield outcome
