@@ -190,18 +190,27 @@ class Speaker:
     count: int = 0
 
     def add(self, record: dict[str, Any], mention_is_name: bool) -> None:
+        get = record.get
         self.count += 1
         self.forms[record["speaker"]] += 1
-        if mention_is_name and record.get("speaker_mention"):
-            self.mentions[record["speaker_mention"]] += 1
-        for counter, key in ((self.roles, "role"), (self.kinds, "kind"), (self.agencies, "agency"), (self.sources, "source")):
-            if record.get(key):
-                counter[record[key]] += 1
-        self.articles.add(record.get("article_id") or "")
-        date = record.get("date")
+        mention, role, kind, agency, source, date = (get("speaker_mention"), get("role"), get("kind"), get("agency"),
+                                                     get("source"), get("date"))
+        if mention_is_name and mention:
+            self.mentions[mention] += 1
+        if role:
+            self.roles[role] += 1
+        if kind:
+            self.kinds[kind] += 1
+        if agency:
+            self.agencies[agency] += 1
+        if source:
+            self.sources[source] += 1
+        self.articles.add(get("article_id") or "")
         if date:
-            self.first_date = min(self.first_date or date, date)
-            self.last_date = max(self.last_date or date, date)
+            if self.first_date is None or date < self.first_date:
+                self.first_date = date
+            if self.last_date is None or date > self.last_date:
+                self.last_date = date
 
     @property
     def aliases(self) -> list[str]:
@@ -250,6 +259,7 @@ class People:
         self._by_part: dict[str, list[Speaker]] = {}  # a part of a hyphenated surname
         self._by_given: dict[tuple[str, str], list[Speaker]] = {}  # (surname, a given name)
         self._cands: dict[str, dict[int, Speaker]] = {}
+        self._named: dict[str, bool] = {}  # does a mention hold a name ("руският президент Путин")
         self._build(records)
 
     def of(self, index: int) -> Speaker | None:
@@ -375,7 +385,10 @@ class People:
     def _assign(self, i: int, record: dict[str, Any], speaker: Speaker) -> None:
         self._of[i] = speaker
         mention = record.get("speaker_mention") or ""
-        speaker.add(record, any(self.names.name_like(w) for w in mention.split()))
+        named = self._named.get(mention)
+        if named is None:
+            named = self._named[mention] = any(self.names.name_like(w) for w in mention.split())
+        speaker.add(record, named)
 
     # -- querying -------------------------------------------------------------------------
 

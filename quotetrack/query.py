@@ -69,10 +69,19 @@ OPTIONAL = ("speaker", "speaker_mention", "role", "verb", "source", "path", "tit
 
 
 def _sound(doc: Any, required: dict[str, type]) -> bool:
-    """A record of the shape quotetrack writes; anything else in a store is passed over."""
-    return (isinstance(doc, dict) and all(isinstance(doc.get(k), t) for k, t in required.items())
-            and all(doc.get(k) is None or isinstance(doc[k], str) for k in OPTIONAL)
-            and isinstance(doc.get("via", []), list) and isinstance(doc.get("version", 1), int))
+    """A record of the shape quotetrack writes; anything else in a store is passed over. (A plain
+    loop: this runs once per stored record on every query.)"""
+    if type(doc) is not dict:
+        return False
+    for key, kind in required.items():
+        if type(doc.get(key)) is not kind:
+            return False
+    for key in OPTIONAL:
+        v = doc.get(key)
+        if v is not None and type(v) is not str:
+            return False
+    via = doc.get("via")
+    return (via is None or type(via) is list) and type(doc.get("version", 1)) is int
 
 
 def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
@@ -88,11 +97,10 @@ def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
 
 
 def current(articles: Iterable[Any], quotes: Iterable[Any]) -> list[dict[str, Any]]:
-    """The statements of the newest stored version of each article, each with the article's
-    location (its absolute path) for path queries."""
-    where = {a["id"]: a.get("location") for a in newest(articles)}
-    return [{**q, "location": where[q["article_id"]]} for q in quotes
-            if _sound(q, QUOTE_FIELDS) and q["article_id"] in where]
+    """The statements of the newest stored version of each article (stored with the article's
+    location, its absolute path, for path queries)."""
+    ids = {a["id"] for a in newest(articles)}
+    return [q for q in quotes if _sound(q, QUOTE_FIELDS) and q["article_id"] in ids]
 
 
 def in_scope(article: dict[str, Any], filters: Filters) -> bool:

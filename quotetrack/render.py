@@ -16,8 +16,10 @@ SPEAKER_FIELDS = ("name", "kind", "count", "direct", "partial", "indirect", "art
 
 def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] = QUOTE_FIELDS,
             out: TextIO | None = None) -> None:
-    """Write rows as json (one list), jsonl (one object a line) or csv."""
+    """Write rows as json (one list), jsonl (one object a line) or csv, each with `fields` in
+    that order (what the store keeps for itself, such as an absolute location, stays out)."""
     out = out or sys.stdout
+    rows = ({k: row.get(k) for k in fields} for row in rows)
     if fmt == "json":
         json.dump(list(rows), out, ensure_ascii=False, indent=1)
         out.write("\n")

@@ -26,7 +26,7 @@ from .errors import StoreError
 from .models import Extraction
 
 FORMAT = "quotetrack"
-VERSION = 1
+VERSION = 2  # 2: article texts in the NAME.texts pack beside the store
 TABLES = {"meta", "articles", "quotes"}
 TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
 
@@ -36,7 +36,8 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str, **_: Any) -> None:
         self.path = Path(path)
-        self._pending: dict[str, Any] | None = None
+        self._pending: dict[str, Any] | None = None  # the working copy inside a batch
+        self._dirty = False  # written to inside the batch: replace the file at its end
         self._depth = 0
 
     def read(self) -> dict[str, Any] | None:
@@ -56,11 +57,13 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"{self.path}: not a quotetrack store (not valid JSON); left untouched") from None
         if not isinstance(data, dict):
             raise StoreError(f"{self.path}: not a quotetrack store; left untouched")
+        if self._depth:
+            self._pending = data  # inside a batch, one parse is the working copy for every table
         return data
 
     def write(self, data: dict[str, Any]) -> None:
         if self._depth:
-            self._pending = data
+            self._pending, self._dirty = data, True
         else:
             self._replace(data)
 
@@ -72,13 +75,14 @@ class AtomicJSONStorage(Storage):
         try:
             yield
         except BaseException:
-            self._pending = None
+            self._pending, self._dirty = None, False
             raise
         finally:
             self._depth -= 1
-        if self._depth == 0 and self._pending is not None:
-            data, self._pending = self._pending, None
-            self._replace(data)
+        if self._depth == 0:
+            data, dirty, self._pending, self._dirty = self._pending, self._dirty, None, False
+            if dirty and data is not None:
+                self._replace(data)
 
     def _replace(self, data: dict[str, Any]) -> None:
         directory = self.path.parent if str(self.path.parent) else Path(".")
@@ -122,7 +126,13 @@ class Store:
         self.lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
         self.db = TinyDB(str(self.path), storage=AtomicJSONStorage)
         self.storage: AtomicJSONStorage = self.db.storage  # type: ignore[assignment]
-        self._check(self.storage.read())
+        self._data: dict[str, Any] | None = self.storage.read()  # one parse serves every read-only call
+        self._check(self._data)
+
+    def _read(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self.storage.read()
+        return self._data or {}
 
     def _check(self, data: dict[str, Any] | None) -> None:
         if data is None:
@@ -146,10 +156,15 @@ class Store:
                 # writer may have taken since this Store last wrote
                 self.db = TinyDB(str(self.path), storage=AtomicJSONStorage)
                 self.storage = self.db.storage  # type: ignore[assignment]
-                self._check(self.storage.read())
+                self._data = None  # what this batch writes replaces what was read before
                 with self.storage.deferred():
-                    if not self.db.table("meta").all():
-                        self.db.table("meta").insert({"format": FORMAT, "version": VERSION})
+                    self._check(self.storage.read())
+                    meta = self.db.table("meta")
+                    marker = meta.all()
+                    if not marker:
+                        meta.insert({"format": FORMAT, "version": VERSION})
+                    elif marker[0].get("version", 1) < VERSION:
+                        meta.update({"version": VERSION})  # what this batch writes is the new layout
                     yield
         except Timeout:
             raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
@@ -186,15 +201,60 @@ class Store:
                     doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
                 versions.append(doc)
                 new_articles.append(doc)
-                new_quotes.extend({**q.to_dict(), "article_id": doc["id"]} for q in ex.quotes)
+                new_quotes.extend({**q.to_dict(), "article_id": doc["id"], "location": location} for q in ex.quotes)
                 stored += 1
+            self._pack_texts(new_articles)
             articles.insert_multiple(new_articles)
             self.db.table("quotes").insert_multiple(new_quotes)
         return stored, unchanged
 
+    @property
+    def pack(self) -> Path:
+        return self.path.with_name(self.path.name + ".texts")
+
+    def _pack_texts(self, docs: list[dict[str, Any]]) -> None:
+        """Move the articles' texts to the pack beside the store, each doc keeping its
+        (offset, length): the JSON every query parses stays a fraction of the size. Appended and
+        fsynced under the batch lock before the store itself is replaced, so the store never
+        points at bytes that are not there; a crash in between leaves only unused bytes."""
+        if not docs:
+            return
+        with open(self.pack, "ab") as fh:
+            offset = fh.tell()
+            for doc in docs:
+                data = doc.pop("text").encode("utf-8")
+                doc["text_at"] = [offset, len(data)]
+                fh.write(data)
+                offset += len(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def texts(self, articles: Iterable[dict[str, Any]]) -> dict[str, str]:
+        """The text of each stored article, by id (from the pack, or inline in older stores)."""
+        out: dict[str, str] = {}
+        fh = None
+        try:
+            for a in articles:
+                if isinstance(a.get("text"), str):
+                    out[a["id"]] = a["text"]
+                    continue
+                at = a.get("text_at")
+                if not (isinstance(at, list) and len(at) == 2 and all(isinstance(x, int) for x in at)):
+                    continue
+                if fh is None:
+                    fh = open(self.pack, "rb")
+                fh.seek(at[0])
+                out[a["id"]] = fh.read(at[1]).decode("utf-8", errors="replace")
+        except FileNotFoundError:
+            raise StoreError(f"{self.pack}: the store's texts are missing; statements still answer, audits cannot") from None
+        finally:
+            if fh is not None:
+                fh.close()
+        return out
+
     def newest(self) -> dict[str, tuple[str, str]]:
         """For each stored file (absolute path): the sha256 and id of its newest version."""
-        data = self.storage.read() or {}
+        data = self._read()
         out: dict[str, tuple[str, str, int]] = {}
         for doc in data.get("articles", {}).values():
             if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str) or not isinstance(doc.get("id"), str):
@@ -209,14 +269,14 @@ class Store:
         """The stored statements of these articles, in article and text order."""
         wanted = list(dict.fromkeys(article_ids))
         order = {a: n for n, a in enumerate(wanted)}
-        data = self.storage.read() or {}
+        data = self._read()
         rows = [q for q in data.get("quotes", {}).values() if isinstance(q, dict) and q.get("article_id") in order]
         return sorted(rows, key=lambda q: (order[q["article_id"]], q.get("start", 0)))
 
     def snapshot(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Every stored article and statement, from one read of the file (no lock: a reader
         sees a whole batch or none of it)."""
-        data = self.storage.read() or {}
+        data = self._read()
         return list(data.get("articles", {}).values()), list(data.get("quotes", {}).values())
 
     def articles(self) -> list[dict[str, Any]]:

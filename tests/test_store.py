@@ -26,7 +26,9 @@ def test_records_are_stored_as_readable_utf8(tmp_path: Path):
     assert "Иван Петров" in raw and "\\u" not in raw
     (quote,) = store.quotes()
     article = store.articles()[0]
-    assert article["text"][quote["start"] : quote["end"]] == quote["text"]
+    text = store.texts([article])[article["id"]]
+    assert text[quote["start"] : quote["end"]] == quote["text"]
+    assert "text" not in article and (tmp_path / "q.json.texts").read_bytes().decode("utf-8") == text
     assert quote["speaker"] == "Иван Петров" and quote["article_id"] == article["id"]
 
 
@@ -38,7 +40,8 @@ def test_an_unchanged_file_is_not_stored_twice(tmp_path: Path):
 
 def test_a_changed_file_becomes_a_new_version_and_the_old_one_stays(tmp_path: Path):
     store = _store(tmp_path, ARTICLE, CHANGED)
-    versions = sorted((a["version"], a["text"]) for a in store.articles())
+    texts = store.texts(store.articles())
+    versions = sorted((a["version"], texts[a["id"]]) for a in store.articles())
     assert [v for v, _ in versions] == [1, 2]
     assert "петък" in versions[1][1] and "петък" not in versions[0][1]
     assert len(store.quotes()) == 2
@@ -103,3 +106,21 @@ def test_a_store_with_a_wrong_shape_is_refused(tmp_path: Path, content):
     with pytest.raises(StoreError):
         Store(target)
     assert target.read_text(encoding="utf-8") == content
+
+
+def test_texts_live_in_a_pack_beside_the_store_and_older_stores_keep_theirs_inline(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from quotetrack.cli import app
+
+    store = _store(tmp_path, ARTICLE)
+    article = store.articles()[0]
+    assert article["text_at"][1] == len(ARTICLE.encode("utf-8"))
+    inline = {**article, "text": ARTICLE}
+    inline.pop("text_at")
+    assert store.texts([inline]) == {article["id"]: ARTICLE}  # a version 1 store keeps its text inline
+    (tmp_path / "q.json.texts").unlink()
+    result = CliRunner().invoke(app, ["audit", "--db", str(tmp_path / "q.json")])
+    assert result.exit_code == 1 and "texts are missing" in result.stderr
+    result = CliRunner().invoke(app, ["quotes", "--db", str(tmp_path / "q.json"), "--format", "json"])
+    assert result.exit_code == 0 and "Иван Петров" in result.stdout
