@@ -117,9 +117,9 @@ def extract(
                 extractions.append(outcome.extraction)
                 order.append(("new", outcome.extraction))
     stored = 0
-    if store is not None and extractions:
+    if store is not None and (extractions or reused):  # unchanged files: the index is still checked
         try:
-            stored, _ = store.add(extractions)
+            stored, _ = store.add(extractions, index_rules=ruleset)
         except QuotetrackError as exc:
             raise _fail(str(exc)) from None
     # unchanged files give their stored statements, so the output is the same either way
@@ -165,6 +165,22 @@ def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_ar
     return records, people, ruleset
 
 
+def _indexed(db: Path, rules: Optional[Path], aliases: Optional[Path]):
+    """The store's sidecar index when it matches the store and the rules, else None (the
+    caller then reads the whole store)."""
+    from . import index
+    from .rules import load_aliases, load_rules
+
+    if not db.exists():
+        raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
+    try:
+        ruleset = load_rules(str(rules) if rules else None)
+        extra = load_aliases(aliases) if aliases else None
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+    return index.load(db, ruleset, extra), ruleset
+
+
 def _dates(since: Optional[str], until: Optional[str]):
     from .query import day
 
@@ -189,11 +205,15 @@ def speakers(
     """
     from . import render
 
-    _, people, _ = _stored(db, rules, aliases)
-    rows = [s.to_dict() for s in people.ranked() if s.count >= min_count][:limit]
+    idx, _ = _indexed(db, rules, aliases)
+    if idx is not None:
+        everyone = [{k: v for k, v in row.items() if k not in ("names", "at")} for row in idx.rows]
+    else:
+        everyone = [s.to_dict() for s in _stored(db, rules, aliases)[1].ranked()]
+    rows = [r for r in everyone if r["count"] >= min_count][:limit]
     if fmt is Format.table:
         render.speaker_table(rows)
-        render.summary(f"{len(rows)} of {len(people.speakers)} speakers in {db}")
+        render.summary(f"{len(rows)} of {len(everyone)} speakers in {db}")
     else:
         render.records(rows, fmt.value, fields=render.SPEAKER_FIELDS)
 
@@ -217,16 +237,20 @@ def quotes(
     Example: quotetrack quotes --speaker "Vladimir Putin" --since 2024-01-01 --kind direct
     """
     from . import render
-    from .query import Filters, select
+    from .query import Filters, select, select_indexed
 
-    records, people, ruleset = _stored(db, rules, aliases)
     first, last = _dates(since, until)
     try:
         filters = Filters(speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
                           since=first, until=last, path=path)
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
-    rows, found = select(records, filters, people, ruleset)
+    idx, ruleset = _indexed(db, rules, aliases) if speaker is not None else (None, None)
+    if idx is not None:  # one speaker's statements: their line of the index, not the whole store
+        rows, found = select_indexed(idx, filters, ruleset)
+    else:
+        records, people, ruleset = _stored(db, rules, aliases)
+        rows, found = select(records, filters, people, ruleset)
     if found is not None:
         if not found.speakers:
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +24,7 @@ from tinydb.storages import Storage
 
 from .errors import StoreError
 from .models import Extraction
+from .rules import RuleSet
 
 FORMAT = "quotetrack"
 VERSION = 2  # 2: article texts in the NAME.texts pack beside the store
@@ -39,6 +40,8 @@ class AtomicJSONStorage(Storage):
         self._pending: dict[str, Any] | None = None  # the working copy inside a batch
         self._dirty = False  # written to inside the batch: replace the file at its end
         self._depth = 0
+        self.last: dict[str, Any] | None = None  # the store as the last batch left it
+        self.wrote = False
 
     def read(self) -> dict[str, Any] | None:
         if self._pending is not None:
@@ -81,7 +84,8 @@ class AtomicJSONStorage(Storage):
             self._depth -= 1
         if self._depth == 0:
             data, dirty, self._pending, self._dirty = self._pending, self._dirty, None, False
-            if dirty and data is not None:
+            self.last, self.wrote = data, dirty and data is not None  # for the index, under the same lock
+            if self.wrote:
                 self._replace(data)
 
     def _replace(self, data: dict[str, Any]) -> None:
@@ -148,7 +152,9 @@ class Store:
             raise StoreError(f"{self.path}: made by a newer quotetrack (store version {marker['version']})")
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, after: Callable[[dict[str, Any], bool], None] | None = None) -> Iterator[None]:
+        """One atomic write under the lock; `after(data, wrote)` runs once it is on disk, still
+        under the lock (the sidecar index is built there, so it matches this very store)."""
         try:
             with self.lock:
                 self._sweep()
@@ -166,6 +172,8 @@ class Store:
                     elif marker[0].get("version", 1) < VERSION:
                         meta.update({"version": VERSION})  # what this batch writes is the new layout
                     yield
+                if after is not None and self.storage.last is not None:
+                    after(self.storage.last, self.storage.wrote)
         except Timeout:
             raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
         except OSError as exc:
@@ -177,12 +185,13 @@ class Store:
         for tmp in self.path.parent.glob(f".{self.path.name}{TMP_MARK}*.tmp"):
             tmp.unlink(missing_ok=True)
 
-    def add(self, extractions: Iterable[Extraction]) -> tuple[int, int]:
+    def add(self, extractions: Iterable[Extraction], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
-        text at a known path becomes the next version. Returns (stored, unchanged)."""
+        text at a known path becomes the next version. With `index_rules`, the sidecar index is
+        rebuilt (when the store changed, or the index does not match it). Returns (stored, unchanged)."""
         stored = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with self.batch():
+        with self.batch(self._indexer(index_rules) if index_rules is not None else None):
             articles = self.db.table("articles")
             known: dict[str | None, list[dict[str, Any]]] = {}
             for doc in articles.all():
@@ -207,6 +216,16 @@ class Store:
             articles.insert_multiple(new_articles)
             self.db.table("quotes").insert_multiple(new_quotes)
         return stored, unchanged
+
+    def _indexer(self, rules: RuleSet) -> Callable[[dict[str, Any], bool], None]:
+        def after(data: dict[str, Any], wrote: bool) -> None:
+            from . import index
+            from .query import current
+
+            if wrote or index.load(self.path, rules, None) is None:
+                index.build(self.path, current(data.get("articles", {}).values(), data.get("quotes", {}).values()), rules)
+
+        return after
 
     @property
     def pack(self) -> Path:
