@@ -79,7 +79,7 @@ def extract(
     """
     import os
 
-    from . import batch, inputs, render
+    from . import batch, index, inputs, render
     from .errors import InputError
     from .extract import extract_article
     from .rules import load_rules
@@ -117,7 +117,8 @@ def extract(
                 extractions.append(outcome.extraction)
                 order.append(("new", outcome.extraction))
     stored = 0
-    if store is not None and (extractions or reused):  # unchanged files: the index is still checked
+    if store is not None and (extractions or (reused and index.load(db, ruleset, None) is None)):
+        # unchanged files store nothing, but an index that does not match the store is rebuilt
         try:
             stored, _ = store.add(extractions, index_rules=ruleset)
         except QuotetrackError as exc:

@@ -174,6 +174,7 @@ class Store:
                     yield
                 if after is not None and self.storage.last is not None:
                     after(self.storage.last, self.storage.wrote)
+                self._data = self.storage.last  # what is on disk now: later reads need no parse
         except Timeout:
             raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
         except OSError as exc:
