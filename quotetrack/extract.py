@@ -94,11 +94,15 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
                 reg.groups.append((m.start, m.text))
                 k = finder.tok_index(m.end)
             k += 1
-    for t in toks:  # a surname alone mentions the person named in full elsewhere
-        if t.is_upper and t.is_word and t.low not in rules.not_names:
-            person = reg.by_word(t.low)
-            if person is not None and len(person.words) > 1:
-                reg.note(person, t.start)
+    # a surname alone mentions the person named in full elsewhere (the one met first)
+    by_word: dict[str, Person] = {}
+    for person in sorted(reg.people, key=lambda p: p.first):
+        if len(person.words) > 1:
+            for w in person.words:
+                by_word.setdefault(w, person)
+    for t in toks:
+        if t.is_upper and t.is_word and t.low in by_word and t.low not in rules.not_names:
+            reg.note(by_word[t.low], t.start)
     return reg
 
 

@@ -134,6 +134,7 @@ class RuleSet:
     polarity: frozenset[str] = frozenset()
     max_role_len: int = 1
     max_agency_len: int = 1
+    agency_starts: frozenset[str] = frozenset()  # first words of every agency alias
 
     def agency(self, form: str) -> Agency | None:
         """The agency or medium a written form names ("AFP", "Франс прес" -> АФП), or None."""
@@ -442,4 +443,5 @@ def _compile(directory: str | None) -> RuleSet:
         polarity=frozenset(w.lower() for w in _strings(vpath, "polarity.words", vd.get("polarity", {}).get("words", []))),
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),
+        agency_starts=frozenset(k[0] for k in agencies if k) | frozenset(k[0].split(".")[0] for k in agencies if k),
     )

@@ -41,6 +41,11 @@ class Sources:
         """The agency whose alias starts at tokens[i] (quote marks inside it skipped):
         (canonical name, index after it, country)."""
         rules = self.rules
+        k = i
+        while k < hi and tokens[k].text in rules.marks:
+            k += 1
+        if k >= hi or tokens[k].low not in rules.agency_starts:
+            return None  # no alias starts with this word: most tokens stop here
         words: list[str] = []
         ends: list[int] = []
         k = i

@@ -16,6 +16,8 @@ from .rules import RuleSet
 TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}\p{N}'’-]*+(?<![-'’])|\p{N}++(?:[.,]\p{N}++)*+|[^\s\p{L}\p{N}]")
 DATE_NUMERIC_RE = regex.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 SENT_END = ".!?…"
+# where a sentence may end: a stop, or a space between a lower-case and a capital letter
+SENT_CANDIDATE = regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})")
 DASHES = "-–—"
 MAX_SENTENCE = 2000  # characters: longer runs without a full stop are not prose
 WORD_AT = regex.compile(r"\p{L}+")
@@ -70,10 +72,11 @@ def content_hash(text: str) -> str:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
+    append, new = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level __new__
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
         c = t[0]
-        out.append(Token(m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper()))
+        append(new(Token, (m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper())))
     return out
 
 
@@ -167,12 +170,14 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
     end one; a missing space after a full stop ("думи.Тогава") does not hide the end."""
     out: list[tuple[int, int]] = []
     s = start
-    i = start
     n = end
     closers = rules.closers
-    while i < n:
-        ch = text[i]
-        if ch in SENT_END:
+    pos = start  # where the scan stands: candidates before it were passed over
+    for cand in SENT_CANDIDATE.finditer(text, start, end):
+        i = cand.start()
+        if i < pos:
+            continue
+        if text[i] in SENT_END:
             j = i + 1
             while j < n and (text[j] in SENT_END or text[j] == ")" or (
                     text[j] in closers and not (j + 1 < n and text[j + 1].isalnum()))):
@@ -186,17 +191,15 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
             starts_new = nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—"
             if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, nxt, rules):
                 out.append((s, j))
-                s = k
-                i = k
+                s = pos = k
                 continue
-            i = j
-            continue
-        elif ch == " " and i + 1 < n and text[i + 1].isupper() and i > s and text[i - 1].islower():
+            pos = j
+        elif i > s:  # " Той": a capitalised pronoun after a lower-case word starts a sentence
             m = WORD_AT.match(text, i + 1)
             if m and m.group() in rules.sentence_openers:
                 out.append((s, i))
                 s = i + 1
-        i += 1
+            pos = i + 1
     if s < n:
         e = n
         while e > s and text[e - 1].isspace():
