@@ -111,20 +111,17 @@ class Clauses:
 
     def credit_at(self, k: int, hi: int) -> tuple[int, str] | None:
         """"цитиран от Ройтерс" at tokens[k]: (index after it, medium)."""
-        toks = self.tokens
-        for phrase in self.rules.credit_phrases:
-            n = len(phrase)
-            if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
-                medium = self.sources.medium_at(toks, k + n, hi)
-                if medium is not None:
-                    return medium[1], medium[0]
-        return None
+        return self._medium_after(k, hi, self.rules.credit_phrases)
 
     def outlet_at(self, k: int, hi: int) -> tuple[int, str] | None:
-        toks = self.tokens
-        if k >= hi or toks[k].low not in self.rules.phrase_starts:
+        """"пред Би Би Си", "в интервю за БНТ" at tokens[k]: (index after it, medium)."""
+        if k >= hi or self.tokens[k].low not in self.rules.phrase_starts:
             return None
-        for phrase in self.rules.outlet_phrases:
+        return self._medium_after(k, hi, self.rules.outlet_phrases)
+
+    def _medium_after(self, k: int, hi: int, phrases) -> tuple[int, str] | None:
+        toks = self.tokens
+        for phrase in phrases:
             n = len(phrase)
             if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
                 medium = self.sources.medium_at(toks, k + n, hi)

@@ -170,16 +170,21 @@ def _indexed(db: Path, rules: Optional[Path], aliases: Optional[Path]):
     """The store's sidecar index when it matches the store and the rules, else None (the
     caller then reads the whole store)."""
     from . import index
+
+    ruleset, extra = _rules_for(db, rules, aliases)
+    return index.load(db, ruleset, extra), ruleset
+
+
+def _rules_for(db: Path, rules: Optional[Path], aliases: Optional[Path]):
+    """The rules and the user's aliases for a command that reads an existing store."""
     from .rules import load_aliases, load_rules
 
     if not db.exists():
         raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
     try:
-        ruleset = load_rules(str(rules) if rules else None)
-        extra = load_aliases(aliases) if aliases else None
+        return load_rules(str(rules) if rules else None), (load_aliases(aliases) if aliases else None)
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
-    return index.load(db, ruleset, extra), ruleset
 
 
 def _dates(since: Optional[str], until: Optional[str]):
@@ -278,6 +283,10 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes.")]
+AllOption = Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")]
+
+
 @app.command()
 def audit(
     path: Annotated[Optional[str], typer.Option("--path", help="Audit these stored files only: a file, a folder above files, or a glob.")] = None,
@@ -367,9 +376,9 @@ def diff(
     a: Annotated[Optional[str], typer.Argument(help="The older article: a file, or a stored article id or path.")] = None,
     b: Annotated[Optional[str], typer.Argument(help="The newer article.")] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Instead: one person's statements as different articles carried them.")] = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")] = False,
+    show_all: AllOption = False,
     db: DbOption = Path("quotes.json"),
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes.")] = ReportFormat.table,
+    fmt: ReportFormatOption = ReportFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -428,9 +437,9 @@ def diff(
 @app.command()
 def history(
     path: Annotated[str, typer.Argument(help="A stored article's path.")],
-    show_all: Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")] = False,
+    show_all: AllOption = False,
     db: DbOption = Path("quotes.json"),
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes.")] = ReportFormat.table,
+    fmt: ReportFormatOption = ReportFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -444,15 +453,8 @@ def history(
     from .diff import diff as align
     from .people import build
     from .query import QUOTE_FIELDS, _sound, path_matches
-    from .rules import load_aliases, load_rules
 
-    if not db.exists():
-        raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
-    try:
-        ruleset = load_rules(str(rules) if rules else None)
-        extra = load_aliases(aliases) if aliases else None
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
+    ruleset, extra = _rules_for(db, rules, aliases)
     articles, quotes = _read_store(db)
     mine = [x for x in articles if isinstance(x, dict) and isinstance(x.get("id"), str) and path_matches(x, path)
             and not Path(path).is_dir()]

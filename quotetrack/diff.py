@@ -91,19 +91,11 @@ def diff(a: Sequence[dict[str, Any]], b: Sequence[dict[str, Any]], people: Peopl
         if i not in pair_of_a and j not in pair_of_b:
             pair_of_a[i], pair_of_b[j] = j, i
     pairs: list[tuple[int | None, int | None, str | None]] = [(i, j, None) for i, j in pair_of_a.items()]
-    # a quote split in two: the part left over in B lies inside an A statement, and back
-    for j in range(len(b)):
-        if j not in pair_of_b:
-            i = _inside(B.lemmas[j], A.lemmas)
-            if i is not None:
-                pairs.append((i, j, "split"))
-                pair_of_b[j] = i
-    for i in range(len(a)):
-        if i not in pair_of_a:
-            j = _inside(A.lemmas[i], B.lemmas)
-            if j is not None:
-                pairs.append((i, j, "merged"))
-                pair_of_a[i] = j
+    # a quote split in two: the part left over in B lies inside an A statement; and back
+    for j, i in _leftover_parts(B.lemmas, A.lemmas, pair_of_b):
+        pairs.append((i, j, "split"))
+    for i, j in _leftover_parts(A.lemmas, B.lemmas, pair_of_a):
+        pairs.append((i, j, "merged"))
     pairs += [(i, None, None) for i in range(len(a)) if i not in pair_of_a]
     pairs += [(None, j, None) for j in range(len(b)) if j not in pair_of_b]
 
@@ -116,6 +108,19 @@ def diff(a: Sequence[dict[str, Any]], b: Sequence[dict[str, Any]], people: Peopl
         return ((min(later) - 0.5) if later else float(len(b)), i)
 
     return Diff([_pair(A, B, i, j, note, person_a, person_b) for i, j, note in sorted(pairs, key=place)])
+
+
+def _leftover_parts(mine: list[list[str]], theirs: list[list[str]], paired: dict[int, int]) -> list[tuple[int, int]]:
+    """(index, index in the other side) of each unpaired statement lying inside one there;
+    `paired` is updated."""
+    found = []
+    for k in range(len(mine)):
+        if k not in paired:
+            other = _inside(mine[k], theirs)
+            if other is not None:
+                paired[k] = other
+                found.append((k, other))
+    return found
 
 
 def _inside(part: list[str], wholes: list[list[str]]) -> int | None:
