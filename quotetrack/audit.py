@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
+import re
 
 from . import similar
 from .people import MEDIUM, People
@@ -130,8 +130,9 @@ def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
                                f"Credited only to \"{r['speaker']}\", a source the article does not name."))
     if not rules.vague_phrases:
         return out
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(p) for p in sorted(rules.vague_phrases, key=len, reverse=True))
-                            + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+    # the stdlib engine: several times faster than `regex` on a plain alternation like this
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(rules.vague_phrases, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
     flagged = {(f.article_id, f.statements[0]["start"]) for f in out}
     for aid, a in by_id.items():
         if not in_scope(aid):
