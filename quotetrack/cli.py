@@ -145,14 +145,10 @@ def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_ar
     """The newest version of every stored statement, and the people they resolve to."""
     from .people import build
     from .query import current, newest
-    from .rules import load_aliases, load_rules
     from .store import Store
 
-    if not db.exists():
-        raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
+    ruleset, extra = _rules_for(db, rules, aliases)  # loaded once per process (cached)
     try:
-        ruleset = load_rules(str(rules) if rules else None)
-        extra = load_aliases(aliases) if aliases else None
         store = Store(db)
         articles, quotes = store.snapshot()
         records = current(articles, quotes)
@@ -356,7 +352,7 @@ def _one_article(arg: str, label: str, db: Path, ruleset, stored: list | None):
         what = "matches several stored articles" if hits else "is neither a file nor a stored article id or path"
         raise _fail(f"{label}: {arg!r} {what}")
     article = hits[0]
-    records = [q for q in current([{**article, "version": 1}], quotes)]
+    records = [q for q in current([{**article, "version": 1}], quotes)]  # the checks of any read
     return article.get("path") or article["id"], sorted(records, key=lambda r: r["start"])
 
 
@@ -391,7 +387,7 @@ def diff(
     from . import render
     from .diff import diff as align, versions
     from .people import build
-    from .query import Filters, select
+    from .query import Filters
     from .rules import load_aliases, load_rules
 
     if speaker is not None:
@@ -399,9 +395,10 @@ def diff(
             raise _fail("diff: give two articles, or --speaker, not both")
         records, people, ruleset = _stored(db, rules, aliases)
         try:
-            rows, found = select(records, Filters(speaker=speaker), people, ruleset)
+            Filters(speaker=speaker)  # refuses a query that names nothing
         except QuotetrackError as exc:
             raise _fail(str(exc)) from None
+        found = people.find(speaker)
         if not found.speakers:
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
         wanted = {id(s) for s in found.speakers}
@@ -453,12 +450,13 @@ def history(
     from .diff import diff as align
     from .people import build
     from .query import QUOTE_FIELDS, _sound, path_matches
+    from .store import location_of
 
     ruleset, extra = _rules_for(db, rules, aliases)
     articles, quotes = _read_store(db)
     mine = [x for x in articles if isinstance(x, dict) and isinstance(x.get("id"), str) and path_matches(x, path)
             and not Path(path).is_dir()]
-    locations = {x.get("location") or x.get("path") for x in mine}
+    locations = {location_of(x) for x in mine}
     if not mine:
         raise _fail(f"{path}: no stored article at this path (see `quotetrack quotes --format json` for stored paths)")
     if len(locations) > 1:

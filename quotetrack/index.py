@@ -9,6 +9,7 @@ that finds either changed does the slow, exact thing instead, so a stale index i
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import tempfile
@@ -20,10 +21,10 @@ from typing import Any
 import orjson
 
 from .people import Names, People, Speaker
+from .render import QUOTE_FIELDS
 from .rules import RULE_FILES, RuleSet, shipped_rules_dir
 
-FIELDS = ("article_id", "path", "title", "date", "agency", "kind", "text", "speaker", "speaker_mention", "role",
-          "verb", "verb_lemma", "source", "via", "start", "end", "location")
+FIELDS = QUOTE_FIELDS + ("location",)
 
 
 def paths(store: Path) -> tuple[Path, Path]:
@@ -31,9 +32,15 @@ def paths(store: Path) -> tuple[Path, Path]:
 
 
 def fingerprint(rules: RuleSet) -> str:
-    """Which rule files the people were resolved with (their bytes, the aliases included)."""
+    """Which rule files the people were resolved with (their bytes, the aliases included);
+    read once per process."""
+    return _fingerprint(rules.directory)
+
+
+@functools.lru_cache(maxsize=8)
+def _fingerprint(directory: str) -> str:
     h = hashlib.sha1()
-    base, shipped = Path(rules.directory), shipped_rules_dir()
+    base, shipped = Path(directory), shipped_rules_dir()
     for name in RULE_FILES:
         path = base / name if (base / name).is_file() else shipped / name
         h.update(name.encode() + b"\0" + path.read_bytes())

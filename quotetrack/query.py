@@ -11,13 +11,15 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from .errors import QuotetrackError
+from .models import Kind
 from .people import Found, People
 from .rules import RuleSet
+from .store import location_of
 
-KINDS = ("direct", "partial", "indirect")
+KINDS = get_args(Kind)
 
 
 class QueryError(QuotetrackError):
@@ -90,7 +92,7 @@ def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
     for a in articles:
         if not _sound(a, ARTICLE_FIELDS):
             continue
-        key = a.get("location") or a.get("path") or a["id"]
+        key = location_of(a) or a["id"]
         if key not in latest or a.get("version", 1) > latest[key].get("version", 1):
             latest[key] = a
     return list(latest.values())
@@ -105,18 +107,13 @@ def current(articles: Iterable[Any], quotes: Iterable[Any]) -> list[dict[str, An
 
 def in_scope(article: dict[str, Any], filters: Filters) -> bool:
     """Whether an article is one the path and date filters ask for."""
-    d = (article.get("date") or "")[:10]
-    if filters.since and (not d or d < filters.since.isoformat()):
-        return False
-    if filters.until and (not d or d > filters.until.isoformat()):
-        return False
-    return filters.path is None or path_matches(article, filters.path)
+    return _keep(filters, None)(article)
 
 
 def path_matches(record: dict[str, Any], wanted: str) -> bool:
     """A stored file is asked for by its path, by a folder above it, or by a glob; a relative
     path is read from the current folder, as the shell would."""
-    location = record.get("location") or (os.path.abspath(record["path"]) if record.get("path") else None)
+    location = location_of(record)
     if not location:
         return False
     w = os.path.abspath(wanted)
@@ -131,10 +128,10 @@ def _medium(value: str, rules: RuleSet) -> str:
     return (agency.name if agency else value).casefold()
 
 
-def _keep(filters: Filters, rules: RuleSet):
-    """A test for one record against every filter but the speaker."""
-    agency = _medium(filters.agency, rules) if filters.agency is not None else None
-    source = _medium(filters.source, rules) if filters.source is not None else None
+def _keep(filters: Filters, rules: RuleSet | None):
+    """A test for one record (or article) against every filter but the speaker."""
+    agency = _medium(filters.agency, rules) if filters.agency is not None and rules else None
+    source = _medium(filters.source, rules) if filters.source is not None and rules else None
     since, until = (filters.since.isoformat() if filters.since else None), (filters.until.isoformat() if filters.until else None)
 
     def keep(r: dict[str, Any]) -> bool:

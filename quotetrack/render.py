@@ -172,8 +172,10 @@ def _side(st: dict[str, Any] | None, ops: list[dict[str, Any]], which: str):
         return Text("—", style="dim")
     spans = [tuple(op[which]) for op in ops if op["op"] in (("delete", "replace") if which == "a" else ("insert", "replace"))]
     text = _marked(st.get("text") or "", spans, "bold red strike" if which == "a" else "bold green")
+    from .diff import credit
+
     who = st.get("person") or st.get("speaker") or "no one"
-    via = st.get("source") or (st.get("via") or [None])[0] or st.get("agency")
+    via = credit(st)
     text.append(f"\n— {who}" + (f" · {via}" if via else ""), style="dim")
     return text
 
@@ -277,11 +279,8 @@ def summary(message: str, style: str = "dim") -> None:
 
 
 def note(message: str) -> None:
-    """A warning for people on stderr; the message is shown as written, never as markup."""
-    from rich.console import Console
-    from rich.text import Text
-
-    Console(stderr=True).print(Text(message, style="yellow"))
+    """A warning for people on stderr, shown as written."""
+    summary(message, style="yellow")
 
 
 def error(message: str) -> None:

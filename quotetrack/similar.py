@@ -54,12 +54,6 @@ def similarity(a: Sequence[str], b: Sequence[str]) -> float:
     return fuzz.ratio(" ".join(a), " ".join(b))
 
 
-def contains(big: Sequence[str], small: Sequence[str]) -> bool:
-    """`small` is a run of `big`'s words: a shorter excerpt, not an altered quote."""
-    n = len(small)
-    return n > 0 and any(list(big[i : i + n]) == list(small) for i in range(len(big) - n + 1))
-
-
 @dataclass(frozen=True, slots=True)
 class Op:
     """One word-level edit from a to b: insert, delete or replace, with word offsets."""
@@ -115,12 +109,6 @@ class Near:
         with self.lsh.insertion_session() as session:
             for i, h in zip(self.keys, self.hashes):
                 session.insert(i, h, check_duplication=False)
-
-    def query(self, sets: Sequence[set[bytes]]) -> list[list[int]]:
-        """For each set, the indexed sets likely near it."""
-        nonempty = [s for s in sets if s]
-        hashes = iter(self._MinHash.bulk(nonempty, num_perm=NUM_PERM, hashfunc=_hash)) if nonempty else iter(())
-        return [self.lsh.query(next(hashes)) if s else [] for s in sets]
 
     def pairs(self) -> set[tuple[int, int]]:
         """Pairs (i < j) of indexed sets likely near each other."""

@@ -259,10 +259,6 @@ class Registry:
             return "m"
         return None
 
-    def by_word(self, word: str) -> Person | None:
-        """The person whose name has this word ("Путин" -> Владимир Путин)."""
-        return self._match((word,))
-
     def _match(self, ws: tuple[str, ...]) -> Person | None:
         found = [p for p in self.people if _covers(ws, p.words) or _covers(p.words, ws)]
         if not found:

@@ -32,6 +32,16 @@ TABLES = {"meta", "articles", "quotes"}
 TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
 
 
+def location_of(doc: dict[str, Any]) -> str | None:
+    """Which file a stored article or record is (its absolute path), whichever way its path was
+    typed; stores before locations were kept give their typed path, made absolute."""
+    where = doc.get("location")
+    if isinstance(where, str):
+        return where
+    path = doc.get("path")
+    return os.path.abspath(path) if isinstance(path, str) else None
+
+
 class AtomicJSONStorage(Storage):
     """JSON storage that replaces the file atomically and can defer writes to one per batch."""
 
@@ -196,7 +206,7 @@ class Store:
             articles = self.db.table("articles")
             known: dict[str | None, list[dict[str, Any]]] = {}
             for doc in articles.all():
-                known.setdefault(doc.get("location") or doc.get("path"), []).append(doc)
+                known.setdefault(location_of(doc), []).append(doc)
             new_articles, new_quotes = [], []
             for ex in extractions:
                 # one file is one article whichever way its path was typed
@@ -279,7 +289,7 @@ class Store:
         for doc in data.get("articles", {}).values():
             if not isinstance(doc, dict) or not isinstance(doc.get("sha256"), str) or not isinstance(doc.get("id"), str):
                 continue
-            where = doc.get("location") or (os.path.abspath(doc["path"]) if isinstance(doc.get("path"), str) else None)
+            where = location_of(doc)
             v = doc.get("version", 1) if isinstance(doc.get("version", 1), int) else 1
             if where and (where not in out or v > out[where][2]):
                 out[where] = (doc["sha256"], doc["id"], v)
