@@ -30,15 +30,16 @@ def _phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
 def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) -> list[Cue]:
     """Cues among tokens[lo:hi] (one sentence), left to right."""
     cues: list[Cue] = []
-    verbs = rules.verbs
+    verbs, cue_words, preps_by_first = rules.verbs, rules.cue_words, rules.preps_by_first
     i = lo
     while i < hi:
         tok = tokens[i]
-        prep = None
-        if tok.low in rules.phrase_starts:
-            prep = next((p for p, _ in rules.prepositions if _phrase_at(tokens, i, p) and i + len(p) <= hi), None)
+        if tok.low not in cue_words:  # most words: one set lookup and on
+            i += 1
+            continue
+        prep, credits = next(((p, c) for p, c in preps_by_first.get(tok.low, ()) if i + len(p) <= hi and _phrase_at(tokens, i, p)),
+                             (None, None))
         if prep is not None:
-            credits = next(c for p, c in rules.prepositions if p == prep)
             j = i + len(prep)
             cues.append(Cue("prep", i, j, text[tok.start : tokens[j - 1].end], None, credits, i))
             i = j

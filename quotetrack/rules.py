@@ -135,6 +135,8 @@ class RuleSet:
     max_role_len: int = 1
     max_agency_len: int = 1
     agency_starts: frozenset[str] = frozenset()  # first words of every agency alias
+    cue_words: frozenset[str] = frozenset()  # a word that can open a cue: a verb form, a phrase start, a stance adjective
+    preps_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)  # longest first
 
     def agency(self, form: str) -> Agency | None:
         """The agency or medium a written form names ("AFP", "Франс прес" -> АФП), or None."""
@@ -444,4 +446,7 @@ def _compile(directory: str | None) -> RuleSet:
         max_role_len=max((len(k) for k in roles), default=1),
         max_agency_len=max((len(k) for k in agencies), default=1),
         agency_starts=frozenset(k[0] for k in agencies if k) | frozenset(k[0].split(".")[0] for k in agencies if k),
+        cue_words=frozenset(verbs) | frozenset(p[0] for p, _ in preps if p)
+        | frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
+        preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
     )
