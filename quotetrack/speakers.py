@@ -33,6 +33,8 @@ def _is_name_token(tok: Token, rules: RuleSet) -> bool:
 
 def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role, int] | None:
     """The role whose form starts at tokens[i], and the index after it (longest form wins)."""
+    if i >= hi or tokens[i].low not in rules.role_starts:
+        return None
     for n in range(min(rules.max_role_len, hi - i), 0, -1):
         role = rules.roles.get(tuple(t.low for t in tokens[i : i + n]))
         if role is not None:
