@@ -43,6 +43,20 @@ def extract_file(job: tuple[str, str | None, str | None]) -> Outcome:
         return Outcome(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
 
 
+def _watch_parent(parent: int) -> None:
+    """A worker leaves when its parent is gone: a killed `quotetrack extract` must not leave
+    its pool behind, waiting forever on a queue it holds open itself."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="quotetrack-parent-watch").start()
+
+
 def default_jobs(n_files: int) -> int:
     return (os.cpu_count() or 1) if n_files >= LARGE else 1
 
@@ -60,7 +74,7 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
                 tick()
             yield outcome
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         for outcome in pool.map(extract_file, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1))):
             if tick:
                 tick()

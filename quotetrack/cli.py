@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .errors import QuotetrackError
+
+if TYPE_CHECKING:
+    from .models import Extraction
 
 app = typer.Typer(
     help="quotetrack: who said what, credited to whom, in Bulgarian news.",
@@ -79,6 +83,8 @@ def extract(
     """
     import os
 
+    import itertools
+
     from . import batch, index, inputs, render
     from .errors import InputError
     from .extract import extract_article
@@ -93,52 +99,110 @@ def extract(
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
     files = list(inputs.expand(paths, glob))
-    extractions, reused, failed = [], [], 0
-    order: list[tuple[str, object]] = []  # ("new", extraction) or ("stored", article id), in input order
-    if "-" in files:
-        try:
-            doc = inputs.load("<stdin>", typer.get_binary_stream("stdin").read())
-            extractions.append(extract_article(doc.text, date=doc.date, rules=ruleset))
-            order.append(("new", extractions[-1]))
-        except InputError as exc:
-            render.error(str(exc))
-            failed += 1
-    files = [f for f in files if f != "-"]
-    known = {loc: sha for loc, (sha, _) in newest.items()}
-    with render.progress(len(files), "extracting") as tick:
-        for outcome in batch.run(files, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(files)), tick=tick):
+    # this run's statements go to a spool as JSON lines, in input order, and are printed from
+    # it at the end: memory stays flat however many files there are
+    spool = _Spool()
+    order: list[object] = []  # a span of new statements in the spool, or a stored article id
+    reused: list[str] = []
+    failed = extracted = 0
+
+    def fresh(tick) -> Iterator[Extraction]:
+        """The new extractions, one at a time, as the store takes them."""
+        nonlocal failed, extracted
+        if "-" in files:
+            try:
+                doc = inputs.load("<stdin>", typer.get_binary_stream("stdin").read())
+                ex = extract_article(doc.text, date=doc.date, rules=ruleset)
+                order.append(spool.write([q.to_dict() for q in ex.quotes]))
+                extracted += 1
+                yield ex
+            except InputError as exc:
+                render.error(str(exc))
+                failed += 1
+        named = [f for f in files if f != "-"]
+        known = {loc: sha for loc, (sha, _) in newest.items()}
+        for outcome in batch.run(named, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(named)), tick=tick):
             if outcome.error:
                 render.error(outcome.error)
                 failed += 1
             elif outcome.unchanged:
                 reused.append(newest[os.path.abspath(outcome.path)][1])
-                order.append(("stored", reused[-1]))
+                order.append(reused[-1])
             else:
-                extractions.append(outcome.extraction)
-                order.append(("new", outcome.extraction))
+                order.append(spool.write([q.to_dict() for q in outcome.extraction.quotes]))
+                extracted += 1
+                yield outcome.extraction
+
     stored = 0
-    if store is not None and (extractions or (reused and index.load(db, ruleset, None) is None)):
-        # unchanged files store nothing, but an index that does not match the store is rebuilt
-        try:
-            stored, _ = store.add(extractions, index_rules=ruleset)
-        except QuotetrackError as exc:
-            raise _fail(str(exc)) from None
-    # unchanged files give their stored statements, so the output is the same either way
-    before: dict[str, list] = {}
-    for q in store.quotes_of(reused) if reused else ():
-        before.setdefault(q["article_id"], []).append(q)
-    rows = [r for kind, item in order
-            for r in ([q.to_dict() for q in item.quotes] if kind == "new" else before.get(item, []))]
-    if fmt is Format.table:
-        render.quote_table(rows)
-        note = f"{len(rows)} statements in {len(extractions) + len(reused)} articles"
-        if store is not None:
-            note += f"; stored {stored} articles in {db}" + (f", {len(reused)} unchanged" if reused else "")
-        render.summary(note)
-    else:
-        render.records(rows, fmt.value)
+    with spool, render.progress(len(files), "extracting") as tick:
+        stream = fresh(tick)
+        first = next(stream, None)
+        if store is not None and (first is not None or (reused and index.load(db, ruleset, None) is None)):
+            # unchanged files store nothing, but an index that does not match the store is rebuilt
+            try:
+                stored, _ = store.add(itertools.chain(() if first is None else (first,), stream), index_rules=ruleset)
+            except QuotetrackError as exc:
+                raise _fail(str(exc)) from None
+        else:
+            for _ in stream:
+                pass
+        # unchanged files give their stored statements, so the output is the same either way
+        if reused:
+            wanted, found = set(reused), {}
+            try:
+                for q in store.iter_quotes() if store is not None else ():
+                    if isinstance(q, dict) and q.get("article_id") in wanted:
+                        found.setdefault(q["article_id"], []).append((q.get("start", 0), spool.write([q])))
+            except QuotetrackError as exc:
+                raise _fail(str(exc)) from None
+            order = [span for item in order for span in ([item] if not isinstance(item, str) else
+                                                         [at for _, at in sorted(found.get(item, ()), key=lambda x: x[0])])]
+        rows = spool.rows(order)
+        if fmt is Format.table:
+            rows = list(rows)
+            render.quote_table(rows)
+            note = f"{len(rows)} statements in {extracted + len(reused)} articles"
+            if store is not None:
+                note += f"; stored {stored} articles in {db}" + (f", {len(reused)} unchanged" if reused else "")
+            render.summary(note)
+        else:
+            render.records(rows, fmt.value)
     if failed:
         raise typer.Exit(1)
+
+
+class _Spool:
+    """Records written to a temporary file as JSON lines and read back by their spans."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.fh = tempfile.TemporaryFile()
+        self.size = 0
+
+    def write(self, records: list[dict]) -> tuple[int, int]:
+        import orjson
+
+        data = b"".join(orjson.dumps(r) + b"\n" for r in records)
+        self.fh.write(data)
+        at = (self.size, len(data))
+        self.size += len(data)
+        return at
+
+    def rows(self, spans: list) -> Iterator[dict]:
+        import orjson
+
+        self.fh.flush()
+        for offset, length in spans:
+            if length:
+                self.fh.seek(offset)
+                yield from map(orjson.loads, self.fh.read(length).splitlines())
+
+    def __enter__(self) -> "_Spool":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()
 
 
 def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_articles: bool = False):

@@ -5,6 +5,7 @@ pool or a cluster map as here.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass
 
@@ -72,16 +73,20 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
     """Every person the article names in full (two words or more, or after a role), in order."""
     reg = Registry(rules)
     toks = finder.tokens
+    # a person is named by a capitalised word or after a role word; starting anywhere else
+    # finds the same people at many times the cost
+    starts, titles = rules.role_starts, rules.titles
+    heads = [k for k, t in enumerate(toks) if t.is_word and (t.is_upper or t.low in starts or t.low in titles)]
     for s in finder.sents:
         after_prep = {c.j for c in s.cues if c.kind == "prep"}
+        n = bisect.bisect_left(heads, s.ti)
         k = s.ti
-        while k < s.tj:
-            tok = toks[k]
-            # a person is named by a capitalised word or after a role word; starting anywhere
-            # else finds the same people at many times the cost
-            if not tok.is_word or not (tok.is_upper or tok.low in rules.role_starts or tok.low in rules.titles):
-                k += 1
+        while n < len(heads) and heads[n] < s.tj:
+            if heads[n] < k:  # inside the phrase read last
+                n += 1
                 continue
+            k = heads[n]
+            n += 1
             m = read_np(toks, k, s.tj, finder.text, rules, finder.sources)
             if m is not None and m.kind == "name" and k in after_prep:
                 split = finder.two_names(k, finder.tok_index(m.end))
@@ -100,8 +105,9 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
         if len(person.words) > 1:
             for w in person.words:
                 by_word.setdefault(w, person)
-    for t in toks:
-        if t.is_upper and t.is_word and t.low in by_word and t.low not in rules.not_names:
+    for k in heads:
+        t = toks[k]
+        if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start)
     return reg
 

@@ -13,7 +13,8 @@ import functools
 import hashlib
 import os
 import tempfile
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,25 +66,81 @@ def _replace(path: Path, data: bytes) -> None:
         raise
 
 
-def build(store: Path, records: Sequence[dict[str, Any]], rules: RuleSet) -> None:
-    """Write the index of `records` (the newest versions' statements) for the store as it is
-    on disk now. Called under the store's write lock, right after it was replaced."""
-    people = People(records, Names(rules))
-    members: dict[int, list[int]] = {}
-    for i in range(len(records)):
-        sp = people.of(i)
-        if sp is not None:
-            members.setdefault(id(sp), []).append(i)
-    index_path, records_path = paths(store)
-    chunks, rows, offset = [], [], 0
-    for sp in people.ranked():
-        mine = sorted(members.get(id(sp), ()), key=lambda i: (records[i].get("date") or "", records[i].get("path") or ""), reverse=True)
-        line = orjson.dumps([{**{k: records[i].get(k) for k in FIELDS}, "person": sp.name} for i in mine]) + b"\n"
-        rows.append({**sp.to_dict(), "names": [n.text for n in sp.names], "at": [offset, len(line)]})
-        chunks.append(line)
-        offset += len(line)
-    _replace(records_path, b"".join(chunks))
-    _replace(index_path, orjson.dumps({"store": stamp(store), "rules": fingerprint(rules), "speakers": rows}))
+class _Slim(tuple):
+    """What People reads of a record (PEOPLE_KEYS), at a fraction of a dict's memory: a
+    million statements fit in about 150 MB instead of a gigabyte."""
+
+    __slots__ = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = _AT.get(key)
+        value = tuple.__getitem__(self, i) if i is not None else None
+        return default if value is None else value
+
+    def __getitem__(self, key):  # type: ignore[override]
+        return tuple.__getitem__(self, _AT[key] if isinstance(key, str) else key)
+
+
+PEOPLE_KEYS = ("speaker", "speaker_mention", "role", "kind", "agency", "source", "date", "article_id")
+_AT = {k: i for i, k in enumerate(PEOPLE_KEYS)}
+
+
+def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> None:
+    """Write the index of the newest versions' statements for the store as it is on disk now.
+    `records` may be a stream: each statement is read once, its projection for the people kept
+    small and its JSON spooled to a temporary file, so that a million statements never sit in
+    memory as dicts. Called under the store's write lock, right after the store was replaced."""
+    shared: dict[Any, Any] = {}  # one string object for each repeated value
+    keep = shared.setdefault
+    slim: list[_Slim] = []
+    spans = array("q")  # (offset, length) of each statement's JSON in the spool
+    ranks: dict[str, tuple[str, str]] = {}  # article id -> (date, path): newest article first
+    with tempfile.TemporaryFile(dir=store.parent) as spool:
+        offset = 0
+        for r in records:
+            slim.append(_Slim(tuple(keep(v, v) if isinstance(v, str) else v for v in map(r.get, PEOPLE_KEYS))))
+            data = orjson.dumps({k: r.get(k) for k in FIELDS})
+            spool.write(data)
+            spans.extend((offset, len(data)))
+            offset += len(data)
+            ranks.setdefault(slim[-1].get("article_id") or "", (slim[-1].get("date") or "", r.get("path") or ""))
+        people = People(slim, Names(rules))  # type: ignore[arg-type]
+        ranked = people.ranked()
+        order = {id(sp): n for n, sp in enumerate(ranked)}
+        # newest article first, text order within an article (the stable order of `quotes`)
+        by_age = {a: n for n, a in enumerate(sorted(ranks, key=ranks.__getitem__, reverse=True))}
+        age = array("q", (by_age[row.get("article_id") or ""] for row in slim))
+        mine = [array("q") for _ in ranked]  # each speaker's statements, as indexes
+        for i in range(len(slim)):
+            sp = people.of(i)
+            if sp is not None:
+                mine[order[id(sp)]].append(i)
+        del slim, ranks, by_age
+        spool.flush()
+        rows, at = [], 0
+        fd, tmp = tempfile.mkstemp(prefix=f".{paths(store)[1].name}.", suffix=".tmp", dir=store.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                for sp, refs in zip(ranked, mine):
+                    # one line per speaker, written a statement at a time: the busiest speaker's
+                    # line can be a hundred megabytes
+                    head = b'{"person":' + orjson.dumps(sp.name) + b","
+                    out.write(b"[")
+                    for n, i in enumerate(sorted(refs, key=lambda i: (age[i], i))):
+                        spool.seek(spans[2 * i])
+                        # the statement's own JSON object, with the person it resolved to added
+                        out.write((b"," if n else b"") + head + spool.read(spans[2 * i + 1])[1:])
+                    out.write(b"]\n")
+                    end = out.tell()
+                    rows.append({**sp.to_dict(), "names": [n.text for n in sp.names], "at": [at, end - at]})
+                    at = end
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, paths(store)[1])
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    _replace(paths(store)[0], orjson.dumps({"store": stamp(store), "rules": fingerprint(rules), "speakers": rows}))
 
 
 @dataclass

@@ -73,11 +73,11 @@ def find_marks(
     stack: list[int] = []
     skip: int | None = None
     pairs = rules.pairs
-    marks = rules.marks
     for n, (ps, pe) in enumerate(paragraphs):
-        for i in range(ps, pe):
+        for found in rules.mark_re.finditer(text, ps, pe):
+            i = found.start()
             ch = text[i]
-            if ch not in marks or i == skip:
+            if i == skip:
                 continue
             role = _role(text, i, rules)
             if role != "open":

@@ -30,19 +30,20 @@ class Quote:
     agency: str | None = None  # the article's own credit
 
     def to_dict(self) -> dict[str, Any]:
-        d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        d = {name: getattr(self, name) for name in _QUOTE_FIELDS}
         d["via"] = list(self.via)
         return d
 
     def with_article(self, article: "Article") -> "Quote":
-        return dataclasses.replace(
-            self,
-            article_id=article.id,
-            path=article.path,
-            title=article.title,
-            date=article.date,
-            agency=article.agency,
-        )
+        # by hand, not dataclasses.replace: that reads the fields anew on every call, and an
+        # archive makes millions of these
+        d = {name: getattr(self, name) for name in _OWN_FIELDS}
+        return Quote(**d, article_id=article.id, path=article.path, title=article.title, date=article.date,
+                     agency=article.agency)
+
+
+_QUOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Quote))
+_OWN_FIELDS = _QUOTE_FIELDS[: _QUOTE_FIELDS.index("article_id")]
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import fnmatch
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, get_args
@@ -101,8 +101,13 @@ def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
 def current(articles: Iterable[Any], quotes: Iterable[Any]) -> list[dict[str, Any]]:
     """The statements of the newest stored version of each article (stored with the article's
     location, its absolute path, for path queries)."""
+    return list(iter_current(articles, quotes))
+
+
+def iter_current(articles: Iterable[Any], quotes: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """`current`, one statement at a time, for a store too big to hold at once."""
     ids = {a["id"] for a in newest(articles)}
-    return [q for q in quotes if _sound(q, QUOTE_FIELDS) and q["article_id"] in ids]
+    return (q for q in quotes if _sound(q, QUOTE_FIELDS) and q["article_id"] in ids)
 
 
 def in_scope(article: dict[str, Any], filters: Filters) -> bool:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,14 +17,18 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
             out: TextIO | None = None) -> None:
     """Write rows as json (one list), jsonl (one object a line) or csv, each with `fields` in
     that order (what the store keeps for itself, such as an absolute location, stays out)."""
+    import orjson
+
     out = out or sys.stdout
     rows = ({k: row.get(k) for k in fields} for row in rows)
-    if fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+    if fmt == "json":  # streamed, one record a line: a list of any length in constant memory
+        out.write("[")
+        for n, row in enumerate(rows):
+            out.write(("\n" if n == 0 else ",\n") + orjson.dumps(row).decode())
+        out.write("\n]\n")
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(orjson.dumps(row).decode() + "\n")
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
         writer.writeheader()

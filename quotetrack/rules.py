@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,6 +138,9 @@ class RuleSet:
     agency_starts: frozenset[str] = frozenset()  # first words of every agency alias
     cue_words: frozenset[str] = frozenset()  # a word that can open a cue: a verb form, a phrase start, a stance adjective
     preps_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)  # longest first
+    # patterns compiled from the lists above, so that a scan over every character runs in C
+    mark_re: Any = None  # any quote mark
+    sentence_re: Any = None  # where a sentence may end: a stop, or a space before a capitalised opener
 
     def agency(self, form: str) -> Agency | None:
         """The agency or medium a written form names ("AFP", "Франс прес" -> АФП), or None."""
@@ -449,4 +453,7 @@ def _compile(directory: str | None) -> RuleSet:
         cue_words=frozenset(verbs) | frozenset(p[0] for p, _ in preps if p)
         | frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
+        mark_re=re.compile("[" + re.escape("".join(sorted({o for o, _ in pairs} | {c for _, c in pairs}))) + "]"),
+        sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=(?:" + "|".join(map(regex.escape, sorted(
+            _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers")), key=len, reverse=True))) + r")(?!\p{L}))"),
     )

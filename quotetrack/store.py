@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from filelock import FileLock, Timeout
@@ -27,9 +28,10 @@ from .models import Extraction
 from .rules import RuleSet
 
 FORMAT = "quotetrack"
-VERSION = 2  # 2: article texts in the NAME.texts pack beside the store
-TABLES = {"meta", "articles", "quotes"}
+VERSION = 3  # 2: article texts in the NAME.texts pack; 3: statements in NAME.parts/ files
+TABLES = {"meta", "articles", "quotes", "parts"}
 TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
+PART_SIZE = 20_000  # statements per part file: what one batch holds in memory at a time
 
 
 def location_of(doc: dict[str, Any]) -> str | None:
@@ -174,7 +176,9 @@ class Store:
                 self.storage = self.db.storage  # type: ignore[assignment]
                 self._data = None  # what this batch writes replaces what was read before
                 with self.storage.deferred():
-                    self._check(self.storage.read())
+                    data = self.storage.read()
+                    self._check(data)
+                    self._sweep_parts(data or {})
                     meta = self.db.table("meta")
                     marker = meta.all()
                     if not marker:
@@ -196,45 +200,64 @@ class Store:
         for tmp in self.path.parent.glob(f".{self.path.name}{TMP_MARK}*.tmp"):
             tmp.unlink(missing_ok=True)
 
+    def _sweep_parts(self, data: dict[str, Any]) -> None:
+        """Remove part files the store does not list: those of a writer killed before it
+        replaced the store. Under the lock; a reader only ever opens listed parts."""
+        if not self.parts_dir.is_dir():
+            return
+        listed = {e.get("file") for e in (data.get("parts") or {}).values() if isinstance(e, dict)}
+        for part in self.parts_dir.iterdir():
+            if part.name not in listed and (part.name.startswith("q-") or TMP_MARK in part.name):
+                part.unlink(missing_ok=True)
+
     def add(self, extractions: Iterable[Extraction], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
-        text at a known path becomes the next version. With `index_rules`, the sidecar index is
+        text at a known path becomes the next version. `extractions` may be a stream: each one
+        is written out as it comes (its text to the pack, its statements to a part file), so
+        memory stays flat however many there are. With `index_rules`, the sidecar index is
         rebuilt (when the store changed, or the index does not match it). Returns (stored, unchanged)."""
         stored = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.batch(self._indexer(index_rules) if index_rules is not None else None):
             articles = self.db.table("articles")
             known: dict[str | None, list[dict[str, Any]]] = {}
-            for doc in articles.all():
+            # the stored docs themselves, not Table.all()'s copies of every one
+            for doc in (self.storage.read() or {}).get("articles", {}).values():
                 known.setdefault(location_of(doc), []).append(doc)
-            new_articles, new_quotes = [], []
-            for ex in extractions:
-                # one file is one article whichever way its path was typed
-                location = os.path.abspath(ex.article.path) if ex.article.path else None
-                versions = known.setdefault(location, [])
-                latest = max(versions, key=lambda v: v.get("version", 1), default=None)
-                if latest is not None and latest.get("sha256") == ex.article.sha256:
-                    unchanged += 1  # the same text as the newest version (a reverted file is a new one)
-                    continue
-                doc = {**ex.article.to_dict(), "location": location, "version": len(versions) + 1, "extracted_at": now}
-                if any(v.get("id") == doc["id"] for v in versions):
-                    doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
-                versions.append(doc)
-                new_articles.append(doc)
-                new_quotes.extend({**q.to_dict(), "article_id": doc["id"], "location": location} for q in ex.quotes)
-                stored += 1
-            self._pack_texts(new_articles)
-            articles.insert_multiple(new_articles)
-            self.db.table("quotes").insert_multiple(new_quotes)
+            new_articles: list[dict[str, Any]] = []
+            with _Parts(self.parts_dir) as parts, _LazyFile(self.pack) as pack:
+                for ex in extractions:
+                    # one file is one article whichever way its path was typed
+                    location = os.path.abspath(ex.article.path) if ex.article.path else None
+                    versions = known.setdefault(location, [])
+                    latest = max(versions, key=lambda v: v.get("version", 1), default=None)
+                    if latest is not None and latest.get("sha256") == ex.article.sha256:
+                        unchanged += 1  # the same text as the newest version (a reverted file is a new one)
+                        continue
+                    doc = {**ex.article.to_dict(), "location": location, "version": len(versions) + 1, "extracted_at": now}
+                    if any(v.get("id") == doc["id"] for v in versions):
+                        doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
+                    versions.append(doc)
+                    _pack_text(pack.handle(), doc)
+                    new_articles.append(doc)
+                    parts.add([{**q.to_dict(), "article_id": doc["id"], "location": location} for q in ex.quotes])
+                    stored += 1
+                written = parts.close()
+                pack.sync()  # the texts and the parts are on disk before the store that points at them
+            del known
+            articles.insert_multiple(new_articles)  # copies each doc into the table
+            new_articles.clear()  # so the originals go now, not after the index is built
+            self.db.table("parts").insert_multiple(written)
         return stored, unchanged
 
     def _indexer(self, rules: RuleSet) -> Callable[[dict[str, Any], bool], None]:
         def after(data: dict[str, Any], wrote: bool) -> None:
             from . import index
-            from .query import current
+            from .query import iter_current
 
             if wrote or index.load(self.path, rules, None) is None:
-                index.build(self.path, current(data.get("articles", {}).values(), data.get("quotes", {}).values()), rules)
+                articles = list(data.get("articles", {}).values())
+                index.build(self.path, iter_current(articles, self.iter_quotes(data)), rules)
 
         return after
 
@@ -242,22 +265,9 @@ class Store:
     def pack(self) -> Path:
         return self.path.with_name(self.path.name + ".texts")
 
-    def _pack_texts(self, docs: list[dict[str, Any]]) -> None:
-        """Move the articles' texts to the pack beside the store, each doc keeping its
-        (offset, length): the JSON every query parses stays a fraction of the size. Appended and
-        fsynced under the batch lock before the store itself is replaced, so the store never
-        points at bytes that are not there; a crash in between leaves only unused bytes."""
-        if not docs:
-            return
-        with open(self.pack, "ab") as fh:
-            offset = fh.tell()
-            for doc in docs:
-                data = doc.pop("text").encode("utf-8")
-                doc["text_at"] = [offset, len(data)]
-                fh.write(data)
-                offset += len(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    @property
+    def parts_dir(self) -> Path:
+        return self.path.with_name(self.path.name + ".parts")
 
     def texts(self, articles: Iterable[dict[str, Any]]) -> dict[str, str]:
         """The text of each stored article, by id (from the pack, or inline in older stores)."""
@@ -299,18 +309,114 @@ class Store:
         """The stored statements of these articles, in article and text order."""
         wanted = list(dict.fromkeys(article_ids))
         order = {a: n for n, a in enumerate(wanted)}
-        data = self._read()
-        rows = [q for q in data.get("quotes", {}).values() if isinstance(q, dict) and q.get("article_id") in order]
+        rows = [q for q in self.iter_quotes() if isinstance(q, dict) and q.get("article_id") in order]
         return sorted(rows, key=lambda q: (order[q["article_id"]], q.get("start", 0)))
+
+    def iter_quotes(self, data: dict[str, Any] | None = None) -> Iterator[Any]:
+        """Every stored statement, one part file in memory at a time: those of older stores
+        kept inline first, then each part in the order it was written."""
+        data = self._read() if data is None else data
+        yield from (data.get("quotes") or {}).values()
+        for entry in (data.get("parts") or {}).values():
+            name = entry.get("file") if isinstance(entry, dict) else None
+            if not isinstance(name, str) or "/" in name or name.startswith("."):
+                raise StoreError(f"{self.path}: not a quotetrack store (bad part entry); left untouched")
+            part = self.parts_dir / name
+            try:
+                table = orjson.loads(part.read_bytes()).get("quotes")
+            except FileNotFoundError:
+                raise StoreError(f"{part}: a part of the store is missing; restore it from a backup") from None
+            except (orjson.JSONDecodeError, AttributeError):
+                raise StoreError(f"{part}: a part of the store is damaged; restore it from a backup") from None
+            yield from (table or {}).values()
 
     def snapshot(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Every stored article and statement, from one read of the file (no lock: a reader
-        sees a whole batch or none of it)."""
+        sees a whole batch or none of it, as parts are written before the store names them)."""
         data = self._read()
-        return list(data.get("articles", {}).values()), list(data.get("quotes", {}).values())
+        return list(data.get("articles", {}).values()), list(self.iter_quotes(data))
 
     def articles(self) -> list[dict[str, Any]]:
         return self.db.table("articles").all()
 
     def quotes(self) -> list[dict[str, Any]]:
-        return self.db.table("quotes").all()
+        return list(self.iter_quotes())
+
+
+def _pack_text(pack: BinaryIO, doc: dict[str, Any]) -> None:
+    """Move an article's text to the pack beside the store, the doc keeping its (offset,
+    length): the JSON every query parses stays a fraction of the size. The pack is fsynced
+    before the store is replaced, so the store never points at bytes that are not there; a
+    crash in between leaves only unused bytes."""
+    data = doc.pop("text").encode("utf-8")
+    doc["text_at"] = [pack.tell(), len(data)]
+    pack.write(data)
+
+
+class _LazyFile:
+    """A file opened for appending only when something is written to it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.fh = path, None
+
+    def handle(self) -> BinaryIO:
+        if self.fh is None:
+            self.fh = open(self.path, "ab")
+        return self.fh
+
+    def sync(self) -> None:
+        if self.fh is not None:
+            self.fh.flush()
+            os.fsync(self.fh.fileno())
+
+    def __enter__(self) -> _LazyFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fh is not None:
+            self.fh.close()
+
+
+class _Parts:
+    """Statements written out PART_SIZE at a time, each part a file of its own that TinyDB
+    can open (one table, `quotes`). A part is written and fsynced before the store lists it,
+    never changed after; a part a killed writer left unlisted is swept under the next lock."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.buffer: list[dict[str, Any]] = []
+        self.written: list[dict[str, Any]] = []
+
+    def __enter__(self) -> _Parts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.buffer = []
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        self.buffer.extend(records)  # one article's statements stay in one part
+        if len(self.buffer) >= PART_SIZE:
+            self._flush()
+
+    def close(self) -> list[dict[str, Any]]:
+        self._flush()
+        return self.written
+
+    def _flush(self) -> None:
+        if not self.buffer:
+            return
+        self.directory.mkdir(exist_ok=True)
+        name = f"q-{uuid.uuid4().hex}.json"
+        data = orjson.dumps({"quotes": {str(n): q for n, q in enumerate(self.buffer, 1)}})
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}{TMP_MARK}", suffix=".tmp", dir=self.directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.directory / name)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.written.append({"file": name, "count": len(self.buffer)})
+        self.buffer = []

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 
+from quotetrack.store import Store
+
 from .conftest import SAMPLE
 
 CLI = [sys.executable, "-m", "quotetrack"]
@@ -35,9 +37,9 @@ def _extract(folder: Path, db: Path) -> subprocess.Popen:
 def _articles(db: Path) -> set[str]:
     data = json.loads(db.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["format"] == "quotetrack"
-    paths = {a["path"] for a in data["articles"].values()}
-    per_article = {a["id"] for a in data["articles"].values()}
-    assert {q["article_id"] for q in data["quotes"].values()} == per_article  # no article without its quotes
+    articles, quotes = Store(db).snapshot()  # every part the store lists is there and whole
+    paths = {a["path"] for a in articles}
+    assert {q["article_id"] for q in quotes} == {a["id"] for a in articles}  # no article without its quotes
     return paths
 
 
@@ -66,6 +68,25 @@ def test_sigkill_at_any_moment_leaves_the_store_before_or_after_the_batch(tmp_pa
     # the next run carries on from whatever the killed one left
     assert _extract(second, db).wait() == 0 and _articles(db) == after
     assert not list(tmp_path.glob(".q.json.*.tmp"))
+    listed = {p["file"] for p in json.loads(db.read_text(encoding="utf-8"))["parts"].values()}
+    assert {p.name for p in (tmp_path / "q.json.parts").iterdir()} == listed  # killed writers' parts swept
+    # and the killed runs' process pools went with them
+    deadline = time.monotonic() + 10
+    while _processes_on(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_on(tmp_path) == []
+
+
+def _processes_on(folder: Path) -> list[int]:
+    """Live processes whose command line names a path under `folder`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and str(folder).encode() in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            pass  # gone meanwhile
+    return found
 
 
 def test_two_writers_at_once_both_land_and_readers_never_see_half_a_store(tmp_path: Path):

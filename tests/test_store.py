@@ -23,7 +23,8 @@ def _store(tmp_path: Path, *texts: str, path: str = "a.txt") -> Store:
 def test_records_are_stored_as_readable_utf8(tmp_path: Path):
     store = _store(tmp_path, ARTICLE)
     raw = (tmp_path / "q.json").read_text(encoding="utf-8")
-    assert "Иван Петров" in raw and "\\u" not in raw
+    (part,) = (tmp_path / "q.json.parts").iterdir()  # the statements, in a part file of their own
+    assert "Иван Петров" in part.read_text(encoding="utf-8") and "\\u" not in raw + part.read_text(encoding="utf-8")
     (quote,) = store.quotes()
     article = store.articles()[0]
     text = store.texts([article])[article["id"]]
@@ -77,7 +78,36 @@ def test_one_batch_is_one_write(tmp_path: Path, monkeypatch):
     store.add([extract_article(ARTICLE, path=f"{n}.txt") for n in range(20)])
     assert len(writes) == 1
     data = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
-    assert len(data["articles"]) == 20 and len(data["quotes"]) == 20
+    assert len(data["articles"]) == 20 and sum(p["count"] for p in data["parts"].values()) == 20
+    assert len(store.quotes()) == 20
+
+
+def test_statements_go_into_part_files_tinydb_can_open(tmp_path: Path, monkeypatch):
+    from tinydb import TinyDB
+
+    import quotetrack.store as store_module
+
+    monkeypatch.setattr(store_module, "PART_SIZE", 3)  # one article's statements are never split
+    store = Store(tmp_path / "q.json")
+    store.add([extract_article(ARTICLE.replace("готов", f"готов {n}"), path=f"{n}.txt") for n in range(7)])
+    parts = sorted((tmp_path / "q.json.parts").iterdir())
+    assert len(parts) == 3  # 3 + 3 + 1
+    opened = [TinyDB(str(p), access_mode="r").table("quotes").all() for p in parts]
+    assert sorted(len(t) for t in opened) == [1, 3, 3]
+    assert sorted(q["text"] for t in opened for q in t) == sorted(q["text"] for q in Store(tmp_path / "q.json").quotes())
+
+
+def test_a_part_a_killed_writer_left_is_swept_and_a_missing_part_is_one_line(tmp_path: Path):
+    store = _store(tmp_path, ARTICLE)
+    stray = tmp_path / "q.json.parts" / "q-0123456789abcdef.json"
+    stray.write_text('{"quotes": {"1": {"text": "никой не го изписа"}}}', encoding="utf-8")
+    assert len(store.quotes()) == 1  # an unlisted part is not read
+    store.add([extract_article(CHANGED, path="b.txt")])
+    assert not stray.exists() and len(Store(tmp_path / "q.json").quotes()) == 2
+    for part in (tmp_path / "q.json.parts").iterdir():
+        part.unlink()
+    with pytest.raises(StoreError, match="part of the store is missing"):
+        Store(tmp_path / "q.json").quotes()
 
 
 def test_two_store_objects_writing_in_turn_keep_every_record(tmp_path: Path):
