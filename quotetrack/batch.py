@@ -43,11 +43,14 @@ def extract_file(job: tuple[str, str | None, str | None]) -> Outcome:
         return Outcome(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
 
 
-def _watch_parent(parent: int) -> None:
+def _watch_parent() -> None:
     """A worker leaves when its parent is gone: a killed `quotetrack extract` must not leave
-    its pool behind, waiting forever on a queue it holds open itself."""
+    its pool behind, waiting forever on a queue it holds open itself. The parent is whoever
+    started the worker (the command, or a forkserver that dies with it)."""
     import threading
     import time
+
+    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -74,7 +77,7 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
                 tick()
             yield outcome
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent) as pool:
         for outcome in pool.map(extract_file, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1))):
             if tick:
                 tick()

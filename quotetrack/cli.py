@@ -83,8 +83,6 @@ def extract(
     """
     import os
 
-    import itertools
-
     from . import batch, index, inputs, render
     from .errors import InputError
     from .extract import extract_article
@@ -99,104 +97,129 @@ def extract(
     except QuotetrackError as exc:
         raise _fail(str(exc)) from None
     files = list(inputs.expand(paths, glob))
-    # this run's statements go to a spool as JSON lines, in input order, and are printed from
-    # it at the end: memory stays flat however many files there are
-    spool = _Spool()
-    order: list[object] = []  # a span of new statements in the spool, or a stored article id
-    reused: list[str] = []
-    failed = extracted = 0
+    named = [f for f in files if f != "-"]
+    failed = 0
 
-    def fresh(tick) -> Iterator[Extraction]:
-        """The new extractions, one at a time, as the store takes them."""
-        nonlocal failed, extracted
+    def outcomes(tick) -> Iterator["Extraction | str"]:
+        """Each input in order: its extraction, or the id of its stored version when unchanged."""
+        nonlocal failed
         if "-" in files:
             try:
                 doc = inputs.load("<stdin>", typer.get_binary_stream("stdin").read())
-                ex = extract_article(doc.text, date=doc.date, rules=ruleset)
-                order.append(spool.write([q.to_dict() for q in ex.quotes]))
-                extracted += 1
-                yield ex
+                yield extract_article(doc.text, date=doc.date, rules=ruleset)
             except InputError as exc:
                 render.error(str(exc))
                 failed += 1
-        named = [f for f in files if f != "-"]
         known = {loc: sha for loc, (sha, _) in newest.items()}
         for outcome in batch.run(named, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(named)), tick=tick):
             if outcome.error:
                 render.error(outcome.error)
                 failed += 1
             elif outcome.unchanged:
-                reused.append(newest[os.path.abspath(outcome.path)][1])
-                order.append(reused[-1])
+                yield newest[os.path.abspath(outcome.path)][1]
             else:
-                order.append(spool.write([q.to_dict() for q in outcome.extraction.quotes]))
-                extracted += 1
                 yield outcome.extraction
 
-    stored = 0
-    with spool, render.progress(len(files), "extracting") as tick:
-        stream = fresh(tick)
-        first = next(stream, None)
-        if store is not None and (first is not None or (reused and index.load(db, ruleset, None) is None)):
-            # unchanged files store nothing, but an index that does not match the store is rebuilt
-            try:
-                stored, _ = store.add(itertools.chain(() if first is None else (first,), stream), index_rules=ruleset)
-            except QuotetrackError as exc:
-                raise _fail(str(exc)) from None
-        else:
-            for _ in stream:
-                pass
-        # unchanged files give their stored statements, so the output is the same either way
-        if reused:
-            wanted, found = set(reused), {}
-            try:
-                for q in store.iter_quotes() if store is not None else ():
-                    if isinstance(q, dict) and q.get("article_id") in wanted:
-                        found.setdefault(q["article_id"], []).append((q.get("start", 0), spool.write([q])))
-            except QuotetrackError as exc:
-                raise _fail(str(exc)) from None
-            order = [span for item in order for span in ([item] if not isinstance(item, str) else
-                                                         [at for _, at in sorted(found.get(item, ()), key=lambda x: x[0])])]
-        rows = spool.rows(order)
+    if store is None:  # nothing to look up or store: the statements stream straight out
+        articles = 0
+        with render.progress(len(named), "extracting") as tick:
+            def rows() -> Iterator[dict]:
+                nonlocal articles
+                for ex in outcomes(tick):
+                    articles += 1
+                    yield from (q.to_dict() for q in ex.quotes)  # type: ignore[union-attr]
+
+            if fmt is not Format.table:
+                render.records(rows(), fmt.value)
+            else:
+                shown = list(rows())
         if fmt is Format.table:
-            rows = list(rows)
-            render.quote_table(rows)
-            note = f"{len(rows)} statements in {extracted + len(reused)} articles"
-            if store is not None:
-                note += f"; stored {stored} articles in {db}" + (f", {len(reused)} unchanged" if reused else "")
-            render.summary(note)
+            render.quote_table(shown)
+            render.summary(f"{len(shown)} statements in {articles} articles")
+        if failed:
+            raise typer.Exit(1)
+        return
+
+    # Extract first, into a spool beside the store, then store under the lock: another writer
+    # waits only for the storing, and memory stays flat however many files there are.
+    with _Spool(db.resolve().parent) as spool:
+        order: list = []  # a spooled extraction's span, or a stored article id
+        with render.progress(len(named), "extracting") as tick:
+            for item in outcomes(tick):
+                order.append(item if isinstance(item, str) else spool.put(item))
+        reused = [item for item in order if isinstance(item, str)]
+        new = [item for item in order if not isinstance(item, str)]
+        stored = 0
+        try:
+            if new or (reused and index.load(db, ruleset, None) is None):
+                # unchanged files store nothing, but an index that does not match the store is rebuilt
+                stored, _ = store.add(map(spool.get, new), index_rules=ruleset)
+            # unchanged files give their stored statements, so the output is the same either way
+            found = _stored_rows(store, set(reused), spool)
+        except QuotetrackError as exc:
+            raise _fail(str(exc)) from None
+
+        def rows() -> Iterator[dict]:
+            for item in order:
+                if isinstance(item, str):
+                    yield from sorted((r for span in found.get(item, ()) for r in spool.get(span)), key=lambda r: r.get("start", 0))
+                else:
+                    yield from (q.to_dict() for q in spool.get(item).quotes)
+
+        if fmt is Format.table:
+            shown = list(rows())
+            render.quote_table(shown)
+            note = f"{len(shown)} statements in {len(order)} articles; stored {stored} articles in {db}"
+            render.summary(note + (f", {len(reused)} unchanged" if reused else ""))
         else:
-            render.records(rows, fmt.value)
+            render.records(rows(), fmt.value)
     if failed:
         raise typer.Exit(1)
 
 
-class _Spool:
-    """Records written to a temporary file as JSON lines and read back by their spans."""
+def _stored_rows(store, wanted: set[str], spool: "_Spool") -> dict[str, list[tuple[int, int]]]:
+    """The stored statements of these articles, spooled: article id -> spans of record lists.
+    An article's statements lie together in the store, so each is usually one span."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if not wanted:
+        return found
+    run: list[dict] = []
+    for q in store.iter_quotes():
+        aid = q.get("article_id") if isinstance(q, dict) else None
+        if run and aid != run[0]["article_id"]:
+            found.setdefault(run[0]["article_id"], []).append(spool.put(run))
+            run = []
+        if aid in wanted:
+            run.append(q)
+    if run:
+        found.setdefault(run[0]["article_id"], []).append(spool.put(run))
+    return found
 
-    def __init__(self) -> None:
+
+class _Spool:
+    """Objects pickled to a temporary file and read back by their spans, in any order."""
+
+    def __init__(self, folder: Path) -> None:
         import tempfile
 
-        self.fh = tempfile.TemporaryFile()
+        self.fh = tempfile.TemporaryFile(dir=folder if folder.is_dir() else None)
         self.size = 0
 
-    def write(self, records: list[dict]) -> tuple[int, int]:
-        import orjson
+    def put(self, obj: object) -> tuple[int, int]:
+        import pickle
 
-        data = b"".join(orjson.dumps(r) + b"\n" for r in records)
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fh.seek(self.size)
         self.fh.write(data)
         at = (self.size, len(data))
         self.size += len(data)
         return at
 
-    def rows(self, spans: list) -> Iterator[dict]:
-        import orjson
+    def get(self, span: tuple[int, int]):
+        import pickle
 
-        self.fh.flush()
-        for offset, length in spans:
-            if length:
-                self.fh.seek(offset)
-                yield from map(orjson.loads, self.fh.read(length).splitlines())
+        self.fh.seek(span[0])
+        return pickle.loads(self.fh.read(span[1]))
 
     def __enter__(self) -> "_Spool":
         return self

@@ -24,6 +24,7 @@ import orjson
 from .people import Names, People, Speaker
 from .render import QUOTE_FIELDS
 from .rules import RULE_FILES, RuleSet, shipped_rules_dir
+from .store import TMP_MARK, file_mode, sync_dir, write_atomic
 
 FIELDS = QUOTE_FIELDS + ("location",)
 
@@ -51,19 +52,6 @@ def _fingerprint(directory: str) -> str:
 def stamp(store: Path) -> list[int]:
     st = store.stat()
     return [st.st_size, st.st_mtime_ns, st.st_ino]
-
-
-def _replace(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class _Slim(tuple):
@@ -118,8 +106,10 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
         del slim, ranks, by_age
         spool.flush()
         rows, at = [], 0
-        fd, tmp = tempfile.mkstemp(prefix=f".{paths(store)[1].name}.", suffix=".tmp", dir=store.parent)
+        mode = file_mode(store)  # the index is as readable as the store it indexes
+        fd, tmp = tempfile.mkstemp(prefix=f".{paths(store)[1].name}{TMP_MARK}", suffix=".tmp", dir=store.parent)
         try:
+            os.fchmod(fd, mode)
             with os.fdopen(fd, "wb") as out:
                 for sp, refs in zip(ranked, mine):
                     # one line per speaker, written a statement at a time: the busiest speaker's
@@ -140,7 +130,8 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    _replace(paths(store)[0], orjson.dumps({"store": stamp(store), "rules": fingerprint(rules), "speakers": rows}))
+        sync_dir(store.parent)
+    write_atomic(paths(store)[0], orjson.dumps({"store": stamp(store), "rules": fingerprint(rules), "speakers": rows}), mode=mode)
 
 
 @dataclass

@@ -43,7 +43,7 @@ class Quote:
 
 
 _QUOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Quote))
-_OWN_FIELDS = _QUOTE_FIELDS[: _QUOTE_FIELDS.index("article_id")]
+_OWN_FIELDS = tuple(f for f in _QUOTE_FIELDS if f not in ("article_id", "path", "title", "date", "agency"))
 
 
 @dataclass(frozen=True, slots=True)

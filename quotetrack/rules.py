@@ -454,6 +454,6 @@ def _compile(directory: str | None) -> RuleSet:
         | frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
         mark_re=re.compile("[" + re.escape("".join(sorted({o for o, _ in pairs} | {c for _, c in pairs}))) + "]"),
-        sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=(?:" + "|".join(map(regex.escape, sorted(
+        sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})(?=(?:" + "|".join(map(regex.escape, sorted(
             _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers")), key=len, reverse=True))) + r")(?!\p{L}))"),
     )

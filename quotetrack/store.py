@@ -1,15 +1,18 @@
-"""The store: a TinyDB JSON file with tables `articles` and `quotes`. The only module that
-imports tinydb.
+"""The store: a TinyDB JSON file (tables `meta`, `articles`, `parts`) and, beside it, the
+statements in part files (NAME.parts/, each a TinyDB file with one table, `quotes`) and the
+article texts in a pack (NAME.texts). The only module that imports tinydb.
 
 TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write corrupts it; this
 storage (orjson: several times faster than json both ways, UTF-8 as it is) writes a temporary
-file, fsyncs it and renames it over the old one, so a reader or a
-crash sees the store as it was before a batch or after it, never half-written. A batch is one
-write, under an inter-process lock (filelock), so two writers never lose each other's records.
+file, fsyncs it and renames it over the old one. Parts and texts are written and fsynced before
+the store that names them, and never changed after, so a reader or a crash sees the store as it
+was before a batch or after it, never half-written. A batch is one write of the store, under an
+inter-process lock (filelock), so two writers never lose each other's records.
 """
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +34,9 @@ FORMAT = "quotetrack"
 VERSION = 3  # 2: article texts in the NAME.texts pack; 3: statements in NAME.parts/ files
 TABLES = {"meta", "articles", "quotes", "parts"}
 TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
+PART_NAME = re.compile(r"q-[0-9a-f]{32}\.json")
 PART_SIZE = 20_000  # statements per part file: what one batch holds in memory at a time
+COMPACT_AT = 16  # small parts (under half of PART_SIZE) merged once there are this many
 
 
 def location_of(doc: dict[str, Any]) -> str | None:
@@ -42,6 +47,45 @@ def location_of(doc: dict[str, Any]) -> str | None:
         return where
     path = doc.get("path")
     return os.path.abspath(path) if isinstance(path, str) else None
+
+
+def file_mode(path: Path) -> int:
+    """The permissions a store file keeps (mkstemp would make it 0600): its own, or the umask's."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int) -> None:
+    """Write a file whole or not at all: a temporary file, fsynced, renamed over the target,
+    and the folder fsynced so that the rename itself survives a power cut."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TMP_MARK}", suffix=".tmp", dir=directory)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    sync_dir(directory)
+
+
+def sync_dir(directory: Path) -> None:
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
 class AtomicJSONStorage(Storage):
@@ -101,32 +145,8 @@ class AtomicJSONStorage(Storage):
                 self._replace(data)
 
     def _replace(self, data: dict[str, Any]) -> None:
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}{TMP_MARK}", suffix=".tmp", dir=directory)
-        try:
-            try:  # keep the store's permissions (mkstemp makes 0600)
-                mode = self.path.stat().st_mode & 0o777
-            except FileNotFoundError:
-                umask = os.umask(0)
-                os.umask(umask)
-                mode = 0o666 & ~umask
-            os.fchmod(fd, mode)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(orjson.dumps(data))  # UTF-8 as it is: \u escapes would double a Cyrillic store
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        try:
-            dir_fd = os.open(directory, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        # UTF-8 as it is: \u escapes would double a Cyrillic store
+        write_atomic(self.path, orjson.dumps(data), mode=file_mode(self.path))
 
     def close(self) -> None:
         pass
@@ -179,6 +199,7 @@ class Store:
                     data = self.storage.read()
                     self._check(data)
                     self._sweep_parts(data or {})
+                    self._trim_pack(data or {})
                     meta = self.db.table("meta")
                     marker = meta.all()
                     if not marker:
@@ -197,24 +218,41 @@ class Store:
     def _sweep(self) -> None:
         """Remove temporary files a killed writer left; only called under the lock, when no
         other writer can be halfway through one."""
-        for tmp in self.path.parent.glob(f".{self.path.name}{TMP_MARK}*.tmp"):
-            tmp.unlink(missing_ok=True)
+        for pattern in (f".{self.path.name}{TMP_MARK}*.tmp", f".{self.path.name}.index*{TMP_MARK}*.tmp"):
+            for tmp in self.path.parent.glob(pattern):
+                tmp.unlink(missing_ok=True)
 
     def _sweep_parts(self, data: dict[str, Any]) -> None:
         """Remove part files the store does not list: those of a writer killed before it
         replaced the store. Under the lock; a reader only ever opens listed parts."""
         if not self.parts_dir.is_dir():
             return
-        listed = {e.get("file") for e in (data.get("parts") or {}).values() if isinstance(e, dict)}
+        listed = {e.get("file") for e in (data.get("parts") or {}).values() if isinstance(e, dict) and isinstance(e.get("file"), str)}
         for part in self.parts_dir.iterdir():
             if part.name not in listed and (part.name.startswith("q-") or TMP_MARK in part.name):
                 part.unlink(missing_ok=True)
+
+    def _trim_pack(self, data: dict[str, Any]) -> None:
+        """Cut the texts a failed or killed writer appended and no stored article points at.
+        Under the lock: the pack only grows under it, so its tail past the last text the store
+        lists belongs to nobody."""
+        try:
+            size = self.pack.stat().st_size
+        except FileNotFoundError:
+            return
+        end = 0
+        for doc in (data.get("articles") or {}).values():
+            at = doc.get("text_at") if isinstance(doc, dict) else None
+            if isinstance(at, list) and len(at) == 2 and all(isinstance(x, int) for x in at):
+                end = max(end, at[0] + at[1])
+        if size > end:
+            os.truncate(self.pack, end)
 
     def add(self, extractions: Iterable[Extraction], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
         text at a known path becomes the next version. `extractions` may be a stream: each one
         is written out as it comes (its text to the pack, its statements to a part file), so
-        memory stays flat however many there are. With `index_rules`, the sidecar index is
+        memory grows with the article records only, not with their texts or statements. With `index_rules`, the sidecar index is
         rebuilt (when the store changed, or the index does not match it). Returns (stored, unchanged)."""
         stored = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -225,7 +263,7 @@ class Store:
             for doc in (self.storage.read() or {}).get("articles", {}).values():
                 known.setdefault(location_of(doc), []).append(doc)
             new_articles: list[dict[str, Any]] = []
-            with _Parts(self.parts_dir) as parts, _LazyFile(self.pack) as pack:
+            with _Parts(self.parts_dir, file_mode(self.path)) as parts, _LazyFile(self.pack) as pack:
                 for ex in extractions:
                     # one file is one article whichever way its path was typed
                     location = os.path.abspath(ex.article.path) if ex.article.path else None
@@ -248,6 +286,7 @@ class Store:
             articles.insert_multiple(new_articles)  # copies each doc into the table
             new_articles.clear()  # so the originals go now, not after the index is built
             self.db.table("parts").insert_multiple(written)
+            self._compact()
         return stored, unchanged
 
     def _indexer(self, rules: RuleSet) -> Callable[[dict[str, Any], bool], None]:
@@ -264,6 +303,22 @@ class Store:
     @property
     def pack(self) -> Path:
         return self.path.with_name(self.path.name + ".texts")
+
+    def _compact(self) -> None:
+        """Merge small parts once there are COMPACT_AT of them: every run adds at least one,
+        and a store fed a few articles an hour would otherwise be read from thousands of files.
+        The merged parts are listed in this same batch; the small ones, no longer listed, go
+        at the next writer's sweep."""
+        table = self.db.table("parts")
+        small = [doc for doc in table.all() if isinstance(doc.get("count"), int) and doc["count"] < PART_SIZE // 2]
+        if len(small) < COMPACT_AT:
+            return
+        with _Parts(self.parts_dir, file_mode(self.path)) as merged:
+            for doc in small:
+                merged.add(list(self._part(doc).values()))  # a part holds whole articles: they stay together
+            written = merged.close()
+        table.remove(doc_ids=[doc.doc_id for doc in small])
+        table.insert_multiple(written)
 
     @property
     def parts_dir(self) -> Path:
@@ -305,30 +360,32 @@ class Store:
                 out[where] = (doc["sha256"], doc["id"], v)
         return {k: (sha, aid) for k, (sha, aid, _) in out.items()}
 
-    def quotes_of(self, article_ids: Iterable[str]) -> list[dict[str, Any]]:
-        """The stored statements of these articles, in article and text order."""
-        wanted = list(dict.fromkeys(article_ids))
-        order = {a: n for n, a in enumerate(wanted)}
-        rows = [q for q in self.iter_quotes() if isinstance(q, dict) and q.get("article_id") in order]
-        return sorted(rows, key=lambda q: (order[q["article_id"]], q.get("start", 0)))
-
     def iter_quotes(self, data: dict[str, Any] | None = None) -> Iterator[Any]:
         """Every stored statement, one part file in memory at a time: those of older stores
         kept inline first, then each part in the order it was written."""
         data = self._read() if data is None else data
         yield from (data.get("quotes") or {}).values()
         for entry in (data.get("parts") or {}).values():
-            name = entry.get("file") if isinstance(entry, dict) else None
-            if not isinstance(name, str) or "/" in name or name.startswith("."):
-                raise StoreError(f"{self.path}: not a quotetrack store (bad part entry); left untouched")
-            part = self.parts_dir / name
-            try:
-                table = orjson.loads(part.read_bytes()).get("quotes")
-            except FileNotFoundError:
-                raise StoreError(f"{part}: a part of the store is missing; restore it from a backup") from None
-            except (orjson.JSONDecodeError, AttributeError):
-                raise StoreError(f"{part}: a part of the store is damaged; restore it from a backup") from None
-            yield from (table or {}).values()
+            yield from self._part(entry).values()
+
+    def _part(self, entry: Any) -> dict[str, Any]:
+        """The `quotes` table of the part file a parts entry names."""
+        name = entry.get("file") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not PART_NAME.fullmatch(name):
+            raise StoreError(f"{self.path}: not a quotetrack store (a bad entry in its parts table)")
+        part = self.parts_dir / name
+        try:
+            loaded = orjson.loads(part.read_bytes())
+        except FileNotFoundError:
+            raise StoreError(f"{part}: a part of the store is missing; restore it from a backup") from None
+        except orjson.JSONDecodeError:
+            raise StoreError(f"{part}: a part of the store is damaged; restore it from a backup") from None
+        except OSError as exc:
+            raise StoreError(f"{part}: cannot read a part of the store: {exc.strerror}") from None
+        table = loaded.get("quotes") if isinstance(loaded, dict) else None
+        if not isinstance(table, dict):
+            raise StoreError(f"{part}: a part of the store is damaged; restore it from a backup")
+        return table
 
     def snapshot(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Every stored article and statement, from one read of the file (no lock: a reader
@@ -382,16 +439,19 @@ class _Parts:
     can open (one table, `quotes`). A part is written and fsynced before the store lists it,
     never changed after; a part a killed writer left unlisted is swept under the next lock."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, directory: Path, mode: int) -> None:
+        self.directory, self.mode = directory, mode
         self.buffer: list[dict[str, Any]] = []
         self.written: list[dict[str, Any]] = []
 
     def __enter__(self) -> _Parts:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *exc: object) -> None:
         self.buffer = []
+        if kind is not None:  # the batch failed: its parts will never be listed
+            for entry in self.written:
+                (self.directory / entry["file"]).unlink(missing_ok=True)
 
     def add(self, records: list[dict[str, Any]]) -> None:
         self.buffer.extend(records)  # one article's statements stay in one part
@@ -405,18 +465,11 @@ class _Parts:
     def _flush(self) -> None:
         if not self.buffer:
             return
-        self.directory.mkdir(exist_ok=True)
+        if not self.directory.is_dir():
+            self.directory.mkdir()
+            sync_dir(self.directory.parent)
         name = f"q-{uuid.uuid4().hex}.json"
         data = orjson.dumps({"quotes": {str(n): q for n, q in enumerate(self.buffer, 1)}})
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}{TMP_MARK}", suffix=".tmp", dir=self.directory)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.directory / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.directory / name, data, mode=self.mode)
         self.written.append({"file": name, "count": len(self.buffer)})
         self.buffer = []

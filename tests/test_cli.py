@@ -166,3 +166,24 @@ def test_unchanged_files_are_not_extracted_again(tmp_path: Path, monkeypatch):
     rows = [json.loads(line) for line in again.stdout.splitlines()]
     assert [r["text"] for r in rows] == ["Ще подам оставка след 0 дни", "Остава", "Ще подам оставка след 2 дни"]
     assert first.stdout.splitlines()[0] in again.stdout
+
+
+def test_with_a_progress_bar_on_the_terminal_the_records_still_go_to_stdout(tmp_path: Path):
+    """stderr on a terminal shows the bar; stdout is a pipe and must get every record."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    news = _folder(tmp_path, 25)
+    for args in (["--no-store"], ["--db", str(tmp_path / "q.json")]):
+        leader, follower = pty.openpty()
+        try:
+            proc = subprocess.run([sys.executable, "-m", "quotetrack", "extract", str(news), "--format", "jsonl", *args],
+                                  stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        finally:
+            os.close(follower)
+            os.close(leader)
+        assert proc.returncode == 0
+        rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+        assert len(rows) == 25 and {r["speaker"] for r in rows} == {"Иван Петров", "Иван Петрова"}

@@ -297,3 +297,17 @@ def test_malformed_input_never_raises(text, expected):
     norm = normalize(text)
     for q in quotes:
         assert norm[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, words", [
+    ("министър-председателят О'Лиъри", ["министър-председателят", "О'Лиъри"]),
+    ("‘Петров’ каза", ["Петров", "каза"]),  # a word right before a closing mark is still a word
+    ("анти- и проевропейски", ["анти", "и", "проевропейски"]),
+    ("Петров-\nИванов", ["Петров", "Иванов"]),
+    ("по̀ добре", ["по̀", "добре"]),  # a combining accent stays inside its word
+    ("ръст от 3,5 процента", ["ръст", "от", "3,5", "процента"]),
+])
+def test_tokens_keep_words_whole(text, words):
+    from quotetrack.text import tokenize
+
+    assert [t.text for t in tokenize(text) if t.is_word] == words

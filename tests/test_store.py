@@ -154,3 +154,66 @@ def test_texts_live_in_a_pack_beside_the_store_and_older_stores_keep_theirs_inli
     assert result.exit_code == 1 and "texts are missing" in result.stderr
     result = CliRunner().invoke(app, ["quotes", "--db", str(tmp_path / "q.json"), "--format", "json"])
     assert result.exit_code == 0 and "Иван Петров" in result.stdout
+
+
+def test_a_batch_that_fails_midway_leaves_no_parts_and_its_texts_are_cut(tmp_path: Path, monkeypatch):
+    import quotetrack.store as store_module
+
+    monkeypatch.setattr(store_module, "PART_SIZE", 1)  # a part per article, so some are written before the failure
+    store = _store(tmp_path, ARTICLE)
+    pack = tmp_path / "q.json.texts"
+    kept = pack.stat().st_size
+
+    def stream():
+        for n in range(3):
+            yield extract_article(CHANGED.replace("петък", f"петък {n}"), path=f"{n}.txt")
+        raise RuntimeError("killed mid-run")
+
+    with pytest.raises(RuntimeError):
+        store.add(stream())
+    assert len(list((tmp_path / "q.json.parts").iterdir())) == 1  # the first run's part only
+    assert pack.stat().st_size > kept  # the failed run's texts are still there ...
+    store.add([extract_article(CHANGED, path="b.txt")])
+    articles = Store(tmp_path / "q.json").articles()
+    assert pack.stat().st_size == sum(a["text_at"][1] for a in articles)  # ... until the next writer cuts them
+    assert set(Store(tmp_path / "q.json").texts(articles).values()) == {ARTICLE, CHANGED}
+
+
+def test_parts_keep_the_store_files_permissions(tmp_path: Path):
+    import os
+
+    target = tmp_path / "q.json"
+    Store(target).add([extract_article(ARTICLE, path="a.txt")])
+    before = set((tmp_path / "q.json.parts").iterdir())
+    os.chmod(target, 0o640)  # not what mkstemp (0600) or a usual umask (0644) would give
+    Store(target).add([extract_article(CHANGED, path="b.txt")])
+    (new,) = set((tmp_path / "q.json.parts").iterdir()) - before
+    assert new.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("entry", ['{"file": ""}', '{"file": "../q.json"}', '{"file": ["x"]}', '"q-x"'])
+def test_a_bad_parts_entry_is_one_line_not_a_traceback(tmp_path: Path, entry):
+    target = tmp_path / "q.json"
+    Store(target).add([extract_article(ARTICLE, path="a.txt")])
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["parts"]["2"] = json.loads(entry)
+    target.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StoreError, match="parts"):
+        Store(target).quotes()
+
+
+def test_small_parts_are_merged_and_nothing_is_lost(tmp_path: Path, monkeypatch):
+    import quotetrack.store as store_module
+
+    monkeypatch.setattr(store_module, "PART_SIZE", 6)
+    monkeypatch.setattr(store_module, "COMPACT_AT", 4)
+    target = tmp_path / "q.json"
+    texts = [ARTICLE.replace("готов", f"готов {n}") for n in range(9)]
+    for n, text in enumerate(texts):  # one run per article: one small part each
+        Store(target).add([extract_article(text, path=f"{n}.txt")])
+    listed = json.loads(target.read_text(encoding="utf-8"))["parts"]
+    assert len(listed) < 9 and sum(p["count"] for p in listed.values()) == 9
+    assert sorted(q["text"] for q in Store(target).quotes()) == sorted(q.text for t in texts for q in extract_article(t).quotes)
+    Store(target).add([extract_article(CHANGED, path="x.txt")])  # the next writer sweeps the merged-away files
+    listed = {p["file"] for p in json.loads(target.read_text(encoding="utf-8"))["parts"].values()}
+    assert {p.name for p in (tmp_path / "q.json.parts").iterdir()} == listed
