@@ -51,7 +51,10 @@ class Clauses:
         return None
 
     def is_anaphora(self, k: int) -> bool:
-        return any(all(k + n < len(self.tokens) and self.tokens[k + n].low == w for n, w in enumerate(p)) for p in self.rules.anaphora)
+        if k >= len(self.tokens):
+            return False
+        return any(all(k + n < len(self.tokens) and self.tokens[k + n].low == w for n, w in enumerate(p))
+                   for p in self.rules.by_first["anaphora"].get(self.tokens[k].low, ()))
 
     def is_np_end(self, a: int, b: int) -> bool:
         """"“, Путин заяви" - a name or pronoun standing right before the verb."""
@@ -111,17 +114,19 @@ class Clauses:
 
     def credit_at(self, k: int, hi: int) -> tuple[int, str] | None:
         """"цитиран от Ройтерс" at tokens[k]: (index after it, medium)."""
-        return self._medium_after(k, hi, self.rules.credit_phrases)
+        return self._medium_after(k, hi, self.rules.by_first["credit"])
 
     def outlet_at(self, k: int, hi: int) -> tuple[int, str] | None:
         """"пред Би Би Си", "в интервю за БНТ" at tokens[k]: (index after it, medium)."""
         if k >= hi or self.tokens[k].low not in self.rules.phrase_starts:
             return None
-        return self._medium_after(k, hi, self.rules.outlet_phrases)
+        return self._medium_after(k, hi, self.rules.by_first["outlet"])
 
-    def _medium_after(self, k: int, hi: int, phrases) -> tuple[int, str] | None:
+    def _medium_after(self, k: int, hi: int, by_first: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[int, str] | None:
         toks = self.tokens
-        for phrase in phrases:
+        if k >= hi:
+            return None
+        for phrase in by_first.get(toks[k].low, ()):
             n = len(phrase)
             if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
                 medium = self.sources.medium_at(toks, k + n, hi)
@@ -192,7 +197,7 @@ class Clauses:
         for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
             if toks[k].low not in starts:
                 continue
-            for phrase in self.rules.media_phrases:
+            for phrase in self.rules.by_first["media"].get(toks[k].low, ()):
                 n = len(phrase)
                 if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
                     if phrase in self.rules.credit_phrases:
@@ -216,7 +221,7 @@ class Clauses:
             if toks[k].text != ",":
                 continue
             j = k + 1
-            for phrase in self.rules.credit_phrases:
+            for phrase in self.rules.by_first["credit"].get(toks[j].low, ()) if j < hi else ():
                 if all(j + n < hi and toks[j + n].low == w for n, w in enumerate(phrase)):
                     medium = self.sources.medium_at(toks, j + len(phrase), hi)
                     if medium:

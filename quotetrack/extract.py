@@ -14,7 +14,7 @@ from .quotes import Finder
 from .statement import Stmt
 from .rules import RuleSet, load_rules
 from .sources import article_agency
-from .speakers import Mention, Person, Registry, good_start, read_np
+from .speakers import Mention, Person, Registry, is_name_token, good_start, read_np
 from .text import content_hash, layout, normalize
 
 
@@ -77,15 +77,20 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
     # finds the same people at many times the cost
     starts, titles = rules.role_starts, rules.titles
     heads = [k for k, t in enumerate(toks) if t.is_word and (t.is_upper or t.low in starts or t.low in titles)]
+    # a phrase that names someone opens with a name, an initial, a role, a title or a definite
+    # adjective ("Руският президент ..."); any other capitalised word ("В", "Той") reads nothing
+    suffixes = rules.definite_suffixes
+    opens = [k for k in heads if (t := toks[k]).low in starts or t.low in titles or t.low + "." in titles
+             or len(t.text) == 1 or t.low.endswith(suffixes) or is_name_token(t, rules)]
     for s in finder.sents:
         after_prep = {c.j for c in s.cues if c.kind == "prep"}
-        n = bisect.bisect_left(heads, s.ti)
+        n = bisect.bisect_left(opens, s.ti)
         k = s.ti
-        while n < len(heads) and heads[n] < s.tj:
-            if heads[n] < k:  # inside the phrase read last
+        while n < len(opens) and opens[n] < s.tj:
+            if opens[n] < k:  # inside the phrase read last
                 n += 1
                 continue
-            k = heads[n]
+            k = opens[n]
             n += 1
             m = read_np(toks, k, s.tj, finder.text, rules, finder.sources)
             if m is not None and m.kind == "name" and k in after_prep:

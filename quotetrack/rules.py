@@ -138,6 +138,8 @@ class RuleSet:
     agency_starts: frozenset[str] = frozenset()  # first words of every agency alias
     cue_words: frozenset[str] = frozenset()  # a word that can open a cue: a verb form, a phrase start, a stance adjective
     preps_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)  # longest first
+    # phrase lists by their first word, in list order: a token looks up only the phrases it can open
+    by_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # patterns compiled from the lists above, so that a scan over every character runs in C
     mark_re: Any = None  # any quote mark
     sentence_re: Any = None  # where a sentence may end: a stop, or a space before a capitalised opener
@@ -327,6 +329,14 @@ def load_rules(directory: str | os.PathLike[str] | None = None) -> RuleSet:
     return _load(str(Path(directory).resolve()) if directory else None)
 
 
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(ps) for first, ps in out.items()}
+
+
 @functools.lru_cache(maxsize=8)
 def _load(directory: str | None) -> RuleSet:
     try:
@@ -453,6 +463,9 @@ def _compile(directory: str | None) -> RuleSet:
         cue_words=frozenset(verbs) | frozenset(p[0] for p, _ in preps if p)
         | frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
+        by_first={name: _by_first(phrases) for name, phrases in (
+            ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),
+            ("anaphora", tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers")))))},
         mark_re=re.compile("[" + re.escape("".join(sorted({o for o, _ in pairs} | {c for _, c in pairs}))) + "]"),
         sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})(?=(?:" + "|".join(map(regex.escape, sorted(
             _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers")), key=len, reverse=True))) + r")(?!\p{L}))"),

@@ -19,7 +19,7 @@ class Mention:
     gender: str | None = None
 
 
-def _is_name_token(tok: Token, rules: RuleSet) -> bool:
+def is_name_token(tok: Token, rules: RuleSet) -> bool:
     if not tok.is_word or not tok.is_upper:
         return False
     if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles:
@@ -45,7 +45,7 @@ def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role
 def _initial(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
     """A capital letter and a dot before a name: the "В." of "В. Радев"."""
     return (k + 2 < hi and len(tokens[k].text) == 1 and tokens[k].is_upper and tokens[k + 1].text == "."
-            and _is_name_token(tokens[k + 2], rules))
+            and is_name_token(tokens[k + 2], rules))
 
 
 def _definite(tok: Token, rules: RuleSet) -> bool:
@@ -91,12 +91,12 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             k = k2
             after_prep = False
             continue
-        if _is_name_token(t, rules) or _initial(tokens, k, hi, rules):
+        if is_name_token(t, rules) or _initial(tokens, k, hi, rules):
             a = k
             while k < hi:
                 if _initial(tokens, k, hi, rules):
                     k += 2  # "В. Радев"
-                elif _is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and _is_name_token(tokens[k + 1], rules)):
+                elif is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and is_name_token(tokens[k + 1], rules)):
                     k += 1
                 else:
                     break
@@ -116,7 +116,7 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
                 and t.low not in rules.pronouns and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
             continue  # only the first word of a phrase takes the article ("изборите | общината")
-        if (t.is_word and role is not None and after_prep and (not t.is_upper or not _is_name_token(t, rules))
+        if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
                 and not (_definite(tokens[k - 1], rules) and _definite(t, rules) and not t.is_upper)
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs):
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените"
@@ -195,7 +195,7 @@ def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleS
 def good_start(tok: Token, rules: RuleSet) -> bool:
     """A speaker's phrase opens with its head or a definite adjective, not any word before it."""
     return ((tok.low,) in rules.roles or tok.low in rules.titles or tok.low + "." in rules.titles
-            or tok.low in rules.pronouns or _is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
+            or tok.low in rules.pronouns or is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
             or tok.low in rules.role_starts)
 
 
