@@ -1,15 +1,24 @@
 """Extracting many files: each one read, skipped when its text is the one already stored, or
 extracted; in this process or spread over a process pool. The work per file is a pure function
-of (path, stored hash, rules folder), so any pool or cluster map can run it."""
+of (path, stored hash, rules folder), so any pool or cluster map can run it. A run's
+extractions wait in a spool (a temporary file beside the store) until they are stored and
+printed, so a run of any size holds one at a time."""
 from __future__ import annotations
 
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .models import Extraction
+
+if TYPE_CHECKING:
+    from .store import Store
 
 LARGE = 64  # files: from here on, a run uses every core unless told otherwise
 
@@ -82,3 +91,48 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
             if tick:
                 tick()
             yield outcome
+
+
+def stored_rows(store: Store, wanted: set[str], spool: Spool) -> dict[str, list[tuple[int, int]]]:
+    """The stored statements of these articles, spooled: article id -> spans of record lists.
+    An article's statements lie together in the store, so each is usually one span."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    if not wanted:
+        return found
+    run: list[dict] = []
+    for q in store.iter_quotes():
+        aid = q.get("article_id") if isinstance(q, dict) else None
+        if run and aid != run[0]["article_id"]:
+            found.setdefault(run[0]["article_id"], []).append(spool.put(run))
+            run = []
+        if aid in wanted:
+            run.append(q)
+    if run:
+        found.setdefault(run[0]["article_id"], []).append(spool.put(run))
+    return found
+
+
+class Spool:
+    """Objects pickled to a temporary file and read back by their spans, in any order."""
+
+    def __init__(self, folder: Path) -> None:
+        self.fh = tempfile.TemporaryFile(dir=folder if folder.is_dir() else None)
+        self.size = 0
+
+    def put(self, obj: object) -> tuple[int, int]:
+        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        self.fh.seek(self.size)
+        self.fh.write(data)
+        at = (self.size, len(data))
+        self.size += len(data)
+        return at
+
+    def get(self, span: tuple[int, int]):
+        self.fh.seek(span[0])
+        return pickle.loads(self.fh.read(span[1]))
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fh.close()

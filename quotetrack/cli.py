@@ -2,9 +2,9 @@
 calls the library, renders, and turns a QuotetrackError into one line and exit code 1."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -144,8 +144,8 @@ def extract(
         return
 
     # Extract first, into a spool beside the store, then store under the lock: another writer
-    # waits only for the storing, and memory stays flat however many files there are.
-    with _Spool(db.resolve().parent) as spool:
+    # waits only for the storing, and memory holds one extraction at a time however many files.
+    with batch.Spool(db.resolve().parent) as spool:
         order: list = []  # a spooled extraction's span, or a stored article id
         with render.progress(len(named), "extracting") as tick:
             for item in outcomes(tick):
@@ -158,7 +158,7 @@ def extract(
                 # unchanged files store nothing, but an index that does not match the store is rebuilt
                 stored, _ = store.add(map(spool.get, new), index_rules=ruleset)
             # unchanged files give their stored statements, so the output is the same either way
-            found = _stored_rows(store, set(reused), spool)
+            found = batch.stored_rows(store, set(reused), spool)
         except QuotetrackError as exc:
             raise _fail(str(exc)) from None
 
@@ -178,57 +178,6 @@ def extract(
             render.records(rows(), fmt.value)
     if failed:
         raise typer.Exit(1)
-
-
-def _stored_rows(store, wanted: set[str], spool: "_Spool") -> dict[str, list[tuple[int, int]]]:
-    """The stored statements of these articles, spooled: article id -> spans of record lists.
-    An article's statements lie together in the store, so each is usually one span."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    if not wanted:
-        return found
-    run: list[dict] = []
-    for q in store.iter_quotes():
-        aid = q.get("article_id") if isinstance(q, dict) else None
-        if run and aid != run[0]["article_id"]:
-            found.setdefault(run[0]["article_id"], []).append(spool.put(run))
-            run = []
-        if aid in wanted:
-            run.append(q)
-    if run:
-        found.setdefault(run[0]["article_id"], []).append(spool.put(run))
-    return found
-
-
-class _Spool:
-    """Objects pickled to a temporary file and read back by their spans, in any order."""
-
-    def __init__(self, folder: Path) -> None:
-        import tempfile
-
-        self.fh = tempfile.TemporaryFile(dir=folder if folder.is_dir() else None)
-        self.size = 0
-
-    def put(self, obj: object) -> tuple[int, int]:
-        import pickle
-
-        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-        self.fh.seek(self.size)
-        self.fh.write(data)
-        at = (self.size, len(data))
-        self.size += len(data)
-        return at
-
-    def get(self, span: tuple[int, int]):
-        import pickle
-
-        self.fh.seek(span[0])
-        return pickle.loads(self.fh.read(span[1]))
-
-    def __enter__(self) -> "_Spool":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.fh.close()
 
 
 def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_articles: bool = False):
