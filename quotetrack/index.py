@@ -91,7 +91,9 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
             spool.write(data)
             spans.extend((offset, len(data)))
             offset += len(data)
-            ranks.setdefault(slim[-1].get("article_id") or "", (slim[-1].get("date") or "", r.get("path") or ""))
+            aid = slim[-1].get("article_id") or ""
+            if aid not in ranks:  # an article's statements share its date and path
+                ranks[aid] = (slim[-1].get("date") or "", r.get("path") or "")
         people = People(slim, Names(rules))  # type: ignore[arg-type]
         ranked = people.ranked()
         order = {id(sp): n for n, sp in enumerate(ranked)}

@@ -126,7 +126,6 @@ class RuleSet:
     # unions the matcher asks about on every token, made once
     adverbs_copulas: frozenset[str] = frozenset()
     phrase_breaks: frozenset[str] = frozenset()  # "че", conjunctions: a speaker's phrase ends there
-    media_phrases: tuple[tuple[str, ...], ...] = ()  # outlet and credit phrases together
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     translit: Translit | None = None
@@ -399,6 +398,9 @@ def _compile(directory: str | None) -> RuleSet:
     conjunctions = frozenset(w.lower() for w in _strings(cpath, "grammar.conjunctions", grammar.get("conjunctions")))
     outlet_phrases = tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True))
     credit_phrases = tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases")))
+    anaphora = tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers")))
+    openers = _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))
+    marks = frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs)
     return RuleSet(
         directory=str(base),
         pairs=pairs,
@@ -408,7 +410,7 @@ def _compile(directory: str | None) -> RuleSet:
         stance_adjectives=frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
         copulas=copulas,
         prepositions=tuple(preps),
-        anaphora=tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers"))),
+        anaphora=anaphora,
         outlet_phrases=outlet_phrases,
         credit_phrases=credit_phrases,
         passive_credit=tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit"))),
@@ -438,7 +440,7 @@ def _compile(directory: str | None) -> RuleSet:
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
-        sentence_openers=frozenset(_strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))),
+        sentence_openers=frozenset(openers),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
@@ -446,11 +448,10 @@ def _compile(directory: str | None) -> RuleSet:
         phrase_starts=frozenset(p[0] for p in (
             *(words(w) for w in outlet.get("before_medium", [])), *(words(w) for w in outlet.get("credit_phrases", [])),
             *(p for p, _ in preps)) if p),
-        marks=frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs),
+        marks=marks,
         role_starts=frozenset(k[0] for k in roles),
         adverbs_copulas=adverbs | copulas,
         phrase_breaks=that | conjunctions,
-        media_phrases=outlet_phrases + credit_phrases,
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
         translit=translit,
@@ -465,8 +466,8 @@ def _compile(directory: str | None) -> RuleSet:
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
         by_first={name: _by_first(phrases) for name, phrases in (
             ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),
-            ("anaphora", tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers")))))},
-        mark_re=re.compile("[" + re.escape("".join(sorted({o for o, _ in pairs} | {c for _, c in pairs}))) + "]"),
+            ("anaphora", anaphora))},
+        mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
         sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})(?=(?:" + "|".join(map(regex.escape, sorted(
-            _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers")), key=len, reverse=True))) + r")(?!\p{L}))"),
+            openers, key=len, reverse=True))) + r")(?!\p{L}))"),
     )
