@@ -311,3 +311,38 @@ def test_tokens_keep_words_whole(text, words):
     from quotetrack.text import tokenize
 
     assert [t.text for t in tokenize(text) if t.is_word] == words
+
+
+def _reference_tokens(text: str) -> list[str]:
+    """The tokeniser's rule written out a character at a time, to check the fast pattern."""
+    joiners, combining = "-'’", lambda c: "\u0300" <= c <= "\u036f" or "\u0483" <= c <= "\u0489"
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+            continue
+        j = i + 1
+        if c.isalnum() and not c.isdecimal():
+            while j < n and (text[j].isalnum() or text[j] in joiners or combining(text[j])):
+                j += 1
+            while text[j - 1] in joiners:
+                j -= 1
+        elif c.isdecimal():
+            while j < n and (text[j].isdecimal() or (text[j] in ".," and j + 1 < n and text[j + 1].isdecimal())):
+                j += 1
+        out.append(text[i:j])
+        i = j
+    return out
+
+
+def test_tokens_follow_the_rule_on_odd_strings():
+    import random
+
+    from quotetrack.text import tokenize
+
+    alphabet = "аБвZ-'’\u0300\u0483 _1.,9\n„“\"«»—–²"
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 20)))
+        assert [t.text for t in tokenize(text)] == _reference_tokens(text), repr(text)
