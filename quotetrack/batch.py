@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .models import Extraction
+from .models import Extraction, Rows
 
 if TYPE_CHECKING:
     from .store import Store
@@ -25,27 +25,34 @@ LARGE = 64  # files: from here on, a run uses every core unless told otherwise
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What became of one input: an extraction, unchanged since it was stored, or an error."""
+    """What became of one input: an extraction (or its rows, pickled, when the run asked for
+    them packed), unchanged since it was stored, or an error."""
 
     path: str
     extraction: Extraction | None = None
     unchanged: bool = False
     error: str | None = None
+    packed: bytes | None = None
 
 
-def extract_file(job: tuple[str, str | None, str | None]) -> Outcome:
-    """Read and extract one file; (path, sha256 of its stored text or None, rules folder)."""
+def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
+    """Read and extract one file; (path, sha256 of its stored text or None, rules folder,
+    packed?). Packed, the outcome carries the extraction's rows pickled: the parent spools
+    those bytes as they are, with no unpickling and pickling again on its side."""
     from . import inputs
     from .extract import extract_article
     from .rules import load_rules
     from .text import content_hash, normalize
 
-    path, known, rules_dir = job
+    path, known, rules_dir, packed = job
     try:
         doc = inputs.load(path)
         if known is not None and content_hash(normalize(doc.text)) == known:
             return Outcome(path, unchanged=True)  # the same text: no need to extract it again
-        return Outcome(path, extract_article(doc.text, path=path, date=doc.date, rules=load_rules(rules_dir)))
+        ex = extract_article(doc.text, path=path, date=doc.date, rules=load_rules(rules_dir))
+        if packed:
+            return Outcome(path, packed=pickle.dumps(ex.rows(), protocol=pickle.HIGHEST_PROTOCOL))
+        return Outcome(path, ex)
     except InputError as exc:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a bug of ours: one line, and the other files go on
@@ -74,11 +81,11 @@ def default_jobs(n_files: int) -> int:
 
 
 def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir: str | None = None, jobs: int = 1,
-        tick: Callable[[], None] | None = None) -> Iterator[Outcome]:
+        tick: Callable[[], None] | None = None, packed: bool = False) -> Iterator[Outcome]:
     """Outcomes in the order of `paths`. `known` maps an absolute path to the sha256 of its
-    newest stored text."""
+    newest stored text; `packed` asks for pickled rows instead of extractions."""
     known = known or {}
-    work = [(p, known.get(os.path.abspath(p)), rules_dir) for p in paths]
+    work = [(p, known.get(os.path.abspath(p)), rules_dir, packed) for p in paths]
     if jobs <= 1 or len(work) < 2:
         results: Iterator[Outcome] = map(extract_file, work)
         for outcome in results:
@@ -120,7 +127,9 @@ class Spool:
         self.size = 0
 
     def put(self, obj: object) -> tuple[int, int]:
-        data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.put_pickled(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_pickled(self, data: bytes) -> tuple[int, int]:
         self.fh.seek(self.size)
         self.fh.write(data)
         at = (self.size, len(data))

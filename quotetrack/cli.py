@@ -103,8 +103,9 @@ def extract(
     named = [f for f in files if f != "-"]
     failed = 0
 
-    def outcomes(tick) -> Iterator["Extraction | str"]:
-        """Each input in order: its extraction, or the id of its stored version when unchanged."""
+    def outcomes(tick) -> Iterator["Extraction | bytes | str"]:
+        """Each input in order: its extraction (its rows pickled, when storing), or the id of
+        its stored version when unchanged."""
         nonlocal failed
         if "-" in files:
             try:
@@ -114,14 +115,15 @@ def extract(
                 render.error(str(exc))
                 failed += 1
         known = {loc: sha for loc, (sha, _) in newest.items()}
-        for outcome in batch.run(named, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(named)), tick=tick):
+        for outcome in batch.run(named, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(named)), tick=tick,
+                                 packed=store is not None):
             if outcome.error:
                 render.error(outcome.error)
                 failed += 1
             elif outcome.unchanged:
                 yield newest[os.path.abspath(outcome.path)][1]
             else:
-                yield outcome.extraction
+                yield outcome.packed if outcome.packed is not None else outcome.extraction
 
     if store is None:  # nothing to look up or store: the statements stream straight out
         articles = 0
@@ -149,7 +151,10 @@ def extract(
         order: list = []  # a spooled extraction's span, or a stored article id
         with render.progress(len(named), "extracting") as tick:
             for item in outcomes(tick):
-                order.append(item if isinstance(item, str) else spool.put(item))
+                if isinstance(item, bytes):
+                    order.append(spool.put_pickled(item))
+                else:
+                    order.append(item if isinstance(item, str) else spool.put(item.rows()))
         reused = [item for item in order if isinstance(item, str)]
         new = [item for item in order if not isinstance(item, str)]
         stored = 0
@@ -167,7 +172,7 @@ def extract(
                 if isinstance(item, str):
                     yield from sorted((r for span in found.get(item, ()) for r in spool.get(span)), key=lambda r: r.get("start", 0))
                 else:
-                    yield from (q.to_dict() for q in spool.get(item).quotes)
+                    yield from spool.get(item)[1]
 
         if fmt is Format.table:
             shown = list(rows())

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Literal
 
 Kind = Literal["direct", "partial", "indirect"]
@@ -41,9 +42,15 @@ class Quote:
         return Quote(**d, article_id=article.id, path=article.path, title=article.title, date=article.date,
                      agency=article.agency)
 
+    def __reduce__(self):
+        # the fields as one tuple: a slotted dataclass's own pickling looks its fields up again
+        # for every object, and a run sends each extraction to the parent and through a spool
+        return (Quote, _quote_state(self))
+
 
 _QUOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Quote))
 _OWN_FIELDS = tuple(f for f in _QUOTE_FIELDS if f not in ("article_id", "path", "title", "date", "agency"))
+_quote_state = attrgetter(*_QUOTE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +66,14 @@ class Article:
     agency: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return dict(zip(_ARTICLE_FIELDS, _article_state(self)))
+
+    def __reduce__(self):
+        return (Article, _article_state(self))
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_article_state = attrgetter(*_ARTICLE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +82,15 @@ class Extraction:
 
     article: Article
     quotes: tuple[Quote, ...]
+
+    def __reduce__(self):
+        return (Extraction, (self.article, self.quotes))
+
+    def rows(self) -> Rows:
+        """The article and its statements as the store and the output take them."""
+        return self.article.to_dict(), [q.to_dict() for q in self.quotes]
+
+
+# An extraction as plain records: what a worker sends back when the parent only stores and
+# prints it (dicts pickle and load faster than dataclasses, and need no converting after).
+Rows = tuple[dict[str, Any], list[dict[str, Any]]]

@@ -27,7 +27,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from .errors import StoreError
-from .models import Extraction
+from .models import Extraction, Rows
 from .rules import RuleSet
 
 FORMAT = "quotetrack"
@@ -248,7 +248,7 @@ class Store:
         if size > end:
             os.truncate(self.pack, end)
 
-    def add(self, extractions: Iterable[Extraction], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
+    def add(self, extractions: Iterable[Extraction | Rows], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
         text at a known path becomes the next version. `extractions` may be a stream: each one
         is written out as it comes (its text to the pack, its statements to a part file), so
@@ -265,20 +265,21 @@ class Store:
             new_articles: list[dict[str, Any]] = []
             with _Parts(self.parts_dir, file_mode(self.path)) as parts, _LazyFile(self.pack) as pack:
                 for ex in extractions:
+                    article, quotes = ex.rows() if isinstance(ex, Extraction) else ex
                     # one file is one article whichever way its path was typed
-                    location = os.path.abspath(ex.article.path) if ex.article.path else None
+                    location = os.path.abspath(article["path"]) if article.get("path") else None
                     versions = known.setdefault(location, [])
                     latest = max(versions, key=lambda v: v.get("version", 1), default=None)
-                    if latest is not None and latest.get("sha256") == ex.article.sha256:
+                    if latest is not None and latest.get("sha256") == article["sha256"]:
                         unchanged += 1  # the same text as the newest version (a reverted file is a new one)
                         continue
-                    doc = {**ex.article.to_dict(), "location": location, "version": len(versions) + 1, "extracted_at": now}
+                    doc = {**article, "location": location, "version": len(versions) + 1, "extracted_at": now}
                     if any(v.get("id") == doc["id"] for v in versions):
                         doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
                     versions.append(doc)
                     _pack_text(pack.handle(), doc)
                     new_articles.append(doc)
-                    parts.add([{**q.to_dict(), "article_id": doc["id"], "location": location} for q in ex.quotes])
+                    parts.add([{**q, "article_id": doc["id"], "location": location} for q in quotes])
                     stored += 1
                 written = parts.close()
                 pack.sync()  # the texts and the parts are on disk before the store that points at them
