@@ -152,6 +152,29 @@ def test_jobs_spread_the_work_and_give_the_same_records(tmp_path: Path):
     assert one.exit_code == two.exit_code == 0 and one.stdout == two.stdout and len(one.stdout.splitlines()) == 12
 
 
+def test_a_stored_run_gives_the_same_records_and_store_with_any_number_of_jobs(tmp_path: Path):
+    """With --jobs the workers send rows packed; the records printed and stored must not differ."""
+    news = _folder(tmp_path, 12)
+    runs = {}
+    for jobs in ("1", "2"):
+        db = tmp_path / f"q{jobs}.json"
+        res = runner.invoke(app, ["extract", str(news), "--db", str(db), "--format", "jsonl", "--jobs", jobs])
+        stored = runner.invoke(app, ["quotes", "--db", str(db), "--format", "jsonl"])
+        assert res.exit_code == stored.exit_code == 0
+        runs[jobs] = (res.stdout, sorted(stored.stdout.splitlines()))
+    assert runs["1"] == runs["2"] and len(runs["1"][1]) == 12
+
+
+def test_extractions_survive_pickling_field_for_field():
+    import pickle
+
+    from quotetrack import extract_article
+
+    ex = extract_article("Заглавие\n\n„Ще подам оставка“, заяви министърът Иван Петров, цитиран от БТА.\n", path="a.txt")
+    back = pickle.loads(pickle.dumps(ex))
+    assert back == ex and back.quotes[0].speaker == "Иван Петров" and back.rows() == ex.rows()
+
+
 def test_unchanged_files_are_not_extracted_again(tmp_path: Path, monkeypatch):
     import quotetrack.extract as engine
 
