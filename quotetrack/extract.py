@@ -14,7 +14,7 @@ from .quotes import Finder
 from .statement import Stmt
 from .rules import RuleSet, load_rules
 from .sources import article_agency
-from .speakers import Mention, Person, Registry, is_name_token, good_start, read_np
+from .speakers import Mention, Person, Registry, is_name_token, good_start, lone_name, read_np
 from .text import content_hash, layout, normalize
 
 
@@ -92,6 +92,9 @@ def _registry(finder: Finder, rules: RuleSet) -> Registry:
                 continue
             k = opens[n]
             n += 1
+            if lone_name(toks, k, s.tj, rules):  # most capitalised words: no need to read a phrase
+                k += 1
+                continue
             m = read_np(toks, k, s.tj, finder.text, rules, finder.sources)
             if m is not None and m.kind == "name" and k in after_prep:
                 split = finder.two_names(k, finder.tok_index(m.end))

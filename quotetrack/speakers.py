@@ -61,6 +61,26 @@ def _title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
     return 0
 
 
+def _name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
+    """Where the run of name words (initials and particles included) that starts at tokens[k] ends."""
+    while k < hi:
+        if _initial(tokens, k, hi, rules):
+            k += 2  # "В. Радев"
+        elif is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and is_name_token(tokens[k + 1], rules)):
+            k += 1
+        else:
+            break
+    return k
+
+
+def lone_name(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
+    """A name word alone, with no role or title at it ("Русия", "Петров" with no first name):
+    read_np would read it as a one-word name (or a medium), which names nobody in full."""
+    t = tokens[k]
+    return (len(t.text) > 1 and is_name_token(t, rules) and t.low not in rules.role_starts and not _title_len(tokens, k, hi, rules)
+            and _name_end(tokens, k, hi, rules) == k + 1)
+
+
 def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sources) -> Mention | None:
     """Read the speaker's noun phrase that starts at tokens[i] (after a verb, or opening a clause)."""
     if i >= hi:
@@ -93,13 +113,7 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
             continue
         if is_name_token(t, rules) or _initial(tokens, k, hi, rules):
             a = k
-            while k < hi:
-                if _initial(tokens, k, hi, rules):
-                    k += 2  # "В. Радев"
-                elif is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and is_name_token(tokens[k + 1], rules)):
-                    k += 1
-                else:
-                    break
+            k = _name_end(tokens, k, hi, rules)
             if after_prep and a > i:
                 if tokens[a - 1].low in rules.preps and k - a < 3:
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
