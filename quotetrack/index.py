@@ -71,6 +71,7 @@ class _Slim(tuple):
 
 PEOPLE_KEYS = ("speaker", "speaker_mention", "role", "kind", "agency", "source", "date", "article_id")
 _AT = {k: i for i, k in enumerate(PEOPLE_KEYS)}
+_ARTICLE, _DATE = _AT["article_id"], _AT["date"]
 
 
 def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> None:
@@ -86,14 +87,16 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
     with tempfile.TemporaryFile(dir=store.parent) as spool:
         offset = 0
         for r in records:
-            slim.append(_Slim(tuple(keep(v, v) if isinstance(v, str) else v for v in map(r.get, PEOPLE_KEYS))))
-            data = orjson.dumps({k: r.get(k) for k in FIELDS})
+            # map and zip over the keys run in C: this loop sees every statement of the store
+            values = list(map(r.get, PEOPLE_KEYS))
+            slim.append(_Slim(map(keep, values, values)))
+            data = orjson.dumps(dict(zip(FIELDS, map(r.get, FIELDS))))
             spool.write(data)
             spans.extend((offset, len(data)))
             offset += len(data)
-            aid = slim[-1].get("article_id") or ""
+            aid = values[_ARTICLE] or ""
             if aid not in ranks:  # an article's statements share its date and path
-                ranks[aid] = (slim[-1].get("date") or "", r.get("path") or "")
+                ranks[aid] = (values[_DATE] or "", r.get("path") or "")
         people = People(slim, Names(rules))  # type: ignore[arg-type]
         ranked = people.ranked()
         order = {id(sp): n for n, sp in enumerate(ranked)}
@@ -107,6 +110,8 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
                 mine[order[id(sp)]].append(i)
         del slim, ranks, by_age
         spool.flush()
+        # one pread per statement; a map of the spool would count its pages in the peak memory
+        spool_fd = spool.fileno()
         rows, at = [], 0
         mode = file_mode(store)  # the index is as readable as the store it indexes
         fd, tmp = tempfile.mkstemp(prefix=f".{paths(store)[1].name}{TMP_MARK}", suffix=".tmp", dir=store.parent)
@@ -119,9 +124,8 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
                     head = b'{"person":' + orjson.dumps(sp.name) + b","
                     out.write(b"[")
                     for n, i in enumerate(sorted(refs, key=lambda i: (age[i], i))):
-                        spool.seek(spans[2 * i])
                         # the statement's own JSON object, with the person it resolved to added
-                        out.write((b"," if n else b"") + head + spool.read(spans[2 * i + 1])[1:])
+                        out.write((b"," if n else b"") + head + os.pread(spool_fd, spans[2 * i + 1] - 1, spans[2 * i] + 1))
                     out.write(b"]\n")
                     end = out.tell()
                     rows.append({**sp.to_dict(), "names": [n.text for n in sp.names], "at": [at, end - at]})
