@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .models import Extraction, Rows
+from .models import Extraction
 
 if TYPE_CHECKING:
     from .store import Store
