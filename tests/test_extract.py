@@ -315,7 +315,12 @@ def test_tokens_keep_words_whole(text, words):
 
 def _reference_tokens(text: str) -> list[str]:
     """The tokeniser's rule written out a character at a time, to check the fast pattern."""
-    joiners, combining = "-'’", lambda c: "\u0300" <= c <= "\u036f" or "\u0483" <= c <= "\u0489"
+    joiners = "-'’"
+    ranges = (("\u0300", "\u036f"), ("\u0483", "\u0489"), ("\u1dc0", "\u1dff"), ("\u20d0", "\u20ff"), ("\ufe20", "\ufe2f"))
+
+    def combining(c: str) -> bool:
+        return any(lo <= c <= hi for lo, hi in ranges)
+
     out, i, n = [], 0, len(text)
     while i < n:
         c = text[i]
@@ -341,8 +346,30 @@ def test_tokens_follow_the_rule_on_odd_strings():
 
     from quotetrack.text import tokenize
 
-    alphabet = "аБвZ-'’\u0300\u0483 _1.,9\n„“\"«»—–²"
+    alphabet = "аБвZ-'’\u0300\u0483\u1dc0\u20d0\ufe2f _1.,9\n„“\"«»—–²"
     rnd = random.Random(11)
     for _ in range(3000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 20)))
         assert [t.text for t in tokenize(text)] == _reference_tokens(text), repr(text)
+
+
+@pytest.mark.parametrize("tail", ["-" * 300, "'’" * 150, "-\u0301" * 150 + "-" * 150], ids=["hyphens", "apostrophes", "accents"])
+def test_a_long_run_of_joiners_after_a_word_is_read_in_one_pass(tail):
+    """A scraped separator ("Край-------...") once sent the pattern into backtracking that
+    doubled with every hyphen; the alarm turns such a hang into a failure."""
+    import signal
+
+    from quotetrack.text import tokenize
+
+    def hang(*_):
+        raise TimeoutError("the tokeniser backtracks on a run of joiners")
+
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(10)
+    try:
+        tokens = [t.text for t in tokenize("дума" + tail + " край")]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert tokens == _reference_tokens("дума" + tail + " край")
+    assert tokens[-1] == "край" and not tokens[0].endswith(("-", "'", "’"))
