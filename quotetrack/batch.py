@@ -1,6 +1,6 @@
 """Extracting many files: each one read, skipped when its text is the one already stored, or
 extracted; in this process or spread over a process pool. The work per file is a pure function
-of (path, stored hash, rules folder), so any pool or cluster map can run it. A run's
+of (path, stored hash, rules folder, packed?), so any pool or cluster map can run it. A run's
 extractions wait in a spool (a temporary file beside the store) until they are stored and
 printed, so a run of any size holds one at a time."""
 from __future__ import annotations

@@ -87,9 +87,10 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
     with tempfile.TemporaryFile(dir=store.parent) as spool:
         offset = 0
         for r in records:
-            # map and zip over the keys run in C: this loop sees every statement of the store
+            # map and zip over the keys run in C: this loop sees every statement of the store;
+            # only strings are shared (equal numbers must stay themselves)
             values = list(map(r.get, PEOPLE_KEYS))
-            slim.append(_Slim(map(keep, values, values)))
+            slim.append(_Slim(keep(v, v) if v.__class__ is str else v for v in values))
             data = orjson.dumps(dict(zip(FIELDS, map(r.get, FIELDS))))
             spool.write(data)
             spans.extend((offset, len(data)))

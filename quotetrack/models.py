@@ -44,7 +44,8 @@ class Quote:
 
     def __reduce__(self):
         # the fields as one tuple: a slotted dataclass's own pickling looks its fields up again
-        # for every object, and a run sends each extraction to the parent and through a spool
+        # for every object, and a run sends each extraction to the parent and through a spool.
+        # Rebuilt by position: every field must stay an __init__ argument, in order.
         return (Quote, _quote_state(self))
 
 

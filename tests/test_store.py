@@ -39,6 +39,17 @@ def test_an_unchanged_file_is_not_stored_twice(tmp_path: Path):
     assert len(store.articles()) == 1 and len(store.quotes()) == 1
 
 
+def test_an_extraction_and_its_rows_store_alike(tmp_path: Path):
+    """Workers send rows, the library passes Extractions: the store must not tell them apart."""
+    ex = extract_article(ARTICLE, path="a.txt")
+    one, two = Store(tmp_path / "one.json"), Store(tmp_path / "two.json")
+    assert one.add([ex]) == two.add([ex.rows()]) == (1, 0)
+    strip = lambda docs: sorted(({k: v for k, v in d.items() if k != "extracted_at"} for d in docs), key=str)  # noqa: E731
+    assert strip(one.articles()) == strip(two.articles()) and one.quotes() == two.quotes()
+    assert one.texts(one.articles()) == two.texts(two.articles())
+    assert two.add([extract_article(ARTICLE, path="a.txt").rows()]) == (0, 1)  # unchanged, as rows too
+
+
 def test_a_changed_file_becomes_a_new_version_and_the_old_one_stays(tmp_path: Path):
     store = _store(tmp_path, ARTICLE, CHANGED)
     texts = store.texts(store.articles())
