@@ -87,8 +87,8 @@ def build(store: Path, records: Iterable[dict[str, Any]], rules: RuleSet) -> Non
     with tempfile.TemporaryFile(dir=store.parent) as spool:
         offset = 0
         for r in records:
-            # map and zip over the keys run in C: this loop sees every statement of the store;
-            # only strings are shared (equal numbers must stay themselves)
+            # this loop sees every statement of the store: the keys are read with map and zip (in
+            # C); only strings are shared (equal numbers must stay themselves)
             values = list(map(r.get, PEOPLE_KEYS))
             slim.append(_Slim(keep(v, v) if v.__class__ is str else v for v in values))
             data = orjson.dumps(dict(zip(FIELDS, map(r.get, FIELDS))))

@@ -251,10 +251,12 @@ class Store:
     def add(self, extractions: Iterable[Extraction | Rows], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
         text at a known path becomes the next version. Each item is an Extraction or its
-        `rows()` (the article dict and its statement dicts, as workers send them). `extractions` may be a stream: each one
-        is written out as it comes (its text to the pack, its statements to a part file), so
-        memory grows with the article records only, not with their texts or statements. With `index_rules`, the sidecar index is
-        rebuilt (when the store changed, or the index does not match it). Returns (stored, unchanged)."""
+        `rows()` (the article dict and its statement dicts, as workers send them).
+
+        `extractions` may be a stream: each one is written out as it comes (its text to the
+        pack, its statements to a part file), so memory grows with the article records only,
+        not with their texts or statements. With `index_rules`, the sidecar index is rebuilt
+        (when the store changed, or the index does not match it). Returns (stored, unchanged)."""
         stored = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.batch(self._indexer(index_rules) if index_rules is not None else None):
