@@ -10,15 +10,15 @@ import pytest
 
 from .conftest import SHARED
 
-# The core issue's floors, and the level reached when they were last raised: a rule change that
-# drops below either fails (the dev set is small, so "today" leaves one miss of slack).
+# Issue 12's targets on the 46 dev articles, and the level the code last reached there: a rule
+# change that drops below the level fails; the level only ever rises.
 FLOORS = {
-    "direct": (0.95, 0.97),
-    "all": (0.85, 0.93),
-    "speaker": (0.90, 0.99),
-    "verb": (0.93, 0.97),
-    "source": (0.85, 0.85),
-    "agency": (0.90, 0.90),
+    "direct": (0.95, 0.934),
+    "all": (0.90, 0.889),
+    "speaker": (0.95, 0.941),
+    "verb": (0.96, 0.974),
+    "source": (0.85, 0.76),
+    "agency": (0.90, 0.684),
 }
 
 
@@ -42,8 +42,15 @@ def test_no_regression_below_todays_level(scores, metric):
     assert _value(scores, metric) >= FLOORS[metric][1]
 
 
-@pytest.mark.parametrize("metric", list(FLOORS))
-def test_issue_floor(scores, metric):
+def _target(metric: str):
+    """A target not yet reached is a strict xfail: reaching it fails the run until it is a plain test."""
+    if FLOORS[metric][1] >= FLOORS[metric][0]:
+        return metric
+    return pytest.param(metric, marks=pytest.mark.xfail(strict=True, reason="issue 12's target, not yet met"))
+
+
+@pytest.mark.parametrize("metric", [_target(m) for m in FLOORS])
+def test_issue_target(scores, metric):
     assert _value(scores, metric) >= FLOORS[metric][0]
 
 
@@ -77,18 +84,24 @@ def test_each_real_person_of_the_dev_set_is_one_speaker(dev_store):
 
     _, people, _ = _stored(dev_store, None, None)
     owners: dict[int, str] = {}
+    inexact = []
     for name in sorted(_gold_people()):
         found = people.find(name)
         if name == "РИА \"Новости\"" or not found.speakers:
             continue
         assert len(found.speakers) == 1, (name, [s.name for s in found.speakers])
-        assert found.how == "exact", name
+        if found.how != "exact":
+            inexact.append(name)
         owner = owners.setdefault(id(found.speakers[0]), name)
         assert owner == name, f"{name} and {owner} resolve to one speaker"
+    # Two people may share a surname (two Khans); a bare surname beside a full name is one person split.
     persons = [s for s in people.speakers if s.kind == "person"]
-    surnames = [s.names[0].surname for s in persons]
-    assert len(surnames) == len(set(surnames)), "two speakers share a surname on the dev set"
-    assert len(owners) >= 25
+    full = {s.names[0].surname for s in persons if len(s.names[0].keys) > 1}
+    split = [s.name for s in persons if len(s.names[0].keys) == 1 and s.names[0].surname in full]
+    assert not split, split
+    # The level measured on the 46 articles: it only rises.
+    assert len(inexact) <= 1, inexact
+    assert len(owners) >= 57
 
 
 def test_any_form_of_putin_gives_the_same_statements(dev_store):
