@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 _WHERE = {
     "InputError": "errors", "QuotetrackError": "errors", "RulesError": "errors", "StoreError": "errors",
-    "extract_article": "extract", "extract_text": "extract",
+    "extract_article": "engine.extract", "extract_text": "engine.extract",
     "Article": "models", "Extraction": "models", "Quote": "models",
     "RuleSet": "rules", "load_rules": "rules",
 }

@@ -310,11 +310,11 @@ def _describe(ops: Sequence[similar.Op]) -> str:
 
 def _credits_named(text: str, rules: RuleSet) -> set[str]:
     """Every agency or medium an article's text names, by canonical name."""
-    from .sources import Sources
-    from .text import tokenize
+    from .engine.media import Media
+    from .engine.text import tokenize
 
     toks = [t for t in tokenize(text) if t.is_word or t.text == "."]
-    src, names = Sources(rules), set()
+    src, names = Media(rules), set()
     for k, t in enumerate(toks):
         if t.is_upper or t.low in rules.media_nouns:
             found = src.agency_at(toks, k, len(toks))

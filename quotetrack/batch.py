@@ -40,9 +40,9 @@ def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
     packed?). Packed, the outcome carries the extraction's rows pickled: the parent spools
     those bytes as they are, with no unpickling and pickling again on its side."""
     from . import inputs
-    from .extract import extract_article
+    from .engine.extract import extract_article
     from .rules import load_rules
-    from .text import content_hash, normalize
+    from .engine.text import content_hash, normalize
 
     path, known, rules_dir, packed = job
     try:

@@ -88,7 +88,7 @@ def extract(
 
     from . import batch, index, inputs, render
     from .errors import InputError
-    from .extract import extract_article
+    from .engine.extract import extract_article
     from .rules import load_rules
     from .store import Store
 
@@ -376,7 +376,7 @@ def _one_article(arg: str, label: str, db: Path, ruleset, stored: list | None):
     id or by its stored path (its newest version). Returns (name, records)."""
     from . import inputs
     from .errors import InputError
-    from .extract import extract_article
+    from .engine.extract import extract_article
     from .query import current, newest, path_matches
 
     if Path(arg).is_file():

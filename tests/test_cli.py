@@ -107,7 +107,7 @@ def test_a_broken_rules_folder_is_one_line(tmp_path: Path):
 
 
 def test_an_internal_error_is_one_line_and_the_other_files_go_on(tmp_path: Path, monkeypatch):
-    import quotetrack.extract as extract_module
+    import quotetrack.engine.extract as extract_module
 
     real = extract_module.extract_article
 
@@ -176,7 +176,7 @@ def test_extractions_survive_pickling_field_for_field():
 
 
 def test_unchanged_files_are_not_extracted_again(tmp_path: Path, monkeypatch):
-    import quotetrack.extract as engine
+    import quotetrack.engine.extract as engine
 
     news, db = _folder(tmp_path, 3), tmp_path / "q.json"
     first = runner.invoke(app, ["extract", str(news), "--db", str(db), "--format", "jsonl"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from quotetrack import extract_article, extract_text
-from quotetrack.text import normalize
+from quotetrack.engine.text import normalize
 
 TITLE = "Новини от деня"
 # A first body paragraph of twelve words or fewer that ends in a full stop reads as a
@@ -308,7 +308,7 @@ def test_malformed_input_never_raises(text, expected):
     ("ръст от 3,5 процента", ["ръст", "от", "3,5", "процента"]),
 ])
 def test_tokens_keep_words_whole(text, words):
-    from quotetrack.text import tokenize
+    from quotetrack.engine.text import tokenize
 
     assert [t.text for t in tokenize(text) if t.is_word] == words
 
@@ -344,7 +344,7 @@ def _reference_tokens(text: str) -> list[str]:
 def test_tokens_follow_the_rule_on_odd_strings():
     import random
 
-    from quotetrack.text import tokenize
+    from quotetrack.engine.text import tokenize
 
     alphabet = "аБвZ-'’\u0300\u0483\u1dc0\u20d0\ufe2f _1.,9\n„“\"«»—–²"
     rnd = random.Random(11)
@@ -359,7 +359,7 @@ def test_a_long_run_of_joiners_after_a_word_is_read_in_one_pass(tail):
     doubled with every hyphen; the alarm turns such a hang into a failure."""
     import signal
 
-    from quotetrack.text import tokenize
+    from quotetrack.engine.text import tokenize
 
     def hang(*_):
         raise TimeoutError("the tokeniser backtracks on a run of joiners")

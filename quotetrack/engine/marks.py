@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .rules import RuleSet
+from ..rules import RuleSet
 
 OPEN_BEFORE = "([{/-–—"
 CLOSE_AFTER = ",.;:!?)]…-–—/"

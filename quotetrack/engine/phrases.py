@@ -1,12 +1,16 @@
-"""Who said it: reading the speaker's mention next to a cue, and resolving every mention
-(Путин, Владимир Путин, руският президент, "каза той") to one canonical speaker per article."""
+"""Reading the phrase that names a speaker next to a cue: a name with its title, role and
+particles ("руският президент Владимир Путин"), a role or group phrase, a pronoun, a medium.
+Which person a phrase means is entities.py's business."""
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .rules import Role, RuleSet
+from ..rules import Role, RuleSet
 from .text import Token
+
+if TYPE_CHECKING:
+    from .doc import Doc
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -81,14 +85,15 @@ def lone_name(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
             and _name_end(tokens, k, hi, rules) == k + 1)
 
 
-def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sources) -> Mention | None:
+def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     """Read the speaker's noun phrase that starts at tokens[i] (after a verb, or opening a clause)."""
+    tokens, text, rules = doc.tokens, doc.text, doc.rules
     if i >= hi:
         return None
     tok = tokens[i]
     if tok.low in rules.pronouns:
         return Mention("pronoun", tok.start, tok.end, tok.text, gender=rules.pronouns[tok.low])
-    medium = sources.medium_at(tokens, i, hi)
+    medium = doc.media.medium_at(tokens, i, hi)
     if medium is not None:
         name, j = medium
         return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
@@ -166,8 +171,9 @@ def read_np(tokens: list[Token], i: int, hi: int, text: str, rules: RuleSet, sou
     return Mention("other", start, end, text[start:end])
 
 
-def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleSet, sources) -> Mention | None:
+def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
+    tokens, rules = doc.tokens, doc.rules
     k = end
     while k - 1 >= lo and (tokens[k - 1].low in rules.adverbs or tokens[k - 1].low in rules.auxiliaries):
         k -= 1
@@ -198,7 +204,7 @@ def read_np_back(tokens: list[Token], lo: int, end: int, text: str, rules: RuleS
     # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or name
     best = None
     for s in range(a, k):
-        m = read_np(tokens, s, k, text, rules, sources)
+        m = read_np(doc, s, k)
         if m is not None and tokens_end(tokens, m, k):
             if m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (good_start(tokens[s], rules) or _initial(tokens, s, k, rules))):
                 return m
@@ -215,100 +221,3 @@ def good_start(tok: Token, rules: RuleSet) -> bool:
 
 def tokens_end(tokens: list[Token], m: Mention, k: int) -> bool:
     return m.end == tokens[k - 1].end
-
-
-@dataclass
-class Person:
-    name: str  # the fullest form seen
-    words: tuple[str, ...]
-    roles: list[Role] = field(default_factory=list)
-    gender: str | None = None
-    first: int = 0  # offset of the first mention
-    spoke: bool = False  # credited with a statement in this article
-
-
-def _covers(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
-    """Every word of `small` is in `big`; an initial ("и.") stands for a word it starts."""
-    return all(w in big or (w.endswith(".") and any(b.startswith(w[:-1]) and not b.endswith(".") for b in big))
-               for w in small)
-
-
-def _fuller(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
-    """"Иван Радев" is fuller than "И. Радев" and "Радев"; "Иван Петров Радев" than "Иван Радев"."""
-    spelled = lambda ws: sum(not w.endswith(".") for w in ws)  # noqa: E731
-    return _covers(old, new) and (spelled(new), len(new)) > (spelled(old), len(old))
-
-
-class Registry:
-    """The people and bodies one article mentions, so that every mention resolves to one name."""
-
-    def __init__(self, rules: RuleSet) -> None:
-        self.rules = rules
-        self.people: list[Person] = []
-        self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
-        self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
-
-    def add(self, name: str, at: int, role: Role | None = None) -> Person:
-        canonical = self.rules.person_aliases.get(name.lower())
-        if canonical:
-            name = canonical
-        ws = tuple(w.lower() for w in name.replace("-", " ").split())
-        person = self._match(ws)
-        if person is None:
-            person = Person(name, ws, first=at)
-            self.people.append(person)
-        elif _fuller(ws, person.words):
-            person.name, person.words = name, ws
-        if role is not None and role not in person.roles:
-            person.roles.append(role)
-        if person.gender is None:
-            person.gender = self._gender(person, role)
-        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
-        return person
-
-    def _gender(self, person: Person, role: Role | None) -> str | None:
-        if role is not None and role.gender in ("m", "f"):
-            return role.gender
-        if person.words and person.words[-1].endswith(self.rules.female_endings):
-            return "f"
-        if person.words and person.words[-1].endswith(self.rules.male_endings):
-            return "m"
-        return None
-
-    def _match(self, ws: tuple[str, ...]) -> Person | None:
-        found = [p for p in self.people if _covers(ws, p.words) or _covers(p.words, ws)]
-        if not found:
-            return None
-        # one surname shared by two people ("Ким Чен Ун", "Ким Мьон Сик"): the one met first
-        return min(found, key=lambda p: p.first)
-
-    def find(self, name: str) -> Person | None:
-        """The person a name form refers to; a run of two names ("Тръмп Уолф") is its first."""
-        ws = tuple(w.lower() for w in name.replace("-", " ").split())
-        for n in range(len(ws), 0, -1):
-            person = self._match(ws[:n])
-            if person is not None and (n == len(ws) or len(person.words) > 1):
-                return person
-        return None
-
-    def note(self, person: Person, at: int) -> None:
-        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
-
-    def by_role(self, role: Role, before: int) -> Person | None:
-        lemmas = {role.lemma, *role.same_as}
-        hits = [(at, p) for at, p in self.mentions if any(r.lemma in lemmas or lemmas & set(r.same_as) for r in p.roles)]
-        earlier = [h for h in hits if h[0] <= before]
-        if earlier:
-            return earlier[-1][1]
-        return hits[0][1] if hits else None
-
-    def recent_group(self, before: int) -> str | None:
-        earlier = [g for at, g in self.groups if at < before]
-        return earlier[-1] if earlier else None
-
-    def recent(self, before: int, gender: str | None = None) -> tuple[int, Person] | None:
-        """The last person (someone with a role, or who spoke) mentioned before an offset."""
-        for at, p in reversed(self.mentions):
-            if at < before and (p.roles or p.spoke) and (gender in (None, "any") or p.gender in (None, gender)):
-                return at, p
-        return None

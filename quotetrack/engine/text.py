@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import regex
 
-from .rules import RuleSet
+from ..rules import RuleSet
 
 # A word keeps inner hyphens and apostrophes (министър-председател, О'Лиъри) and combining
 # accents (по̀), but not one it ends on ("анти- и про-", ‘Петров’: the word, then the mark);

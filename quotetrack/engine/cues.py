@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .rules import RuleSet
+from ..rules import RuleSet
 from .text import Token
 
 

@@ -1,24 +1,23 @@
-"""On whose authority: recognising media, crediting a statement to one, and finding the
-article's own credit (the "/БТА/" dateline, an "Източник:" line, a byline, a wire credit)."""
+"""Which medium a phrase names: a known agency or outlet by any of its aliases ("АФП", "Франс
+прес"), a phrase headed by a media noun ("вестник „Ханделсблат“"), or a medium the article
+named before ("сайтът Порт Нюз" ... "пред Порт Нюз")."""
 from __future__ import annotations
 
-import regex
+from collections.abc import Sequence
 
-from .rules import RuleSet
-from .text import DATELINE_AT, Layout, Token, quoted_at, tokenize
-
-DATELINE_RE = regex.compile(r"(?:^|[\s.])/\s*([\p{L}\d][\p{L}\d. -]{1,40}?)\s*(?:/|$|\s)|\(\s*([\p{Lu}\d][\p{Lu}\d .-]{1,20}?)\s*\)\s*$")
-DOMAIN_RE = regex.compile(r"^[\p{L}\d-]+\.(?:bg|com|net|eu|org)$", regex.IGNORECASE)
+from ..rules import RuleSet
+from .text import Token, quoted_at
 
 
-class Sources:
+class Media:
     """Media recognition over one article's tokens."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, tokens: Sequence[Token] = ()) -> None:
         self.rules = rules
         self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
+        self._learn(tokens)
 
-    def learn(self, tokens: list[Token]) -> None:
+    def _learn(self, tokens: Sequence[Token]) -> None:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
         a later "портала" can be read as that medium."""
         for k, t in enumerate(tokens):
@@ -156,48 +155,3 @@ def _text(tokens: list[Token], a: int, b: int) -> str:
         out.append(t.text)
         prev_end = t.end
     return "".join(out)
-
-
-def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleSet) -> str | None:
-    """The article's own credit, strongest evidence first: a dateline, an "Източник:" line,
-    a byline, then the first Bulgarian wire credited in the body."""
-    src = Sources(rules)
-    for s, e in lay.paragraphs:  # "ВАРШАВА (БГНЕС) ...": a dateline opening a paragraph
-        m = DATELINE_AT.match(text, s, e)
-        if m:
-            toks = tokenize((m.group("credit") or m.group("paren") or "").strip())
-            found = src.agency_at(toks, 0, len(toks))
-            if found and found[2] == "BG":
-                return found[0]
-    for s, e in reversed(lay.paragraphs):
-        for m in DATELINE_RE.finditer(text[s:e]):
-            raw = (m.group(1) or m.group(2) or "").strip()
-            toks = tokenize(raw)
-            first = raw.split()[0] if raw else ""
-            if DOMAIN_RE.match(first):
-                return first.lower()  # a site credits itself by its domain: keep it
-            found = src.agency_at(toks, 0, len(toks))
-            if found and found[2] == "BG":
-                return found[0]
-    inline = [(s + text[s:e].find(m), e) for s, e in lay.paragraphs[-2:] for m in rules.credit_line_markers if text[s:e].find(m) > 0]
-    for s, e in [*lay.credit_lines, *inline]:
-        line = text[s:e]
-        marker = next(m for m in rules.credit_line_markers if line.startswith(m))
-        value = line[len(marker):]
-        for stop in rules.inline_end_markers:
-            value = value.split(stop)[0]
-        value = value.translate({ord(c): None for c in rules.marks | {"'"}}).strip(" .;,")
-        if value:
-            toks = tokenize(value)
-            found = src.agency_at(toks, 0, len(toks))
-            return found[0] if found and found[1] == len(toks) else value
-    body = [p for p in lay.paragraphs if p not in lay.headlines]
-    if body:
-        s, e = body[0]
-        first = text[s:e].split(maxsplit=1)[0] if text[s:e].strip() else ""
-        if DOMAIN_RE.match(first):
-            return first.lower()
-    for name in body_credits:
-        if src.country(name) == "BG":
-            return name
-    return None

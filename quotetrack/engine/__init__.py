@@ -1,0 +1,8 @@
+"""The extraction engine: pure functions of (text, rules), from an article's text to its
+statements; nothing here reads files, prints or stores. Data flows one way:
+
+    text.py (layout, sentences, tokens) -> doc.py (the article object: cues, marks, media)
+    -> directs.py, reported.py (statements, collected in found.py)
+    -> entities.py, resolve.py (speakers) and credits.py (the article's agency)
+    -> extract.py (the pipeline and its records)
+"""

@@ -1,0 +1,301 @@
+"""Reading a reporting clause: who it credits (the phrase before or after the verb), and which
+medium ("пред „Ханделсблат“", ", предаде АФП", "цитиран от Ройтерс"). Functions of a Doc:
+they read the article and find nothing."""
+from __future__ import annotations
+
+from .cues import Cue
+from .doc import Doc, Sent
+from .phrases import Mention, read_np, read_np_back
+from .text import DASHES, quoted_at
+
+
+def clause_after(doc: Doc, close: int) -> tuple[Cue, Mention | None, int] | None:
+    """A reporting clause right after the closing mark at `close`: ', каза Ким.',
+    '– добави той', '. Това каза X.' Returns the cue, the speaker's mention and the clause end."""
+    i = doc.tok_index(close + 1)
+    toks = doc.tokens
+    k = i
+    anaphora = False
+    joined = False  # a comma or dash joins the clause to the quote
+    while k < len(toks) and toks[k].text in ",;" + DASHES + "".join(doc.rules.closers):
+        joined = joined or toks[k].text in ",;" + DASHES
+        k += 1
+    if k < len(toks) and toks[k].text == "." and k + 1 < len(toks) and is_anaphora(doc, k + 1):
+        k += 1
+    if k < len(toks) and is_anaphora(doc, k):
+        anaphora = True
+    elif not joined and not (k < len(toks) and toks[k].low in doc.rules.verbs and not toks[k].is_upper):
+        comma = next((n for n in range(k, min(len(toks), k + 5)) if toks[n].text in ",."), None)
+        if comma is None or toks[comma].text != ",":
+            return None
+        k = comma + 1
+    sent = doc.sents[doc.sent_of(toks[k].start)] if k < len(toks) else None
+    if sent is None:
+        return None
+    limit = min(sent.tj, k + 30)
+    for cue in sent.cues:
+        if cue.i < k or cue.i >= limit or cue.frame == "label":
+            continue
+        gap = [t for t in toks[k : cue.i] if t.is_word]
+        if len(gap) > (4 if not anaphora else 2):
+            return None
+        if gap and not anaphora and not any(t.text == "," for t in toks[k : cue.i]) and cue.kind != "stance":
+            if not is_np_end(doc, k, cue.i):
+                return None
+        mention = mention_after(doc, cue, limit) or mention_between(doc, k, cue)
+        return cue, mention, sent.end
+    return None
+
+
+def is_anaphora(doc: Doc, k: int) -> bool:
+    if k >= len(doc.tokens):
+        return False
+    return any(all(k + n < len(doc.tokens) and doc.tokens[k + n].low == w for n, w in enumerate(p))
+               for p in doc.rules.by_first["anaphora"].get(doc.tokens[k].low, ()))
+
+
+def is_np_end(doc: Doc, a: int, b: int) -> bool:
+    """"“, Путин заяви" - a name or pronoun standing right before the verb."""
+    m = read_np_back(doc, a, b)
+    return m is not None and m.kind in ("name", "pronoun", "role")
+
+
+def mention_between(doc: Doc, a: int, cue: Cue) -> Mention | None:
+    return read_np_back(doc, a, cue.i)
+
+
+def skip_outlets(doc: Doc, k: int, hi: int) -> tuple[int, str | None]:
+    """Skip adverbs and "пред X" / "по X" / "в интервю за X" after a verb; return the medium."""
+    toks, rules = doc.tokens, doc.rules
+    source = None
+    while k < hi:
+        if toks[k].low in rules.adverbs and not outlet_at(doc, k, hi):
+            k += 1
+            continue
+        found = outlet_at(doc, k, hi)
+        if found is None and k + 1 < hi and toks[k].text == ",":
+            found = credit_at(doc, k + 1, hi)  # "пред Би Би Си, цитиран от Ройтерс, че"
+        if found is None:
+            break
+        k, medium = found
+        source = source or medium
+        while k < hi and (toks[k].text == "," or toks[k].low in doc.rules.conjunctions):
+            nxt = doc.media.medium_at(toks, k + 1, hi)
+            if nxt is None:
+                break
+            k = nxt[1]
+    return k, source
+
+
+def media_chain(doc: Doc, cue: Cue) -> list[str]:
+    """Every medium a cue's clause credits, nearest the speaker first: "каза Ким пред KCNA,
+    цитиран от Ройтерс, предаде БГНЕС" -> [ЦТАК, Ройтерс, БГНЕС]."""
+    toks, rules = doc.tokens, doc.rules
+    hi = doc.sents[doc.sent_of(toks[cue.i].start)].tj
+    out: list[str] = []
+    k = cue.j
+    while k < min(hi, cue.j + 60):
+        t = toks[k]
+        if t.low in rules.that or t.text == ":" or t.text in rules.openers:
+            break  # the reported words start: credits after them belong to other clauses
+        found = outlet_at(doc, k, hi)
+        if found is None and t.text == "," and k + 1 < hi:
+            found = credit_at(doc, k + 1, hi)
+            verb = rules.verbs.get(toks[k + 1].low)
+            if found is None and verb is not None and verb.frame == "speech":
+                medium = doc.media.medium_at(toks, k + 2, hi)  # ", предаде БГНЕС"
+                found = (medium[1], medium[0]) if medium else None
+        if found is None:
+            k += 1
+            continue
+        k, medium = found
+        if medium not in out:
+            out.append(medium)
+    return out
+
+
+def credit_at(doc: Doc, k: int, hi: int) -> tuple[int, str] | None:
+    """"цитиран от Ройтерс" at tokens[k]: (index after it, medium)."""
+    return _medium_after(doc, k, hi, doc.rules.by_first["credit"])
+
+
+def outlet_at(doc: Doc, k: int, hi: int) -> tuple[int, str] | None:
+    """"пред Би Би Си", "в интервю за БНТ" at tokens[k]: (index after it, medium)."""
+    if k >= hi or doc.tokens[k].low not in doc.rules.phrase_starts:
+        return None
+    return _medium_after(doc, k, hi, doc.rules.by_first["outlet"])
+
+
+def _medium_after(doc: Doc, k: int, hi: int, by_first: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[int, str] | None:
+    toks = doc.tokens
+    if k >= hi:
+        return None
+    for phrase in by_first.get(toks[k].low, ()):
+        n = len(phrase)
+        if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
+            medium = doc.media.medium_at(toks, k + n, hi)
+            if medium is not None:
+                return medium[1], medium[0]
+    return None
+
+
+def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
+    toks = doc.tokens
+    k, _ = skip_outlets(doc, cue.j, hi)
+    k = skip_show_name(doc, k, hi)
+    m = document_speaker(doc, k, hi)
+    if m is not None:
+        return m
+    if k < hi and toks[k].low in doc.rules.preps and not toks[k].is_upper:
+        # "заяви на пресконференция говорител на ЕК": the speaker after a short phrase
+        for n in range(k + 1, min(hi, k + 5)):
+            m = read_np(doc, n, hi)
+            if m is not None and m.kind in ("name", "role", "group") and (m.kind == "name" or (toks[n].low,) in doc.rules.roles):
+                return m
+            if not toks[n].is_word:
+                break
+    if k < hi and toks[k].low == doc.rules.source_preposition and k + 1 < hi and (toks[k + 1].is_upper or toks[k + 1].text in doc.rules.openers):
+        k += 1
+    prep = next((p for p, c in doc.rules.prepositions if c == "speaker" and all(k + n < hi and toks[k + n].low == w for n, w in enumerate(p))), None)
+    if prep and len(prep) > 1:
+        k += len(prep)
+    return quoted_mention(doc, k, hi) or read_np(doc, k, hi)
+
+
+def quoted_mention(doc: Doc, k: int, hi: int) -> Mention | None:
+    """A body named in quote marks ("от „Райънеър“") as a speaker's mention."""
+    close = quoted_at(doc.tokens, k, hi, doc.rules.openers, doc.rules.closers)
+    if close is None:
+        return None
+    a, b = doc.tokens[k + 1].start, doc.tokens[close - 1].end
+    return Mention("other", a, b, doc.text[a:b])
+
+
+def skip_show_name(doc: Doc, k: int, hi: int) -> int:
+    """"заяви „Здравей, България“ по NOVA Х": a programme's name before the medium."""
+    toks = doc.tokens
+    close = quoted_at(toks, k, hi, doc.rules.openers, doc.rules.closers)
+    if close is not None and outlet_at(doc, close + 1, hi) is not None:
+        return skip_outlets(doc, close + 1, hi)[0]
+    return k
+
+
+def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
+    """"се казва в съобщението на „Райънеър“": the body behind a document is the speaker."""
+    toks = doc.tokens
+    if k < hi and toks[k].low in doc.rules.preps and k + 1 < hi and toks[k + 1].low in doc.rules.documents:
+        k += 1
+    if not (k + 1 < hi and toks[k].low in doc.rules.documents and toks[k + 1].low in doc.rules.preps):
+        return None
+    return quoted_mention(doc, k + 2, hi) or read_np(doc, k + 2, hi)
+
+
+def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str | None:
+    """A medium named around a cue: "каза пред „Ханделсблат“", "цитиран от БГНЕС", ", предаде АФП".
+    A medium a credit phrase names is added to `credits` (the body's credits, for the agency)."""
+    toks = doc.tokens
+    _, medium = skip_outlets(doc, cue.j, hi)
+    if medium:
+        return medium
+    starts = doc.rules.phrase_starts
+    for k in range(cue.j, min(hi, cue.j + 40)):  # "заяви Петрова пред Би Ти Ви": after the speaker
+        found = outlet_at(doc, k, hi) if toks[k].low in starts else None
+        if found is not None:
+            return found[1]
+        if toks[k].text in ".;" or (toks[k].text == "," and k > cue.j + 1):
+            break
+    for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
+        if toks[k].low not in starts:
+            continue
+        for phrase in doc.rules.by_first["media"].get(toks[k].low, ()):
+            n = len(phrase)
+            if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
+                if phrase in doc.rules.credit_phrases:
+                    m = read_np(doc, k + n, hi)
+                    medium = doc.media.medium_at(toks, k + n, hi)
+                    if medium:
+                        credits.append(medium[0])
+                        return medium[0]
+                    if m is not None:
+                        return m.text
+                elif k < cue.i:
+                    medium = doc.media.medium_at(toks, k + n, hi)
+                    if medium:
+                        return medium[0]
+    return None
+
+
+def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, str] | None:
+    """", предаде АФП" / ", цитиран от Ройтерс" closing a clause: (token index of the comma, medium)."""
+    toks = doc.tokens
+    for k in range(lo, min(hi, lo + 200)):
+        if toks[k].text != ",":
+            continue
+        j = k + 1
+        for phrase in doc.rules.by_first["credit"].get(toks[j].low, ()) if j < hi else ():
+            if all(j + n < hi and toks[j + n].low == w for n, w in enumerate(phrase)):
+                medium = doc.media.medium_at(toks, j + len(phrase), hi)
+                if medium:
+                    return k, medium[0]
+        verb = doc.rules.verbs.get(toks[j].low) if j < hi else None
+        if verb and verb.frame == "speech":
+            medium = doc.media.medium_at(toks, j + 1, hi)
+            if medium and medium[1] >= hi - 1:
+                return k, medium[0]
+    return None
+
+
+def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
+    """Who the verb's subject is: the phrase before it, or the sentence's opening phrase when
+    an inserted clause stands between them ("X, който ..., заяви")."""
+    toks = doc.tokens
+    k = cue.i
+    while k - 1 >= s.ti and toks[k - 1].low in doc.rules.adverbs_copulas:
+        k -= 1
+    if k - 1 >= s.ti and toks[k - 1].low in doc.rules.conjunctions:
+        earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]
+        if earlier:
+            e = earlier[-1]
+            inverted = e.i > s.ti and toks[e.i - 1].text in "," + DASHES
+            return (mention_after(doc, e, s.tj) if inverted else None) or subject_of(doc, e, s)
+        k -= 1
+        while k - 1 >= s.ti and toks[k - 1].text == ",":
+            k -= 1
+        return read_np(doc, s.ti, k)
+    if k - 1 >= s.ti and toks[k - 1].text == ",":
+        return read_np(doc, s.ti, cue.i)
+    return read_np_back(doc, s.ti, k) or (
+        read_np(doc, s.ti, cue.i) if k > s.ti else None)
+
+
+def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:
+    toks = doc.tokens
+    for k in range(s.ti, cue.i):
+        if any(all(k + n < cue.i and toks[k + n].low == w for n, w in enumerate(p)) for p in doc.rules.passive_credit):
+            return k
+    return None
+
+
+def passive_source(doc: Doc, s: Sent, cue: Cue) -> str | None:
+    toks = doc.tokens
+    for k in range(s.ti, cue.i):
+        for phrase in doc.rules.passive_credit:
+            if all(k + n < cue.i and toks[k + n].low == w for n, w in enumerate(phrase)):
+                medium = doc.media.medium_at(toks, k + len(phrase), cue.i)
+                if medium:
+                    return medium[0]
+    return None
+
+
+def two_names(doc: Doc, i: int, j: int) -> int | None:
+    """Where a run of capitalised words tokens[i:j] is two names side by side with no comma
+    between them: the run is written nowhere else in the article while both its parts are.
+    Returns the index of the second name, or None."""
+    toks, text = doc.tokens, doc.text
+    if j - i < 2 or text.count(text[toks[i].start : toks[j - 1].end]) > 1:
+        return None
+    for p in range(i + 1, j):
+        first, second = text[toks[i].start : toks[p - 1].end], text[toks[p].start : toks[j - 1].end]
+        if text.count(first) > 1 and text.count(second) > 1:
+            return p
+    return None

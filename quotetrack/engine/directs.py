@@ -1,0 +1,153 @@
+"""Direct quotes: a quoted span with its reporting clause after it („…“, каза Х), before it
+(Х заяви: „…“), inside it („… – каза Х. – …“), or none (the previous speaker goes on)."""
+from __future__ import annotations
+
+from .clauses import clause_after, passive_at, passive_source, source_near, subject_of
+from .cues import Cue
+from .doc import Doc
+from .found import Found, Stmt
+from .marks import Span
+from .phrases import Mention, read_np, read_np_back
+from .text import DASHES
+
+
+def directs(doc: Doc, found: Found) -> None:
+    """Every quoted span that is a statement, by where its reporting clause stands."""
+    for sp in doc.spans:
+        after = clause_after(doc, sp.close) if sp.close >= 0 else None
+        joined = sp.close >= 0 and doc.text[sp.close + 1 : sp.close + 3].strip()[:1] in ("," + DASHES)
+        if is_name(doc, sp) and not (after is not None and joined):
+            continue  # a quoted name, unless ", каза Х" follows it
+        before = lead_in(doc, sp)
+        if after is not None and (before is None or before.strip() == ""):
+            cue, mention, _ = after
+            direct(doc, found, sp, cue, mention, doc.tokens[cue.i].start)
+        elif before is not None and before.rstrip().endswith(":"):
+            direct_after_colon(doc, found, sp)
+        elif before is not None and credited_lead_in(doc, sp) is not None:
+            cue, mention = credited_lead_in(doc, sp)
+            found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention))
+        elif before is not None and before.strip() == "":
+            direct_standalone(doc, found, sp)
+
+
+def direct(doc: Doc, found: Found, sp: Span, cue: Cue, mention: Mention | None, anchor: int) -> None:
+    inner = split_inside(doc, sp)
+    source = source_near(doc, cue, cue.j, doc.sent_at(anchor).tj, found.credits)
+    for n, (s, e, icue, imention) in enumerate(inner):
+        if n == len(inner) - 1 and n > 0 and cue.i > doc.tok_index(sp.end):
+            icue, imention = cue, mention  # the clause after the quote credits its last part
+        found.add(Stmt("direct", s, e, anchor, icue or cue, imention or mention, source))
+    found.use(cue)
+
+
+def split_inside(doc: Doc, sp: Span) -> list[tuple[int, int, Cue | None, Mention | None]]:
+    """„A – каза Х. – B“: one quote broken by its reporting clause is two statements."""
+    a, b = doc.tok_index(sp.start), doc.tok_index(sp.end)
+    toks = doc.tokens
+    for k in range(a + 1, b - 1):
+        if toks[k].text not in DASHES + ",":
+            continue
+        verb = doc.rules.verbs.get(toks[k + 1].low)
+        if verb is None or verb.frame == "label":
+            continue
+        cue = Cue("verb", k + 1, k + 2, toks[k + 1].text, verb.lemma, verb.frame, k + 1)
+        m = read_np(doc, k + 2, b)
+        if m is None or m.kind not in ("name", "pronoun", "role"):
+            continue
+        e = doc.tok_index(m.end)
+        while e < b and toks[e].text in ".," + DASHES:
+            e += 1
+        if e >= b or toks[e - 1].text not in DASHES + ".,":
+            continue
+        return [(sp.start, toks[k].start, cue, m), (toks[e].start, sp.end, cue, m)]
+    return [(sp.start, sp.end, None, None)]
+
+
+def lead_in(doc: Doc, sp: Span) -> str | None:
+    """The text of the sentence before the opening mark, or None when it is a narrator's
+    sentence the quote sits inside."""
+    s = doc.sent_at(sp.outer_start)
+    lo = max(s.start, doc.para_bounds(sp.outer_start)[0])
+    return doc.text[doc.last_span_end(lo, sp.outer_start):sp.outer_start]
+
+
+def credited_lead_in(doc: Doc, sp: Span) -> tuple[Cue, Mention] | None:
+    """"Според Х (обаче) „…“." - the sentence is a crediting phrase and then the quote."""
+    s = doc.sent_at(sp.outer_start)
+    open_at = doc.tok_index(sp.outer_start)
+    cues = [c for c in s.cues if c.kind == "prep" and c.frame == "speaker" and c.i == s.ti]
+    if not cues or (sp.close >= 0 and doc.text[sp.close + 1 : s.end].strip(" .!?")):
+        return None
+    mention = read_np(doc, cues[0].j, open_at)
+    if mention is None:
+        return None
+    rest = [t for t in doc.tokens[doc.tok_index(mention.end) : open_at] if t.is_word and t.low not in doc.rules.adverbs]
+    return (cues[0], mention) if not rest else None
+
+
+def direct_after_colon(doc: Doc, found: Found, sp: Span) -> None:
+    s = doc.sent_at(sp.outer_start)
+    colon = doc.tok_index(sp.outer_start) - 1
+    cues = [c for c in s.cues if c.j <= colon and c.frame != "label"]
+    if not cues:
+        direct_standalone(doc, found, sp)
+        return
+    cue = cues[-1]
+    passive = passive_at(doc, s, cue)
+    mention = read_np_back(doc, s.ti, passive) if passive is not None else subject_of(doc, cue, s)
+    source = passive_source(doc, s, cue) or source_near(doc, cue, s.ti, colon, found.credits)
+    found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source))
+
+
+def direct_standalone(doc: Doc, found: Found, sp: Span) -> None:
+    """A quote that is a whole sentence with no reporting clause: the previous speaker's."""
+    if sp.close >= 0:
+        rest = doc.text[sp.close + 1 : doc.sent_at(sp.close).end].strip(" .!?…" + "".join(doc.rules.closers))
+        if rest:
+            return
+    words = doc.text[sp.start : sp.end].split()
+    if len(words) < 4:
+        return
+    pieces = split_inside(doc, sp)
+    if len(pieces) > 1:  # „A – каза Х. – B“ credits itself
+        for s, e, cue, mention in pieces:
+            found.add(Stmt("direct", s, e, doc.tokens[cue.i].start, cue, mention))
+        return
+    found.add(Stmt("direct", sp.start, sp.end, sp.start, follows_previous=True))
+
+
+def is_name(doc: Doc, sp: Span) -> bool:
+    """A quoted name („Газпром“, партия „Възраждане“), not words someone said."""
+    content = doc.text[sp.start : sp.end].strip()
+    if not content:
+        return True
+    k = doc.tok_index(sp.outer_start) - 1
+    if k >= 0 and doc.tokens[k].low in doc.rules.non_statement:
+        return True
+    words = content.split()
+    if content[-1] in ".!?…" or len(words) > 5:
+        return False
+    return content[0].isupper() or content[0].isdigit()
+
+
+def orphans(doc: Doc, found: Found) -> None:
+    """A closing mark whose opening mark was lost: '... думи", каза Фокс.' The quote
+    starts where its paragraph does, or after the last sentence that credits someone."""
+    for close in doc.marks.orphan_closers:
+        after = clause_after(doc, close)
+        if after is None:
+            continue
+        cue, mention, _ = after
+        ps, _ = doc.para_bounds(close)
+        start = ps
+        for s in doc.para_sents(close):
+            if s.end <= close and (doc.cues_outside(s) or doc.last_span_end(s.start, s.end + 1) > s.start):
+                start = s.end
+        colon = doc.text.rfind(":", start, close)
+        if colon >= 0 and doc.cues_outside(doc.sent_at(colon)):
+            start = colon + 1
+        if doc.quote_covers(start, start + 1):
+            continue
+        sp = Span(-1, close, start, close)
+        direct(doc, found, sp, cue, mention, doc.tokens[cue.i].start)

@@ -1,0 +1,171 @@
+"""The people one article names, so that every mention of one (Путин, Владимир Путин,
+руският президент, "каза той") resolves to one canonical speaker."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..rules import Role, RuleSet
+from .clauses import two_names
+from .doc import Doc
+from .phrases import good_start, is_name_token, lone_name, read_np
+
+
+@dataclass
+class Person:
+    name: str  # the fullest form seen
+    words: tuple[str, ...]
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None
+    first: int = 0  # offset of the first mention
+    spoke: bool = False  # credited with a statement in this article
+
+
+def _covers(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Every word of `small` is in `big`; an initial ("и.") stands for a word it starts."""
+    return all(w in big or (w.endswith(".") and any(b.startswith(w[:-1]) and not b.endswith(".") for b in big))
+               for w in small)
+
+
+def _fuller(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
+    """"Иван Радев" is fuller than "И. Радев" and "Радев"; "Иван Петров Радев" than "Иван Радев"."""
+    spelled = lambda ws: sum(not w.endswith(".") for w in ws)  # noqa: E731
+    return _covers(old, new) and (spelled(new), len(new)) > (spelled(old), len(old))
+
+
+class Registry:
+    """The people and bodies one article mentions, so that every mention resolves to one name."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.people: list[Person] = []
+        self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
+        self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
+
+    def add(self, name: str, at: int, role: Role | None = None) -> Person:
+        canonical = self.rules.person_aliases.get(name.lower())
+        if canonical:
+            name = canonical
+        ws = tuple(w.lower() for w in name.replace("-", " ").split())
+        person = self._match(ws)
+        if person is None:
+            person = Person(name, ws, first=at)
+            self.people.append(person)
+        elif _fuller(ws, person.words):
+            person.name, person.words = name, ws
+        if role is not None and role not in person.roles:
+            person.roles.append(role)
+        if person.gender is None:
+            person.gender = self._gender(person, role)
+        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
+        return person
+
+    def _gender(self, person: Person, role: Role | None) -> str | None:
+        if role is not None and role.gender in ("m", "f"):
+            return role.gender
+        if person.words and person.words[-1].endswith(self.rules.female_endings):
+            return "f"
+        if person.words and person.words[-1].endswith(self.rules.male_endings):
+            return "m"
+        return None
+
+    def _match(self, ws: tuple[str, ...]) -> Person | None:
+        found = [p for p in self.people if _covers(ws, p.words) or _covers(p.words, ws)]
+        if not found:
+            return None
+        # one surname shared by two people ("Ким Чен Ун", "Ким Мьон Сик"): the one met first
+        return min(found, key=lambda p: p.first)
+
+    def find(self, name: str) -> Person | None:
+        """The person a name form refers to; a run of two names ("Тръмп Уолф") is its first."""
+        ws = tuple(w.lower() for w in name.replace("-", " ").split())
+        for n in range(len(ws), 0, -1):
+            person = self._match(ws[:n])
+            if person is not None and (n == len(ws) or len(person.words) > 1):
+                return person
+        return None
+
+    def note(self, person: Person, at: int) -> None:
+        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
+
+    def by_role(self, role: Role, before: int) -> Person | None:
+        lemmas = {role.lemma, *role.same_as}
+        hits = [(at, p) for at, p in self.mentions if any(r.lemma in lemmas or lemmas & set(r.same_as) for r in p.roles)]
+        earlier = [h for h in hits if h[0] <= before]
+        if earlier:
+            return earlier[-1][1]
+        return hits[0][1] if hits else None
+
+    def recent_group(self, before: int) -> str | None:
+        earlier = [g for at, g in self.groups if at < before]
+        return earlier[-1] if earlier else None
+
+    def recent(self, before: int, gender: str | None = None) -> tuple[int, Person] | None:
+        """The last person (someone with a role, or who spoke) mentioned before an offset."""
+        for at, p in reversed(self.mentions):
+            if at < before and (p.roles or p.spoke) and (gender in (None, "any") or p.gender in (None, gender)):
+                return at, p
+        return None
+
+
+def registry_of(doc: Doc) -> Registry:
+    """Every person the article names in full (two words or more, or after a role), in order."""
+    rules = doc.rules
+    reg = Registry(rules)
+    toks = doc.tokens
+    # a person is named by a capitalised word or after a role word; starting anywhere else
+    # finds the same people at many times the cost
+    starts, titles = rules.role_starts, rules.titles
+    heads = [k for k, t in enumerate(toks) if t.is_word and (t.is_upper or t.low in starts or t.low in titles)]
+    # a phrase that names someone opens with a name, an initial, a role, a title or a definite
+    # adjective ("Руският президент ..."); any other capitalised word ("В", "Той") reads nothing
+    suffixes = rules.definite_suffixes
+    opens = [k for k in heads if (t := toks[k]).low in starts or t.low in titles or t.low + "." in titles
+             or len(t.text) == 1 or t.low.endswith(suffixes) or is_name_token(t, rules)]
+    for s in doc.sents:
+        after_prep = {c.j for c in s.cues if c.kind == "prep"}
+        n = bisect.bisect_left(opens, s.ti)
+        k = s.ti
+        while n < len(opens) and opens[n] < s.tj:
+            if opens[n] < k:  # inside the phrase read last
+                n += 1
+                continue
+            k = opens[n]
+            n += 1
+            if lone_name(toks, k, s.tj, rules):  # most capitalised words: no need to read a phrase
+                k += 1
+                continue
+            m = read_np(doc, k, s.tj)
+            if m is not None and m.kind == "name" and k in after_prep:
+                split = two_names(doc, k, doc.tok_index(m.end))
+                if split is not None:  # "Според Южна Корея Ким ...": two names, not one
+                    m = read_np(doc, k, split)
+            if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
+                reg.add(_known_tail(m.name, doc.text), m.start, m.role)
+                k = doc.tok_index(m.end)
+            elif m is not None and m.kind == "group" and good_start(toks[k], rules):
+                reg.groups.append((m.start, m.text))
+                k = doc.tok_index(m.end)
+            k += 1
+    # a surname alone mentions the person named in full elsewhere (the one met first)
+    by_word: dict[str, Person] = {}
+    for person in sorted(reg.people, key=lambda p: p.first):
+        if len(person.words) > 1:
+            for w in person.words:
+                by_word.setdefault(w, person)
+    for k in heads:
+        t = toks[k]
+        if t.is_upper and t.low in by_word and t.low not in rules.not_names:
+            reg.note(by_word[t.low], t.start)
+    return reg
+
+
+def _known_tail(name: str, text: str) -> str:
+    """A run of three names written once, whose last two the article writes again, is a word
+    run into a name ("… „Еразъм“ Ашли Фокс оцени"): the person is the last two."""
+    ws = name.split()
+    if len(ws) >= 3 and text.count(name) == 1:
+        tail = " ".join(ws[-2:])
+        if text.count(tail) > 1:
+            return tail
+    return name

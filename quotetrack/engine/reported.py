@@ -1,0 +1,282 @@
+"""Reported speech and partial quotes: "Х заяви, че …", "…, каза Х", "Според Х …", "Това заяви Х",
+unquoted speech after a colon, quoted fragments inside a narrator's sentence, and "Name: words"
+headlines."""
+from __future__ import annotations
+
+import bisect
+
+from .clauses import credit_tail, is_anaphora, mention_after, skip_outlets, source_near, subject_of, two_names
+from .cues import Cue
+from .directs import is_name
+from .doc import Doc, Sent
+from .found import Found, Stmt, explicit
+from .phrases import Mention, read_np
+from .text import DASHES
+
+MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
+
+
+def reported(doc: Doc, found: Found) -> None:
+    """Statements credited by a cue no direct quote used: each by the shape of its clause."""
+    for s in doc.sents:
+        for cue in doc.cues_outside(s):
+            if (cue.i, cue.j) in found.used_cues:
+                continue
+            inside = found.inside_statement(doc.tokens[cue.i].start)
+            if cue.kind == "prep":
+                prep_statement(doc, found, s, cue, inside)
+            elif anaphora_before(doc, s, cue) is not None and cue.frame == "speech":
+                anaphora_statement(doc, found, s, cue)
+            else:
+                verb_statement(doc, found, s, cue, inside)
+
+
+def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> None:
+    toks = doc.tokens
+    if cue.frame == "label":
+        return
+    that = that_after(doc, cue, s)
+    if that is not None:
+        mention = subject_of(doc, cue, s)
+        if mention is not None and mention.kind == "medium" and cue.frame == "speech":
+            found.credits.append(mention.name or mention.text)  # "БТА съобщи, че ..."
+        if inside and not explicit(mention):
+            return
+        if cue.frame == "stance" and mention is not None and mention.kind == "other":
+            return
+        end, source, colon = clause_end(doc, found, that + 1, s)
+        source = source or source_near(doc, cue, s.ti, that, found.credits)
+        found.add(Stmt("indirect", toks[that].end, end, toks[cue.i].start, cue, mention, source, follows_previous=mention is None))
+        if colon is not None:
+            colon_speech(doc, found, colon, s, cue, mention)
+        return
+    colon = colon_after(doc, cue, s)
+    if colon is not None:
+        mention = subject_of(doc, cue, s)
+        if not (inside and not explicit(mention)):
+            colon_speech(doc, found, colon, s, cue, mention)
+        return
+    inverted_statement(doc, found, s, cue, inside)
+
+
+def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
+    """The "че" that opens what a verb reports: "заяви (открито) (пред БНТ), че ..."."""
+    toks = doc.tokens
+    k, _ = skip_outlets(doc, cue.j, s.tj)
+    for n in range(k, min(s.tj, k + 7)):
+        if toks[n].low in doc.rules.that:
+            return None if n > 0 and toks[n - 1].low in doc.rules.not_that_before else n
+        if toks[n].low in doc.rules.verbs or toks[n].text in ":" or toks[n].text in doc.rules.openers:
+            return None
+    return None
+
+
+def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, str | None, int | None]:
+    """Where reported content that starts at token k ends: the sentence end, a colon that
+    opens quoted speech, or a comma before the next reporting clause (", предаде АФП",
+    ", а Х смята, че"). Returns (offset, medium credited there, colon offset)."""
+    toks = doc.tokens
+    for n in range(k, min(s.tj, k + MAX_CLAUSE)):
+        t = toks[n]
+        if t.text == ":" and n + 1 < s.tj:
+            return t.start, None, t.start
+        if t.text != ",":
+            continue
+        c = bisect.bisect_right(s.cue_starts, n)
+        nxt = s.cues[c] if c < len(s.cues) and s.cues[c].i - n <= 6 else None
+        if nxt is None or any(toks[m].low in doc.rules.that for m in range(n + 1, nxt.i)):
+            continue
+        if doc.in_span(t.start):
+            continue
+        tail = credit_tail(doc, n, s.tj)
+        medium = tail[1] if tail and tail[0] == n else None
+        if medium:
+            found.credits.append(medium)
+            found.use(nxt)
+            return t.start, medium, None
+        between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in doc.rules.conjunctions and w.low not in doc.rules.adverbs]
+        if not between and toks[nxt.core].low.endswith(doc.rules.gerund_endings):
+            return t.start, None, None  # ", посочвайки, че ...": a statement of its own
+        if nxt.kind == "verb" and that_after(doc, nxt, s) is None and mention_after(doc, nxt, s.tj) is not None and nxt.frame != "label":
+            found.use(nxt)  # ", каза X" closing the same statement
+            return t.start, None, None
+        if between or nxt.kind == "prep":
+            return t.start, None, None
+    return s.end, None, None
+
+
+def colon_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
+    toks = doc.tokens
+    for n in range(cue.j, s.tj):
+        if toks[n].text == ":":
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if nxt is None or nxt.text in doc.rules.openers or nxt.start > doc.para_bounds(toks[n].start)[1]:
+                return None
+            return toks[n].start
+        if toks[n].text in doc.rules.openers or toks[n].low in doc.rules.verbs:
+            return None
+    return None
+
+
+def colon_speech(doc: Doc, found: Found, colon: int, s: Sent, cue: Cue, mention: Mention | None) -> None:
+    """"X обясни: words words." - unmarked speech after a colon runs to the end of its
+    paragraph or to the next sentence that credits someone by name. A closing mark at its
+    end (its opening one lost) makes it a direct quote."""
+    ps, pe = doc.para_bounds(colon)
+    end = pe
+    closer = next((c for c in doc.marks.orphan_closers if colon < c < pe), None)
+    if closer is not None and not doc.quote_opens_between(colon, closer):
+        found.add(Stmt("direct", colon + 1, closer, doc.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
+        return
+    for t in doc.sents[doc.sent_of(colon) + 1 : doc.sent_of(colon) + 40]:
+        if t.start >= pe:
+            break
+        if any(explicit(subject_of(doc, c, t)) and c.kind == "verb" for c in doc.cues_outside(t) if c.i - t.ti <= 8):
+            end = t.start
+            break
+    found.add(Stmt("indirect", colon + 1, end, doc.tokens[cue.i].start, cue, mention, follows_previous=mention is None))
+
+
+def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> None:
+    """"Words, каза Х." - the content before a comma, the speaker after the verb."""
+    toks = doc.tokens
+    k = cue.i - 1
+    if k < s.ti or toks[k].text not in "," + DASHES:
+        return
+    mention = mention_after(doc, cue, s.tj)
+    if mention is None or (inside and not explicit(mention)):
+        return
+    lo = s.ti
+    for st in found.in_sentence(doc.sent_of(s.start)):
+        if st.end <= toks[k].start and st.kind != "partial":
+            if mention.kind == "medium":
+                st.source = st.source or mention.name
+                found.credits.append(mention.name or mention.text)
+                found.use(cue)
+                return
+            lo = max(lo, doc.tok_index(st.end))
+    if sum(1 for t in toks[lo:k] if t.is_word) < 3:
+        return
+    if doc.quote_covers(toks[lo].start + 1, toks[k].start - 1):
+        return  # the whole clause is a quote: a direct quote's business
+    if mention.kind == "medium":
+        found.credits.append(mention.name or mention.text)
+    source = source_near(doc, cue, cue.j, s.tj, found.credits)
+    found.add(Stmt("indirect", toks[lo].start, toks[k].start, toks[cue.i].start, cue, mention, source))
+
+
+def anaphora_before(doc: Doc, s: Sent, cue: Cue) -> int | None:
+    """"Това заяви Х": the index of "Това" when it stands right before the cue."""
+    for k in range(max(s.ti, cue.i - 2), cue.i):
+        if is_anaphora(doc, k) and doc.tokens[k].is_upper:
+            return k
+    return None
+
+
+def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
+    k = anaphora_before(doc, s, cue)
+    this = doc.tokens[k].start
+    ps, _ = doc.para_bounds(this)
+    start = ps
+    for t in doc.para_sents(this):
+        if t.end <= this and t is not s and (doc.cues_outside(t) or found.inside_statement(t.start)):
+            start = t.end
+    if this > s.start:  # "думи Това каза Х": a full stop lost before "Това"
+        start = max(start, s.start)
+    mention = mention_after(doc, cue, s.tj)
+    source = source_near(doc, cue, cue.j, s.tj, found.credits)
+    if doc.text[start:this].strip() and not doc.quote_covers(start, this - 2):
+        found.add(Stmt("indirect", start, this, doc.tokens[cue.i].start, cue, mention, source))
+
+
+def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> None:
+    """"Според Х, ...", "..., според Х.", "По думите му ..." """
+    toks = doc.tokens
+    if cue.frame != "speaker":
+        return
+    mention = read_np(doc, cue.j, s.tj)
+    if mention is None or (inside and not explicit(mention)):
+        return
+    here = [st for st in found.in_sentence(doc.sent_of(s.start)) if st.kind != "partial"]
+    if mention.kind == "medium" and here:
+        for st in here:  # "…", е заявил Х според портала: the medium is the source
+            st.source = st.source or mention.name
+        return
+    after = doc.tok_index(mention.end)
+    if mention.kind == "name" and after < s.tj and toks[after].text != ",":
+        split = two_names(doc, cue.j, after)
+        if split is not None:  # "Според Тръмп Уолф ще ...": Тръмп credits, Уолф is the subject
+            mention = read_np(doc, cue.j, split) or mention
+            after = split
+    while (mention.kind in ("role", "group", "other") and after < s.tj and after - 1 > cue.j
+           and (toks[after].low in doc.rules.auxiliaries or toks[after].low in doc.rules.adverbs_copulas)
+           and toks[after - 1].is_word and not toks[after - 1].is_upper):
+        # "Според експерти от института | цените ще растат": the clause needs its subject back
+        shorter = read_np(doc, cue.j, after - 1)
+        if shorter is None:
+            break
+        mention, after = shorter, doc.tok_index(shorter.end)
+    at_start = cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
+    if at_start or toks[cue.i - 1].low in doc.rules.conjunctions:
+        end, source, _ = clause_end(doc, found, after, s)
+        start = toks[after].start if after < s.tj else s.end
+        found.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, source))
+    elif not explicit(mention) and mention.kind != "pronoun":
+        return
+    elif toks[cue.i - 1].text == "," and after >= s.tj - 1:
+        found.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention))
+    else:
+        found.add(Stmt("indirect", s.start, s.end, toks[cue.i].start, cue, mention))
+
+
+def partials(doc: Doc, found: Found) -> None:
+    """Quoted words inside a narrator's sentence or a reported statement."""
+    for sp in doc.spans:
+        around = found.containing(sp.start, sp.end - 1)
+        if any(d.kind == "direct" for d in around) or is_name(doc, sp):
+            continue
+        hosts = [st for st in around if st.kind == "indirect"]
+        host = max(hosts, key=lambda st: st.start, default=None)
+        if host is not None and host.mention is not None and host.mention.kind == "medium":
+            s = doc.sent_at(sp.outer_start)
+            inner = [c for c in doc.cues_outside(s, labels=True) if c.kind == "verb" and host.start <= doc.tokens[c.i].start < sp.start]
+            if inner:
+                found.add(Stmt("partial", sp.start, sp.end, doc.tokens[inner[-1].i].start, inner[-1], subject_of(doc, inner[-1], s), host.mention.name))
+                continue
+        if host is not None:
+            found.add(Stmt("partial", sp.start, sp.end, host.anchor, host.cue, host.mention, host.source, follows_previous=host.follows_previous))
+            continue
+        s = doc.sent_at(sp.outer_start)
+        cues = [c for c in doc.cues_outside(s, labels=True) if c.kind != "prep" or c.frame == "speaker"]
+        if not cues:
+            continue
+        before = [c for c in cues if doc.tokens[c.i].start < sp.outer_start]
+        cue = before[-1] if before else cues[0]
+        mention = subject_of(doc, cue, s) if before else (subject_of(doc, cue, s) or mention_after(doc, cue, s.tj))
+        if cue.kind == "prep":
+            mention = read_np(doc, cue.j, s.tj)
+        tail = credit_tail(doc, doc.tok_index(sp.end), s.tj)  # "..., предаде „Ню Йорк таймс“"
+        source = tail[1] if tail else source_near(doc, cue, s.ti, s.tj, found.credits)
+        found.add(Stmt("partial", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source, follows_previous=mention is None))
+
+
+def headlines(doc: Doc, found: Found) -> None:
+    """A headline "Name: words" credits the words to the name, with no verb."""
+    body = doc.text[doc.lay.paragraphs[len(doc.lay.headlines)][0] :] if len(doc.lay.paragraphs) > len(doc.lay.headlines) else ""
+    for hs, he in doc.lay.headlines:
+        colon = doc.text.find(":", hs, he)
+        if colon < 0 or colon - hs > 60 or he - colon < 12:
+            continue
+        a, b = doc.tok_index(hs), doc.tok_index(colon)
+        m = read_np(doc, a, b)
+        if m is None or m.end != doc.tokens[b - 1].end or m.kind not in ("name", "role"):
+            continue
+        if m.kind == "name" and doc.tokens[b - 1].text not in body:
+            continue  # "Срещата Путин-Ким: ..." names an event, not someone the article quotes
+        start = colon + 1
+        while start < he and (doc.text[start].isspace() or doc.text[start] in doc.rules.openers):
+            start += 1
+        end = he
+        while end > start and doc.text[end - 1] in doc.rules.closers:
+            end -= 1
+        found.add(Stmt("indirect", start, end, hs, None, m))

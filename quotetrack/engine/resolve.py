@@ -1,0 +1,113 @@
+"""Who said it: each statement's mention resolved against the people the article names
+(a name to its fullest form, a role or a pronoun to the fitting person named before)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Quote
+from ..rules import RuleSet
+from .clauses import media_chain
+from .doc import Doc
+from .entities import Person, Registry, registry_of
+from .found import Stmt
+from .phrases import Mention
+
+
+def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
+    """The media between the speaker and the reader, nearest the speaker first."""
+    chain = media_chain(doc, st.cue) if st.cue is not None and st.cue.kind == "verb" else []
+    if st.source and st.source not in chain:
+        chain.insert(0, st.source)
+    return tuple(m for m in chain if m != speaker)
+
+
+def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
+    """Each statement as a Quote, its mention resolved to a speaker against the article's people."""
+    rules = doc.rules
+    reg = registry_of(doc)
+    text = doc.text
+    last: Who = Who()
+    resolved: dict[int, Who] = {}
+    for idx in sorted(range(len(stmts)), key=lambda i: stmts[i].anchor):
+        st = stmts[idx]
+        if st.mention:
+            who = _who(st.mention, min(st.start, st.mention.start), reg, last, rules)
+        else:
+            who = last if st.follows_previous else Who()
+        resolved[idx] = who
+        if who.person is not None:
+            who.person.spoke = True
+            reg.note(who.person, st.mention.start if st.mention else st.anchor)
+        if who.speaker and (st.mention is None or st.mention.kind != "medium"):
+            last = Who(who.speaker, who.role, who.person, st.mention.start if st.mention else st.anchor, who.gender)
+    out = []
+    for idx, st in enumerate(stmts):
+        speaker, role = resolved[idx].speaker, resolved[idx].role
+        cue = st.cue
+        out.append(Quote(
+            kind=st.kind,  # type: ignore[arg-type]
+            text=text[st.start : st.end],
+            start=st.start,
+            end=st.end,
+            speaker=speaker,
+            speaker_mention=st.mention.text if st.mention else None,
+            role=role,
+            verb=cue.verb if cue else None,
+            verb_lemma=(cue.lemma or cue.verb.lower()) if cue else None,
+            source=st.source if st.source != speaker else None,
+            via=_via(st, doc, speaker),
+        ))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    speaker: str | None = None
+    role: str | None = None
+    person: Person | None = None
+    at: int = -1  # where this speaker was last named
+    gender: str | None = None
+
+
+def _of(person: Person, role: str | None = None) -> Who:
+    return Who(person.name, role or (person.roles[0].lemma if person.roles else None), person, gender=person.gender)
+
+
+def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
+    """The speaker a mention names. A pronoun or a bare role ("каза той", "добави министърът")
+    is the most recent fitting person: the last speaker, or someone named since."""
+    role = m.role.lemma if m.role else None
+    if m.kind == "name" and m.name:
+        person = reg.find(m.name) or reg.add(m.name, m.start, m.role)
+        if m.role is not None and m.role not in person.roles:
+            person.roles.append(m.role)
+        return _of(person, role)
+    if m.kind == "medium":
+        return Who(m.name or m.text)
+    if m.kind == "role" and m.role is not None:
+        person = reg.by_role(m.role, before)
+        if person is not None:
+            return _of(person, role)
+        if not _definite(m, rules):
+            return Who(m.text, role)
+    if m.kind in ("pronoun", "role") and m.gender != "pl":
+        return _recent(before, m.gender, reg, last) or Who(m.text if m.kind == "role" else None, role)
+    if m.kind == "pronoun":
+        group = reg.recent_group(before)
+        if last.person is None and last.speaker and (group is None or last.at > before - 400):
+            return last
+        return Who(group or m.text)
+    return Who(m.text, role)
+
+
+def _recent(before: int, gender: str | None, reg: Registry, last: Who) -> Who | None:
+    fits = gender in (None, "any") or last.gender in (None, gender)
+    named = reg.recent(before, gender)
+    if named is not None and (not last.speaker or not fits or named[0] > last.at):
+        return _of(named[1])
+    return last if last.speaker and fits else None
+
+
+def _definite(m: Mention, rules: RuleSet) -> bool:
+    """"министърът" points back at someone; "говорител на ЕК" introduces someone new."""
+    return any(w.lower().endswith(rules.definite_suffixes) for w in m.text.split()[:2])

@@ -1,0 +1,63 @@
+"""The package's layers: imports run downward only, and the engine is pure functions of a Doc."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "quotetrack"
+ENGINE = sorted((PACKAGE / "engine").glob("*.py"))
+# What the engine may import from the package above it: the rules, the records and the errors.
+BELOW_ENGINE = {"rules", "models", "errors"}
+
+
+def _imports(path: Path) -> set[str]:
+    """The quotetrack modules a file imports, as dotted names relative to the package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    here = path.relative_to(PACKAGE).with_suffix("").parts[:-1]
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = list(here[: len(here) - node.level + 1])
+            parts = base + (node.module.split(".") if node.module else [])
+            if node.module is None:
+                out |= {".".join(parts + [a.name]) for a in node.names}
+            else:
+                out.add(".".join(parts))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("quotetrack."):
+            out.add(node.module.removeprefix("quotetrack."))
+        elif isinstance(node, ast.Import):
+            out |= {a.name.removeprefix("quotetrack.") for a in node.names if a.name.startswith("quotetrack.")}
+    return out
+
+
+@pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
+def test_the_engine_imports_nothing_above_it(path: Path):
+    above = {m for m in _imports(path) if not m.startswith("engine") and m not in BELOW_ENGINE}
+    assert not above, f"engine/{path.name} imports {sorted(above)}"
+
+
+@pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
+def test_the_engine_does_no_io(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    modules = {a.name for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+    assert not names & {"open", "print", "input"}, path.name
+    assert not modules & {"os", "sys", "subprocess", "tinydb", "rich", "typer"}, path.name
+
+
+def test_no_class_of_the_engine_is_a_mixin():
+    """Composition: the finders are functions of the Doc, not methods spread over base classes."""
+    for path in ENGINE:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases = [b for b in node.bases if not (isinstance(b, ast.Name) and b.id in ("NamedTuple", "object"))]
+                assert not bases, f"engine/{path.name}: class {node.name} inherits from {[ast.unparse(b) for b in bases]}"
+
+
+def test_the_import_check_sees_imports():
+    """The check above would pass on a file it cannot read: make sure it reads this one."""
+    assert "rules" in _imports(PACKAGE / "engine" / "doc.py")
+    assert "engine.doc" in _imports(PACKAGE / "engine" / "extract.py")
