@@ -97,6 +97,8 @@ class RuleSet:
     inline_end_markers: tuple[str, ...]
     caption_markers: tuple[str, ...]
     credit_line_markers: tuple[str, ...]
+    footer_credit_phrases: tuple[str, ...]
+    relay_marks: tuple[str, ...]
     abbreviations: frozenset[str]
     may_end: frozenset[str]
     non_statement: frozenset[str]
@@ -108,6 +110,7 @@ class RuleSet:
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     female_endings: tuple[str, ...] = ()
     male_endings: tuple[str, ...] = ()
     preps: frozenset[str] = frozenset()
@@ -129,6 +132,7 @@ class RuleSet:
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     translit: Translit | None = None
+    places: frozenset[str] = frozenset()  # lower case: countries, regions, cities (rules/places.toml)
     vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
     vague_nouns: frozenset[str] = frozenset()
     polarity: frozenset[str] = frozenset()
@@ -422,6 +426,8 @@ def _compile(directory: str | None) -> RuleSet:
         inline_end_markers=tuple(_strings(bpath, "inline_end_markers", bp.get("inline_end_markers", []))),
         caption_markers=tuple(w.lower() for w in _strings(bpath, "caption_markers", bp.get("caption_markers", []))),
         credit_line_markers=tuple(_strings(bpath, "credit_line_markers", bp.get("credit_line_markers", []))),
+        footer_credit_phrases=tuple(w.lower() for w in _strings(bpath, "footer_credit_phrases", bp.get("footer_credit_phrases", []))),
+        relay_marks=tuple(_strings(bpath, "relay_marks", bp.get("relay_marks", []))),
         abbreviations=frozenset(abbreviations),
         may_end=frozenset(may_end),
         non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
@@ -432,6 +438,7 @@ def _compile(directory: str | None) -> RuleSet:
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
+        media_stems=frozenset(w.lower().rstrip(".") for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
         source_preposition=str(grammar.get("source_preposition", "")),

@@ -14,11 +14,11 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.934),
-    "all": (0.90, 0.889),
+    "all": (0.90, 0.89),
     "speaker": (0.95, 0.941),
     "verb": (0.96, 0.974),
-    "source": (0.85, 0.76),
-    "agency": (0.90, 0.684),
+    "source": (0.85, 0.78),
+    "agency": (0.90, 0.947),
 }
 
 

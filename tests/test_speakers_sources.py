@@ -213,6 +213,27 @@ def test_quoted_organisation_as_speaker(text, expected):
     pytest.param(article("/БТА/ " + BODY), "БТА"),
     pytest.param(article(BODY, "/БГНЕС/"), "БГНЕС"),
     pytest.param(article("БТА съобщи, че преговорите ще продължат и през следващата седмица."), "БТА"),
+    # the article's frame: trailing credits, footers, credit lines, an outlet's line at the top
+    (article(BODY + "/РИА-Новости."), "РИА Новости"),
+    (article(BODY + " /АФП. Днес+"), "АФП"),
+    (article(BODY + " (БТА)"), "БТА"),
+    (article(BODY + " Това е Световната търговска организация (СТО)"), None),  # an abbreviation
+    (article("Варна /ПИК/ " + BODY), "ПИК"),
+    (article("Бургас /Морски вести/ " + BODY), "Морски вести"),  # an outlet the rules do not list
+    (article(BODY, "Всички права запазени. Забранява се използването без предварителното съгласие на "
+             "Информационна агенция \"Фокус\"!"), "Фокус"),
+    (article(BODY, "Позоваването на Информационна агенция „Фокус“ е задължително!"), "Фокус"),
+    (article(BODY + " Превод и редакция: БЛИЦ"), "Блиц"),
+    (article(BODY + " Превод и редакция: Калин Стоянов"), None),  # a person is no agency
+    (article(BODY, "От: Агенция Монитор"), "Монитор"),
+    (article(BODY, "Източник: Гласове"), "Гласове"),
+    (article(BODY, "Автор: Труд онлайн"), "Труд"),
+    (article("12.03.2024", "Webcafe", BODY, title="Webcafe"), "Webcafe"),
+    # a chain ends at the Bulgarian wire; a Bulgarian TV in the body counts after any wire
+    (article(BODY.rstrip(".") + ", пише в. „Таймс“, цитиран от Ройтерс и БТА."), "БТА"),
+    (article("Полетите бяха отменени, предаде Би Ти Ви.", "Полетите ще бъдат възстановени, съобщи "
+             "„Фокус“."), "Фокус"),
+    (article("Полетите бяха отменени, предаде Би Ти Ви."), "Би Ти Ви"),
 ])
 def test_article_agency(text, expected):
     assert extract_article(text, path="a.txt").article.agency == expected

@@ -168,6 +168,9 @@ def quoted_mention(doc: Doc, k: int, hi: int) -> Mention | None:
     if close is None:
         return None
     a, b = doc.tokens[k + 1].start, doc.tokens[close - 1].end
+    medium = doc.media.medium_at(doc.tokens, k, hi)
+    if medium is not None and medium[1] >= close:  # "съобщи „Фокус“": a medium in marks
+        return Mention("medium", a, b, doc.text[a:b], name=medium[0])
     return Mention("other", a, b, doc.text[a:b])
 
 
@@ -212,10 +215,10 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
             if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
                 if phrase in doc.rules.credit_phrases:
                     m = read_np(doc, k + n, hi)
-                    medium = doc.media.medium_at(toks, k + n, hi)
-                    if medium:
-                        credits.append(medium[0])
-                        return medium[0]
+                    chain, _ = media_run(doc, k + n, hi)
+                    if chain:
+                        credits.extend(chain)  # "цитиран от Ройтерс и БТА": both carried it
+                        return chain[0]
                     if m is not None:
                         return m.text
                 elif k < cue.i:
@@ -225,24 +228,46 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
     return None
 
 
-def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, str] | None:
-    """", предаде АФП" / ", цитиран от Ройтерс" closing a clause: (token index of the comma, medium)."""
+def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, tuple[str, ...]] | None:
+    """", предаде АФП" / ", цитиран от Ройтерс и БТА" / ", пише в. „Таймс“, цитиран от БТА"
+    closing a clause: (token index of the comma, every medium credited, nearest the words first)."""
     toks = doc.tokens
     for k in range(lo, min(hi, lo + 200)):
         if toks[k].text != ",":
             continue
         j = k + 1
         for phrase in doc.rules.by_first["credit"].get(toks[j].low, ()) if j < hi else ():
-            if all(j + n < hi and toks[j + n].low == w for n, w in enumerate(phrase)):
-                medium = doc.media.medium_at(toks, j + len(phrase), hi)
-                if medium:
-                    return k, medium[0]
+            if doc.phrase_at(j, phrase, hi):
+                chain, _ = media_run(doc, j + len(phrase), hi)
+                if chain:
+                    return k, chain
         verb = doc.rules.verbs.get(toks[j].low) if j < hi else None
         if verb and verb.frame == "speech":
-            medium = doc.media.medium_at(toks, j + 1, hi)
-            if medium and medium[1] >= hi - 1:
-                return k, medium[0]
+            chain, end = media_run(doc, j + 1, hi)
+            if chain and end >= hi - 1:
+                return k, chain
     return None
+
+
+def media_run(doc: Doc, k: int, hi: int) -> tuple[tuple[str, ...], int]:
+    """Media named one after another from tokens[k]: "Ройтерс и БТА", "в. „Таймс“, цитиран от
+    БТА". Returns them in order and the index after the last."""
+    toks, out = doc.tokens, []
+    while k < hi:
+        found = doc.media.medium_at(toks, k, hi)
+        if found is None:
+            break
+        if found[0] not in out:
+            out.append(found[0])
+        k = j = found[1]
+        if j < hi and (toks[j].text == "," or toks[j].low in doc.rules.conjunctions):
+            j += 1
+        phrase = next((p for p in doc.rules.by_first["credit"].get(toks[j].low, ()) if doc.phrase_at(j, p, hi)), ()) if j < hi else ()
+        j += len(phrase)
+        if j == k or j >= hi or doc.media.medium_at(toks, j, hi) is None:
+            break
+        k = j
+    return tuple(out), k
 
 
 def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:

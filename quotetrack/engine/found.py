@@ -22,6 +22,7 @@ class Stmt:
     source: str | None = None
     sentence: int = -1
     follows_previous: bool = False  # no speaker of its own: the previous statement's
+    via: tuple[str, ...] = ()  # media a credit after the words names, nearest the words first
 
 
 @dataclass(slots=True, eq=False)

@@ -45,6 +45,7 @@ class Media:
             k += 1
         if k >= hi or tokens[k].low not in rules.agency_starts:
             return None  # no alias starts with this word: most tokens stop here
+        quoted = tokens[i].text in rules.openers
         words: list[str] = []
         ends: list[int] = []
         k = i
@@ -71,8 +72,9 @@ class Media:
             agency = rules.agencies.get(key) or rules.agencies.get(tuple(" ".join(key).replace(". ", ".").split()))
             if agency is None:
                 continue
-            if agency.ambiguous and key == _agency_key_of(agency) and not (i > 0 and tokens[i - 1].low.rstrip(".") in {m.rstrip(".") for m in rules.media_nouns}):
-                continue
+            if agency.ambiguous and key == _agency_key_of(agency) and not quoted and not (
+                    i > 0 and tokens[i - 1].low.rstrip(".") in rules.media_stems):
+                continue  # "фокус", "сега": a name only after a media noun or in quote marks
             j = ends[n - 1]
             while j < hi and tokens[j].text in rules.closers and tokens[j].text not in rules.openers - rules.closers:
                 j += 1

@@ -44,9 +44,10 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             return
         if cue.frame == "stance" and mention is not None and mention.kind == "other":
             return
-        end, source, colon = clause_end(doc, found, that + 1, s)
-        source = source or source_near(doc, cue, s.ti, that, found.credits)
-        found.add(Stmt("indirect", toks[that].end, end, toks[cue.i].start, cue, mention, source, follows_previous=mention is None))
+        end, chain, colon = clause_end(doc, found, that + 1, s)
+        source = chain[0] if chain else source_near(doc, cue, s.ti, that, found.credits)
+        found.add(Stmt("indirect", toks[that].end, end, toks[cue.i].start, cue, mention, source,
+                       follows_previous=mention is None, via=chain))
         if colon is not None:
             colon_speech(doc, found, colon, s, cue, mention)
         return
@@ -71,15 +72,15 @@ def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
     return None
 
 
-def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, str | None, int | None]:
+def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str, ...], int | None]:
     """Where reported content that starts at token k ends: the sentence end, a colon that
     opens quoted speech, or a comma before the next reporting clause (", предаде АФП",
-    ", а Х смята, че"). Returns (offset, medium credited there, colon offset)."""
+    ", а Х смята, че"). Returns (offset, media credited there, colon offset)."""
     toks = doc.tokens
     for n in range(k, min(s.tj, k + MAX_CLAUSE)):
         t = toks[n]
         if t.text == ":" and n + 1 < s.tj:
-            return t.start, None, t.start
+            return t.start, (), t.start
         if t.text != ",":
             continue
         c = bisect.bisect_right(s.cue_starts, n)
@@ -89,20 +90,20 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, str | None
         if doc.in_span(t.start):
             continue
         tail = credit_tail(doc, n, s.tj)
-        medium = tail[1] if tail and tail[0] == n else None
-        if medium:
-            found.credits.append(medium)
+        chain = tail[1] if tail and tail[0] == n else ()
+        if chain:
+            found.credits.extend(chain)
             found.use(nxt)
-            return t.start, medium, None
+            return t.start, chain, None
         between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in doc.rules.conjunctions and w.low not in doc.rules.adverbs]
         if not between and toks[nxt.core].low.endswith(doc.rules.gerund_endings):
-            return t.start, None, None  # ", посочвайки, че ...": a statement of its own
+            return t.start, (), None  # ", посочвайки, че ...": a statement of its own
         if nxt.kind == "verb" and that_after(doc, nxt, s) is None and mention_after(doc, nxt, s.tj) is not None and nxt.frame != "label":
             found.use(nxt)  # ", каза X" closing the same statement
-            return t.start, None, None
+            return t.start, (), None
         if between or nxt.kind == "prep":
-            return t.start, None, None
-    return s.end, None, None
+            return t.start, (), None
+    return s.end, (), None
 
 
 def colon_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
@@ -218,9 +219,9 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         mention, after = shorter, doc.tok_index(shorter.end)
     at_start = cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
     if at_start or toks[cue.i - 1].low in doc.rules.conjunctions:
-        end, source, _ = clause_end(doc, found, after, s)
+        end, chain, _ = clause_end(doc, found, after, s)
         start = toks[after].start if after < s.tj else s.end
-        found.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, source))
+        found.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, chain[0] if chain else None, via=chain))
     elif not explicit(mention) and mention.kind != "pronoun":
         return
     elif toks[cue.i - 1].text == "," and after >= s.tj - 1:
@@ -256,8 +257,9 @@ def partials(doc: Doc, found: Found) -> None:
         if cue.kind == "prep":
             mention = read_np(doc, cue.j, s.tj)
         tail = credit_tail(doc, doc.tok_index(sp.end), s.tj)  # "..., предаде „Ню Йорк таймс“"
-        source = tail[1] if tail else source_near(doc, cue, s.ti, s.tj, found.credits)
-        found.add(Stmt("partial", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source, follows_previous=mention is None))
+        source = tail[1][0] if tail else source_near(doc, cue, s.ti, s.tj, found.credits)
+        found.add(Stmt("partial", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source,
+                       follows_previous=mention is None, via=tail[1] if tail else ()))
 
 
 def headlines(doc: Doc, found: Found) -> None:

@@ -16,6 +16,7 @@ from .phrases import Mention
 def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
     """The media between the speaker and the reader, nearest the speaker first."""
     chain = media_chain(doc, st.cue) if st.cue is not None and st.cue.kind == "verb" else []
+    chain += [m for m in st.via if m not in chain]
     if st.source and st.source not in chain:
         chain.insert(0, st.source)
     return tuple(m for m in chain if m != speaker)
