@@ -19,7 +19,7 @@ from .errors import RulesError
 RULE_FILES = (
     "quotes.toml", "verbs.toml", "cues.toml", "roles.toml", "agencies.toml", "pronouns.toml",
     "boilerplate.toml", "abbreviations.toml", "names.toml", "aliases.toml", "translit.toml",
-    "vague.toml",
+    "vague.toml", "speakers.toml", "places.toml",
 )
 FRAMES = ("speech", "stance", "label")
 GENDERS = ("m", "f", "any", "pl")
@@ -118,6 +118,8 @@ class RuleSet:
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    subjunctive: frozenset[str] = frozenset()
+    subjunctive_reports_after: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
@@ -133,6 +135,14 @@ class RuleSet:
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     translit: Translit | None = None
     places: frozenset[str] = frozenset()  # lower case: countries, regions, cities (rules/places.toml)
+    # what a speaker's phrase may be (rules/speakers.toml)
+    bodies: frozenset[str] = frozenset()  # nouns heading a body's phrase: "правителството"
+    person_nouns: frozenset[str] = frozenset()  # people by what they are: "мъжът", "кандидатът"
+    person_endings: tuple[str, ...] = ()  # agent suffixes: "коментаторът", "наблюдатели"
+    time_nouns: frozenset[str] = frozenset()
+    manner_adverbs: frozenset[str] = frozenset()  # adverbs that stand around a verb, beyond cues' list
+    adverb_endings: tuple[str, ...] = ()
+    not_speakers: frozenset[str] = frozenset()
     vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
     vague_nouns: frozenset[str] = frozenset()
     polarity: frozenset[str] = frozenset()
@@ -394,6 +404,12 @@ def _compile(directory: str | None) -> RuleSet:
     person_aliases = _compile_aliases(*files["aliases.toml"])
     translit = _compile_translit(*files["translit.toml"])
     vpath, vd = files["vague.toml"]
+    spath, sd = files["speakers.toml"]
+    plpath, pld = files["places.toml"]
+    places = frozenset(w.lower() for key in ("countries", "regions", "cities")
+                       for w in _strings(plpath, f"places.{key}", pld.get("places", {}).get(key)))
+    adverbials = tuple(sorted((words(w) for w in _strings(spath, "adverbials.phrases", sd.get("adverbials", {}).get("phrases"))),
+                              key=len, reverse=True))
     vague = vd.get("vague", {})
 
     adverbs = frozenset(w.lower() for w in _strings(cpath, "adverbs.words", cues.get("adverbs", {}).get("words")))
@@ -445,6 +461,9 @@ def _compile(directory: str | None) -> RuleSet:
         that=that,
         conjunctions=conjunctions,
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
+        subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),
+        subjunctive_reports_after=frozenset(w.lower() for w in _strings(
+            cpath, "grammar.subjunctive_reports_after", grammar.get("subjunctive_reports_after", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         sentence_openers=frozenset(openers),
@@ -461,6 +480,14 @@ def _compile(directory: str | None) -> RuleSet:
         phrase_breaks=that | conjunctions,
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
+        places=places,
+        bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
+        person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns"))),
+        person_endings=tuple(_strings(spath, "people.person_endings", sd.get("people", {}).get("person_endings"))),
+        time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),
+        manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
+        adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),
+        not_speakers=frozenset(w.lower() for w in _strings(spath, "not_speakers.words", sd.get("not_speakers", {}).get("words"))),
         translit=translit,
         vague_phrases=tuple(w.lower() for w in _strings(vpath, "vague.phrases", vague.get("phrases", []))),
         vague_nouns=frozenset(w.lower() for w in _strings(vpath, "vague.nouns", vague.get("nouns", []))),
@@ -473,7 +500,7 @@ def _compile(directory: str | None) -> RuleSet:
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
         by_first={name: _by_first(phrases) for name, phrases in (
             ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),
-            ("anaphora", anaphora))},
+            ("anaphora", anaphora), ("adverbial", adverbials))},
         mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
         sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})(?=(?:" + "|".join(map(regex.escape, sorted(
             openers, key=len, reverse=True))) + r")(?!\p{L}))"),

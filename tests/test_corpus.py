@@ -13,11 +13,11 @@ from .conftest import SHARED
 # Issue 12's targets on the 46 dev articles, and the level the code last reached there: a rule
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
-    "direct": (0.95, 0.934),
-    "all": (0.90, 0.89),
-    "speaker": (0.95, 0.941),
+    "direct": (0.95, 0.944),
+    "all": (0.90, 0.902),
+    "speaker": (0.95, 0.947),
     "verb": (0.96, 0.974),
-    "source": (0.85, 0.78),
+    "source": (0.85, 0.82),
     "agency": (0.90, 0.947),
 }
 

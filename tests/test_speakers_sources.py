@@ -344,3 +344,38 @@ def test_according_to_a_phrase_leaves_the_clause_its_subject(text, expected):
 ])
 def test_a_dateline_before_a_quote_is_not_part_of_any_statement(text, expected):
     assert [(q.kind, q.text, q.agency) for q in extract_text(text)] == expected
+
+
+# -- a speaker has a shape ------------------------------------------------------------------------
+
+def speakers(text: str):
+    return [q.speaker for q in extract_text(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverbial between the speaker and the verb, or between the verb and the speaker
+    (article("Министърът Иван Петров за пореден път увери, че бюджетът ще бъде приет."), ["Иван Петров"]),
+    (article("Иван Петров от своя страна заяви, че бюджетът ще бъде приет."), ["Иван Петров"]),
+    (article("Говорителката Мария Илиева в четвъртък съобщи, че заседанието се отлага."), ["Мария Илиева"]),
+    (article("„Бюджетът ще бъде приет“, каза в понеделник вечерта министърът Иван Петров."), ["Иван Петров"]),
+    # an age, a prefix of a role, a place before the name or a caption's word after it
+    (article("„Няма да се откажа“, каза 53-годишният Георги Илиев."), ["Георги Илиев"]),
+    (article("„Ще гласуваме против“, каза зам.-председателят на партията Иван Петров."), ["Иван Петров"]),
+    (article("„Полетът е отклонен“, каза консулът на България в Букурещ Стефан Маринов."), ["Стефан Маринов"]),
+    (article("„Ще подпиша“, каза министърката Лиляна Иванова България"), ["Лиляна Иванова"]),
+    # no phrase of the wrong shape is a speaker: the reading is none
+    (article("„Ще има избори“, каза миналата седмица."), [None]),
+    (article("Решението на съда предполага, че делото ще се проточи."), []),  # a thing's stance is no statement
+    (article("Петров отказа да коментира, че бюджетът закъснява."), []),  # "да": nothing said
+    # ... though "да" after a credit or in "макар да" reports
+    (article("Петров беше цитиран от БТА да казва: „Бюджетът ще бъде приет“."), ["Петров"]),
+])
+def test_speaker_shape(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_medium_named_after_the_speaker_is_the_source_not_part_of_who():
+    text = article("Според британски коментатор по телевизионния канал Би Би Си войната може да продължи.")
+    [q] = extract_text(text)
+    assert (q.speaker, q.source) == ("британски коментатор", "Би Би Си")
+    assert q.text.startswith("войната")

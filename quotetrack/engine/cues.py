@@ -73,6 +73,9 @@ def _negated(tokens: list[Token], i: int, lo: int, rules: RuleSet) -> bool:
     k = i - 1
     if k >= lo and tokens[k].low in rules.reflexive:
         k -= 1
+    if k >= lo and tokens[k].low in rules.subjunctive and any(
+            t.low in rules.subjunctive_reports_after for t in tokens[max(lo, k - 6) : k]):
+        return False  # "беше цитиран от ТАСС да казва": reported all the same
     return k >= lo and (tokens[k].low in rules.negations or tokens[k].low in rules.auxiliaries)
 
 

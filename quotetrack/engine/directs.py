@@ -16,13 +16,14 @@ def directs(doc: Doc, found: Found) -> None:
     for sp in doc.spans:
         after = clause_after(doc, sp.close) if sp.close >= 0 else None
         joined = sp.close >= 0 and doc.text[sp.close + 1 : sp.close + 3].strip()[:1] in ("," + DASHES)
-        if is_name(doc, sp) and not (after is not None and joined):
-            continue  # a quoted name, unless ", каза Х" follows it
         before = lead_in(doc, sp)
+        colon = before is not None and before.rstrip().endswith(":")
+        if is_name(doc, sp) and not (after is not None and joined) and not colon:
+            continue  # a quoted name, unless ", каза Х" follows it or "X каза:" opens it
         if after is not None and (before is None or before.strip() == ""):
             cue, mention, _ = after
             direct(doc, found, sp, cue, mention, doc.tokens[cue.i].start)
-        elif before is not None and before.rstrip().endswith(":"):
+        elif colon:
             direct_after_colon(doc, found, sp)
         elif before is not None and credited_lead_in(doc, sp) is not None:
             cue, mention = credited_lead_in(doc, sp)

@@ -99,8 +99,9 @@ class Media:
                 tokens[n].low + "." in rules.media_nouns and n + 1 < hi and tokens[n + 1].text == "."
                 and not (len(tokens[n].text) == 1 and tokens[n].is_upper))  # "В. Радев" is an initial, "в." a newspaper
 
-        while k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not is_noun(k):
-            k += 1
+        while (k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not is_noun(k)
+               and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles):
+            k += 1  # adjectives before the media noun ("руските държавни медии"), not a person or a preposition
         if not (k < hi and is_noun(k)):
             return None
         head = k

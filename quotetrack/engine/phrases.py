@@ -61,7 +61,8 @@ def _title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
     if i < hi and tokens[i].low in rules.titles:
         return 1
     if i + 1 < hi and tokens[i + 1].text == "." and tokens[i].low + "." in rules.titles:
-        return 2
+        glued = i + 2 < hi and tokens[i + 2].text == "-" and tokens[i + 2].start == tokens[i + 1].end
+        return 3 if glued else 2  # "зам.-председателят": the prefix, then the role
     return 0
 
 
@@ -77,6 +78,28 @@ def _name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
     return k
 
 
+def _outlet_at(doc: Doc, k: int, hi: int) -> bool:
+    """Whether an outlet phrase naming a medium opens at tokens[k] ("по БНТ", "пред вестник „Сега“")."""
+    for phrase in doc.rules.by_first["outlet"].get(doc.tokens[k].low, ()):
+        if doc.phrase_at(k, phrase, hi) and doc.media.medium_at(doc.tokens, k + len(phrase), hi) is not None:
+            return True
+    return False
+
+
+def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tuple[int, int]:
+    """A place run into a name is no part of it: "в Букурещ Мирчо Иванов", "Лиляна Павлова
+    България" (a caption's word). A name of two words stays whole ("Джак Лондон")."""
+    for n in (2, 1):
+        if k - a - n >= 2 and " ".join(t.low for t in tokens[a : a + n]) in rules.places:
+            a += n
+            break
+    for n in (2, 1):
+        if k - a - n >= 2 and " ".join(t.low for t in tokens[k - n : k]) in rules.places:
+            k -= n
+            break
+    return a, k
+
+
 def lone_name(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
     """A name word alone, with no role or title at it ("Русия", "Петров" with no first name):
     read_np would read it as a one-word name (or a medium), which names nobody in full."""
@@ -86,7 +109,8 @@ def lone_name(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
 
 
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
-    """Read the speaker's noun phrase that starts at tokens[i] (after a verb, or opening a clause)."""
+    """Read the noun phrase that starts at tokens[i] (after a verb, or opening a clause). It may
+    be no speaker at all ("Решението предполага"): `shaped` tells."""
     tokens, text, rules = doc.tokens, doc.text, doc.rules
     if i >= hi:
         return None
@@ -124,15 +148,22 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
                 if k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
                     a = k - 2  # Лазовски": a place, then the person in the last two words
-            name_span = (a, k)
+            name_span = _without_places(tokens, a, k, rules)
             break
         if t.low in rules.preps and (role is not None or after_prep):
+            if _outlet_at(doc, k, hi):
+                break  # "коментатор по телевизионния канал BBC": the medium is no part of who
             after_prep = True
             k += 1
             continue
+        if (t.text.isdigit() and k == i and k + 2 < hi and tokens[k + 1].text in "-–" and tokens[k + 2].is_word
+                and tokens[k + 1].start == t.end):
+            k += 3  # an age or a count before the name: "53-годишният", "5-членната"
+            continue
         if (t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None
                 and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
-                and t.low not in rules.pronouns and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
+                and t.low not in rules.pronouns and t.low not in rules.not_speakers
+                and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
             continue  # only the first word of a phrase takes the article ("изборите | общината")
         if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
@@ -201,15 +232,91 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
             a -= 1
             continue
         break
-    # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or name
-    best = None
+    # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or
+    # name; an adverbial may stand between it and the verb ("Дастис за пореден път увери")
+    best = gapped = None
     for s in range(a, k):
         m = read_np(doc, s, k)
-        if m is not None and tokens_end(tokens, m, k):
-            if m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (good_start(tokens[s], rules) or _initial(tokens, s, k, rules))):
+        if m is None:
+            continue
+        good = m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
+            good_start(tokens[s], rules) or _initial(tokens, s, k, rules)))
+        if tokens_end(tokens, m, k):
+            if good:
                 return m
             best = best or m
-    return best
+        elif good and gapped is None and skip_adverbials(doc, doc.tok_index(m.end), k) == k:
+            gapped = m
+    return gapped or best
+
+
+def shaped(doc: Doc, m: Mention | None) -> Mention | None:
+    """The mention if a reader would call it a speaker, else None. A name, role, group, medium
+    or pronoun has that shape; any other phrase only when its head noun names a body, people or
+    a document ("правителството", "британски банкери", "доклада"), never a time ("миналата
+    седмица"), a number ("25 района") or a word no speaker is ("ги", "позиция")."""
+    if m is None:
+        return None
+    rules, toks = doc.rules, doc.tokens
+    a, b = doc.tok_index(m.start), doc.tok_index(m.end)
+    words = [t for t in toks[a:b] if t.is_word]
+    if not words or words[0].low in rules.not_speakers:
+        return None
+    if m.kind != "other" or (a > 0 and toks[a - 1].text in rules.openers):
+        return m  # a body named in quote marks ("„Райънеър“ съобщи") is one
+    run = []
+    for t in words:
+        if t.low in rules.preps:
+            break
+        run.append(t)
+    head = run[-1].low if run else ""
+    if not run or head in rules.time_nouns or head in rules.not_speakers or run[0].text[0].isdigit():
+        return None
+    if (head in rules.bodies or head in rules.person_nouns or head in rules.documents or head in rules.media_nouns
+            or (head,) in rules.roles or head.endswith(rules.person_endings) or sum(t.is_upper for t in run) >= 2):
+        return m
+    return None
+
+
+def adverbial_end(doc: Doc, k: int, hi: int) -> int:
+    """Where an adverbial that opens at tokens[k] ends, or k: a listed phrase ("за пореден път",
+    "от своя страна"), an adverb ("още", "възмутено"), a time ("миналата седмица", "в четвъртък",
+    "през 2019 г.")."""
+    toks, rules = doc.tokens, doc.rules
+    if k >= hi:
+        return k
+    t = toks[k]
+    for phrase in rules.by_first["adverbial"].get(t.low, ()):
+        if doc.phrase_at(k, phrase, hi):
+            return k + len(phrase)
+    if t.is_word and not t.is_upper and (t.low in rules.adverbs or t.low in rules.manner_adverbs or (
+            len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and t.low not in rules.verbs and t.low not in rules.role_starts)):
+        return k + 1
+    j = k + 1 if t.low in rules.preps else k
+    for n in range(j, min(hi, j + 3)):
+        if toks[n].low in rules.time_nouns:
+            return n + 1
+        if not toks[n].is_word or toks[n].low in rules.verbs or is_name_token(toks[n], rules) and n > k:
+            break
+    return k
+
+
+def skip_adverbials(doc: Doc, k: int, hi: int) -> int:
+    """The index after a run of adverbials that opens at tokens[k]."""
+    while k < hi:
+        j = adverbial_end(doc, k, hi)
+        if j == k:
+            break
+        k = j
+    return k
+
+
+def adverbials_before(doc: Doc, lo: int, k: int) -> int:
+    """Where a run of adverbials that ends right before tokens[k] starts (k when none)."""
+    for a in range(max(lo, k - 8), k):
+        if skip_adverbials(doc, a, k) == k:
+            return a
+    return k
 
 
 def good_start(tok: Token, rules: RuleSet) -> bool:

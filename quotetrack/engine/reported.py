@@ -217,11 +217,13 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         if shorter is None:
             break
         mention, after = shorter, doc.tok_index(shorter.end)
+    after, outlet = skip_outlets(doc, after, s.tj)  # "Според X по БНТ ...": the medium it was said on
     at_start = cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
     if at_start or toks[cue.i - 1].low in doc.rules.conjunctions:
         end, chain, _ = clause_end(doc, found, after, s)
         start = toks[after].start if after < s.tj else s.end
-        found.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, chain[0] if chain else None, via=chain))
+        source = outlet or (chain[0] if chain else None)
+        found.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, source, via=chain))
     elif not explicit(mention) and mention.kind != "pronoun":
         return
     elif toks[cue.i - 1].text == "," and after >= s.tj - 1:

@@ -10,7 +10,7 @@ from .clauses import media_chain
 from .doc import Doc
 from .entities import Person, Registry, registry_of
 from .found import Stmt
-from .phrases import Mention
+from .phrases import Mention, shaped
 
 
 def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
@@ -28,19 +28,25 @@ def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
     reg = registry_of(doc)
     text = doc.text
     last: Who = Who()
+    last_source: str | None = None
     resolved: dict[int, Who] = {}
     for idx in sorted(range(len(stmts)), key=lambda i: stmts[i].anchor):
         st = stmts[idx]
-        if st.mention:
+        if st.mention and shaped(doc, st.mention) is None:
+            who = Who()  # a phrase no reader would call a speaker names no one
+        elif st.mention:
             who = _who(st.mention, min(st.start, st.mention.start), reg, last, rules)
         else:
             who = last if st.follows_previous else Who()
+            if st.follows_previous and st.source is None:
+                st.source = last_source  # the words go on, and so does their credit
         resolved[idx] = who
         if who.person is not None:
             who.person.spoke = True
             reg.note(who.person, st.mention.start if st.mention else st.anchor)
         if who.speaker and (st.mention is None or st.mention.kind != "medium"):
             last = Who(who.speaker, who.role, who.person, st.mention.start if st.mention else st.anchor, who.gender)
+            last_source = st.source
     out = []
     for idx, st in enumerate(stmts):
         speaker, role = resolved[idx].speaker, resolved[idx].role
@@ -97,7 +103,7 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         group = reg.recent_group(before)
         if last.person is None and last.speaker and (group is None or last.at > before - 400):
             return last
-        return Who(group or m.text)
+        return Who(group)  # "те" with no group before it: no one to name
     return Who(m.text, role)
 
 
