@@ -19,7 +19,7 @@ from .errors import RulesError
 RULE_FILES = (
     "quotes.toml", "verbs.toml", "cues.toml", "roles.toml", "agencies.toml", "pronouns.toml",
     "boilerplate.toml", "abbreviations.toml", "names.toml", "aliases.toml", "translit.toml",
-    "vague.toml", "speakers.toml", "places.toml",
+    "vague.toml", "speakers.toml", "places.toml", "given_names.toml",
 )
 FRAMES = ("speech", "stance", "label")
 GENDERS = ("m", "f", "any", "pl")
@@ -112,6 +112,9 @@ class RuleSet:
     media_nouns: frozenset[str] = frozenset()
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     female_endings: tuple[str, ...] = ()
+    # gender the text states: a relative pronoun after a name, a participle credited to it
+    stated_gender: dict[str, str] = field(default_factory=dict)  # relative pronoun -> m | f
+    participle_gender: tuple[tuple[str, str], ...] = ()  # (ending, m | f), longest first
     male_endings: tuple[str, ...] = ()
     preps: frozenset[str] = frozenset()
     source_preposition: str = ""
@@ -135,6 +138,7 @@ class RuleSet:
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     translit: Translit | None = None
     places: frozenset[str] = frozenset()  # lower case: countries, regions, cities (rules/places.toml)
+    given_names: dict[str, str] = field(default_factory=dict)  # lower case -> m | f | any
     # what a speaker's phrase may be (rules/speakers.toml)
     bodies: frozenset[str] = frozenset()  # nouns heading a body's phrase: "правителството"
     person_nouns: frozenset[str] = frozenset()  # people by what they are: "мъжът", "кандидатът"
@@ -406,6 +410,9 @@ def _compile(directory: str | None) -> RuleSet:
     vpath, vd = files["vague.toml"]
     spath, sd = files["speakers.toml"]
     plpath, pld = files["places.toml"]
+    gpath, gd = files["given_names.toml"]
+    given_names = {w.lower(): gender for key, gender in (("male", "m"), ("female", "f"), ("either", "any"))
+                   for w in _strings(gpath, f"given_names.{key}", gd.get("given_names", {}).get(key))}
     places = frozenset(w.lower() for key in ("countries", "regions", "cities")
                        for w in _strings(plpath, f"places.{key}", pld.get("places", {}).get(key)))
     adverbials = tuple(sorted((words(w) for w in _strings(spath, "adverbials.phrases", sd.get("adverbials", {}).get("phrases"))),
@@ -471,6 +478,11 @@ def _compile(directory: str | None) -> RuleSet:
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
         male_endings=tuple(w.lower() for w in _strings(npath, "gender.male_endings", nd.get("gender", {}).get("male_endings", []))),
+        stated_gender={w.lower(): g for key, g in (("relative_female", "f"), ("relative_male", "m"))
+                       for w in _strings(npath, f"gender.{key}", nd.get("gender", {}).get(key, []))},
+        participle_gender=tuple(sorted(((w.lower(), g) for key, g in (("participle_female", "f"), ("participle_male", "m"))
+                                        for w in _strings(npath, f"gender.{key}", nd.get("gender", {}).get(key, []))),
+                                       key=lambda p: -len(p[0]))),
         phrase_starts=frozenset(p[0] for p in (
             *(words(w) for w in outlet.get("before_medium", [])), *(words(w) for w in outlet.get("credit_phrases", [])),
             *(p for p, _ in preps)) if p),
@@ -481,6 +493,7 @@ def _compile(directory: str | None) -> RuleSet:
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
         places=places,
+        given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns"))),
         person_endings=tuple(_strings(spath, "people.person_endings", sd.get("people", {}).get("person_endings"))),

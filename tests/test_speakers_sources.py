@@ -379,3 +379,28 @@ def test_a_medium_named_after_the_speaker_is_the_source_not_part_of_who():
     [q] = extract_text(text)
     assert (q.speaker, q.source) == ("британски коментатор", "Би Би Си")
     assert q.text.startswith("войната")
+
+
+# -- pronouns by agreement and salience ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name tells a gender no surname ending shows
+    (article("Тереза Мей се срещна с Джон Смит в Лондон.", "„Преговорите продължават“, каза тя."), ["Тереза Мей"]),
+    # what the text states outweighs the first name: "която", a participle
+    (article("Никола Стърджън, която води партията от години, се срещна с Джон Смит.",
+             "„Ще има нов референдум“, каза тя."), ["Никола Стърджън"]),
+    # the subject of the nearest sentence, not a person named after it
+    (article("Министърът Иван Петров прие вчера посланика Джон Смит.", "„Разговаряхме за газа“, каза той."),
+     ["Иван Петров"]),
+    # two capitalised words ending in a place are no person to point back at
+    (article("Министърът Иван Петров говори за бюджета.", "Темата Брекзит Великобритания обсъжда отдавна.",
+             "„Бюджетът е готов“, каза той."), ["Иван Петров"]),
+])
+def test_pronoun_agreement_and_salience(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_quoted_name_in_a_role_complement_is_no_part_of_the_name():
+    text = article("„Газът ще поскъпне“, коментира малко по-късно ръководителят на „Газпром“ Алексей Милер, цитиран от ТАСС.")
+    [q] = extract_text(text)
+    assert (q.speaker, q.source) == ("Алексей Милер", "ТАСС")

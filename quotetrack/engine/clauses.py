@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, read_np, read_np_back
+from .phrases import Mention, read_np, read_np_back, shaped, skip_adverbials
 from .text import DASHES, quoted_at
 
 
@@ -140,8 +140,12 @@ def _medium_after(doc: Doc, k: int, hi: int, by_first: dict[str, tuple[tuple[str
 
 
 def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
+    """Who a verb credits after it: "каза (малко по-късно) (пред БНТ) министърът X"."""
     toks = doc.tokens
     k, _ = skip_outlets(doc, cue.j, hi)
+    after = skip_adverbials(doc, k, hi)
+    if after > k:
+        k, _ = skip_outlets(doc, after, hi)
     k = skip_show_name(doc, k, hi)
     m = document_speaker(doc, k, hi)
     if m is not None:
@@ -289,8 +293,15 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         return read_np(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         return read_np(doc, s.ti, cue.i)
-    return read_np_back(doc, s.ti, k) or (
-        read_np(doc, s.ti, cue.i) if k > s.ti else None)
+    m = read_np_back(doc, s.ti, k)
+    if shaped(doc, m) is not None or k <= s.ti:
+        return m
+    # the words before the verb are no speaker ("също в интервю за „Funke“ заяви"): the
+    # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
+    opening = read_np(doc, s.ti, cue.i)
+    if opening is not None and opening.kind == "name" and " " not in opening.name and doc.text.count(opening.name) == 1:
+        opening = None  # one capitalised word opening the sentence, written nowhere else ("Представете си")
+    return opening if shaped(doc, opening) is not None else (m or opening)
 
 
 def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from ..rules import Role, RuleSet
 from .clauses import two_names
-from .doc import Doc
-from .phrases import good_start, is_name_token, lone_name, read_np
+from .doc import Doc, Sent
+from .phrases import good_start, is_name_token, lone_name, read_np, skip_adverbials
 
 
 @dataclass
@@ -17,8 +17,32 @@ class Person:
     words: tuple[str, ...]
     roles: list[Role] = field(default_factory=list)
     gender: str | None = None
+    sure: bool = False  # the gender is stated (a role, "която", "заявила"), not guessed from the name
     first: int = 0  # offset of the first mention
     spoke: bool = False  # credited with a statement in this article
+    place: bool = False  # the name ends in a place ("Брекзит Великобритания")
+
+    @property
+    def named(self) -> bool:
+        """Named in full by words none of which is a place ("Азия Биби", not "Брекзит Великобритания")."""
+        return len(self.words) > 1 and not self.place
+
+    def state_gender(self, gender: str | None) -> None:
+        """What the text states about the person's gender outweighs a guess from the name."""
+        if gender in ("m", "f") and not self.sure:
+            self.gender, self.sure = gender, True
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """One mention of a person: where, and whether as the subject of its sentence."""
+
+    at: int
+    person: Person
+    subject: bool = False
+
+
+WINDOW = 2500  # characters: a pronoun looks this far back for the person it means
 
 
 def _covers(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
@@ -36,33 +60,38 @@ def _fuller(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
 class Registry:
     """The people and bodies one article mentions, so that every mention resolves to one name."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, sent_starts: list[int] | None = None) -> None:
         self.rules = rules
         self.people: list[Person] = []
-        self.mentions: list[tuple[int, Person]] = []  # (offset, person) in text order
+        self.mentions: list[Seen] = []  # in text order
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
+        self.sent_starts = sent_starts or [0]
 
-    def add(self, name: str, at: int, role: Role | None = None) -> Person:
+    def add(self, name: str, at: int, role: Role | None = None, *, subject: bool = False) -> Person:
         canonical = self.rules.person_aliases.get(name.lower())
         if canonical:
             name = canonical
         ws = tuple(w.lower() for w in name.replace("-", " ").split())
         person = self._match(ws)
         if person is None:
-            person = Person(name, ws, first=at)
+            person = Person(name, ws, first=at, place=ws[-1] in self.rules.places)
             self.people.append(person)
         elif _fuller(ws, person.words):
             person.name, person.words = name, ws
         if role is not None and role not in person.roles:
             person.roles.append(role)
-        if person.gender is None:
-            person.gender = self._gender(person, role)
-        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
+        if role is not None and role.gender in ("m", "f"):
+            person.state_gender(role.gender)
+        elif person.gender is None:
+            person.gender = self._gender(person)
+        self.note(person, at, subject=subject)
         return person
 
-    def _gender(self, person: Person, role: Role | None) -> str | None:
-        if role is not None and role.gender in ("m", "f"):
-            return role.gender
+    def _gender(self, person: Person) -> str | None:
+        """A guess from the name: its first name, else its surname's ending."""
+        given = self.rules.given_names.get(person.words[0]) if len(person.words) > 1 else None
+        if given in ("m", "f"):
+            return given  # "Тереза Мей": the first name tells, whatever the surname ends in
         if person.words and person.words[-1].endswith(self.rules.female_endings):
             return "f"
         if person.words and person.words[-1].endswith(self.rules.male_endings):
@@ -85,33 +114,54 @@ class Registry:
                 return person
         return None
 
-    def note(self, person: Person, at: int) -> None:
-        bisect.insort(self.mentions, (at, person), key=lambda m: m[0])
+    def note(self, person: Person, at: int, *, subject: bool = False) -> None:
+        bisect.insort(self.mentions, Seen(at, person, subject), key=lambda m: m.at)
 
     def by_role(self, role: Role, before: int) -> Person | None:
         lemmas = {role.lemma, *role.same_as}
-        hits = [(at, p) for at, p in self.mentions if any(r.lemma in lemmas or lemmas & set(r.same_as) for r in p.roles)]
-        earlier = [h for h in hits if h[0] <= before]
+        hits = [m for m in self.mentions if any(r.lemma in lemmas or lemmas & set(r.same_as) for r in m.person.roles)]
+        earlier = [h for h in hits if h.at <= before]
         if earlier:
-            return earlier[-1][1]
-        return hits[0][1] if hits else None
+            return earlier[-1].person
+        return hits[0].person if hits else None
 
     def recent_group(self, before: int) -> str | None:
         earlier = [g for at, g in self.groups if at < before]
         return earlier[-1] if earlier else None
 
     def recent(self, before: int, gender: str | None = None) -> tuple[int, Person] | None:
-        """The last person (someone with a role, or who spoke) mentioned before an offset."""
-        for at, p in reversed(self.mentions):
-            if at < before and (p.roles or p.spoke) and (gender in (None, "any") or p.gender in (None, gender)):
-                return at, p
+        """The person a pronoun at `before` most likely means: in the nearest sentence that
+        mentions someone who fits, its subject, else the last one mentioned. A gender only
+        guessed from a name ("Никола" is mostly a man's name) yields when no one else fits."""
+        for strict in (True, False):
+            pick: Seen | None = None
+            for seen in reversed(self.mentions):
+                if seen.at >= before:
+                    continue
+                if before - seen.at > WINDOW or (pick is not None and self._sentence(seen.at) != self._sentence(pick.at)):
+                    break
+                if _fits(seen.person, gender, strict) and (pick is None or (seen.subject and not pick.subject)):
+                    pick = seen
+            if pick is not None:
+                return pick.at, pick.person
         return None
+
+    def _sentence(self, at: int) -> int:
+        return bisect.bisect_right(self.sent_starts, at)
+
+
+def _fits(person: Person, gender: str | None, strict: bool) -> bool:
+    if not (person.roles or person.spoke or person.gender or person.named):
+        return False  # "Брекзит Великобритания": two capitalised words, no sign of a person
+    if gender in (None, "any", "pl") or person.gender in (None, "any", gender):
+        return True
+    return not strict and not person.sure
 
 
 def registry_of(doc: Doc) -> Registry:
     """Every person the article names in full (two words or more, or after a role), in order."""
     rules = doc.rules
-    reg = Registry(rules)
+    reg = Registry(rules, doc.sent_starts)
     toks = doc.tokens
     # a person is named by a capitalised word or after a role word; starting anywhere else
     # finds the same people at many times the cost
@@ -141,8 +191,11 @@ def registry_of(doc: Doc) -> Registry:
                 if split is not None:  # "Според Южна Корея Ким ...": two names, not one
                     m = read_np(doc, k, split)
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
-                reg.add(_known_tail(m.name, doc.text), m.start, m.role)
-                k = doc.tok_index(m.end)
+                end = doc.tok_index(m.end)
+                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, subject=_subject(doc, s, k, end))
+                if end + 1 < s.tj and toks[end].text == "," and toks[end + 1].low in rules.stated_gender:
+                    person.state_gender(rules.stated_gender[toks[end + 1].low])  # "Стърджън, която ..."
+                k = end
             elif m is not None and m.kind == "group" and good_start(toks[k], rules):
                 reg.groups.append((m.start, m.text))
                 k = doc.tok_index(m.end)
@@ -156,8 +209,16 @@ def registry_of(doc: Doc) -> Registry:
     for k in heads:
         t = toks[k]
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
-            reg.note(by_word[t.low], t.start)
+            reg.note(by_word[t.low], t.start, subject=_subject(doc, doc.sent_at(t.start), k, k + 1))
     return reg
+
+
+def _subject(doc: Doc, s: Sent, a: int, b: int) -> bool:
+    """Whether the phrase tokens[a:b] is its sentence's subject: it opens the sentence (after an
+    adverbial at most) or stands right before a reporting verb."""
+    if skip_adverbials(doc, s.ti, a) >= a - 1:
+        return True
+    return any(c.i == b or c.i == b + 1 for c in s.cues if c.kind != "prep")
 
 
 def _known_tail(name: str, text: str) -> str:

@@ -144,12 +144,18 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             a = k
             k = _name_end(tokens, k, hi, rules)
             if after_prep and a > i:
-                if tokens[a - 1].low in rules.preps and k - a < 3:
+                before = a - 1 if tokens[a - 1].text not in rules.marks else a - 2
+                if before >= i and tokens[before].low in rules.preps and k - a < 3:
+                    while k < hi and tokens[k].text in rules.closers and before == a - 2:
+                        k += 1  # "на „Газпром“": the quoted name with its closing mark
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
                 if k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
                     a = k - 2  # Лазовски": a place, then the person in the last two words
             name_span = _without_places(tokens, a, k, rules)
             break
+        if after_prep and t.text in rules.openers and k + 1 < hi and tokens[k + 1].is_upper and tokens[k - 1].low in rules.preps:
+            k += 1  # a quoted name in the complement: "ръководителят на „Газпром“ Алексей Милер"
+            continue
         if t.low in rules.preps and (role is not None or after_prep):
             if _outlet_at(doc, k, hi):
                 break  # "коментатор по телевизионния канал BBC": the medium is no part of who
@@ -294,10 +300,11 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
         return k + 1
     j = k + 1 if t.low in rules.preps else k
     for n in range(j, min(hi, j + 3)):
-        if toks[n].low in rules.time_nouns:
+        w = toks[n]
+        if w.low in rules.time_nouns:
             return n + 1
-        if not toks[n].is_word or toks[n].low in rules.verbs or is_name_token(toks[n], rules) and n > k:
-            break
+        if not w.is_word or w.low in rules.verbs or w.low in rules.preps or (w.is_upper and n > k) or is_name_token(w, rules):
+            break  # only lower-case modifiers: "миналата седмица", "през 2019 г.", not "Тедрос по време"
     return k
 
 

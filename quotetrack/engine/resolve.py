@@ -43,7 +43,9 @@ def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
         resolved[idx] = who
         if who.person is not None:
             who.person.spoke = True
-            reg.note(who.person, st.mention.start if st.mention else st.anchor)
+            reg.note(who.person, st.mention.start if st.mention else st.anchor, subject=True)
+            if st.mention is not None and st.mention.kind == "name" and st.cue is not None:
+                who.person.state_gender(_participle_gender(doc.tokens[st.cue.core].low, rules))
         if who.speaker and (st.mention is None or st.mention.kind != "medium"):
             last = Who(who.speaker, who.role, who.person, st.mention.start if st.mention else st.anchor, who.gender)
             last_source = st.source
@@ -113,6 +115,11 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who) -> Who | 
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
+
+
+def _participle_gender(verb: str, rules: RuleSet) -> str | None:
+    """"заявила" says its subject is a woman, "заявил" a man."""
+    return next((g for ending, g in rules.participle_gender if verb.endswith(ending)), None)
 
 
 def _definite(m: Mention, rules: RuleSet) -> bool:
