@@ -14,8 +14,8 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.944),
-    "all": (0.90, 0.902),
-    "speaker": (0.95, 0.964),
+    "all": (0.90, 0.907),
+    "speaker": (0.95, 0.972),
     "verb": (0.96, 0.974),
     "source": (0.85, 0.82),
     "agency": (0.90, 0.947),

@@ -404,3 +404,16 @@ def test_a_quoted_name_in_a_role_complement_is_no_part_of_the_name():
     text = article("„Газът ще поскъпне“, коментира малко по-късно ръководителят на „Газпром“ Алексей Милер, цитиран от ТАСС.")
     [q] = extract_text(text)
     assert (q.speaker, q.source) == ("Алексей Милер", "ТАСС")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a second verb of the same subject, behind a conjunction and an adverbial
+    (article("Министърът Иван Петров призна, че бюджетът закъснява, но в същото време увери, че няма да има съкращения."),
+     ["Иван Петров", "Иван Петров"]),
+    (article("Дори премиерът Мария Илиева знае това и миналата седмица повтори, че търговията е важна."),
+     ["Мария Илиева"]),
+    # people by what they are can hold a view; a thing cannot
+    (article("Младежите си купили билети и твърдят, че летището е добре уредено."), ["Младежите"]),
+])
+def test_the_subject_of_a_coordinated_verb(text, expected):
+    assert speakers(text) == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, read_np, read_np_back, shaped, skip_adverbials
+from .phrases import Mention, adverbials_before, good_start, read_np, read_np_back, shaped, skip_adverbials
 from .text import DASHES, quoted_at
 
 
@@ -279,9 +279,15 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     an inserted clause stands between them ("X, който ..., заяви")."""
     toks = doc.tokens
     k = cue.i
-    while k - 1 >= s.ti and toks[k - 1].low in doc.rules.adverbs_copulas:
-        k -= 1
+    while True:  # "и миналата седмица повтори", "но в същото време предупреди"
+        while k - 1 >= s.ti and toks[k - 1].low in doc.rules.adverbs_copulas and toks[k - 1].low not in doc.rules.conjunctions:
+            k -= 1
+        a = adverbials_before(doc, s.ti, k)
+        if a == k:
+            break
+        k = a
     if k - 1 >= s.ti and toks[k - 1].low in doc.rules.conjunctions:
+        # a second verb of the same subject: "X призна, че ..., но предупреди"
         earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]
         if earlier:
             e = earlier[-1]
@@ -290,7 +296,7 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         k -= 1
         while k - 1 >= s.ti and toks[k - 1].text == ",":
             k -= 1
-        return read_np(doc, s.ti, k)
+        return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         return read_np(doc, s.ti, cue.i)
     m = read_np_back(doc, s.ti, k)
@@ -298,10 +304,26 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         return m
     # the words before the verb are no speaker ("също в интервю за „Funke“ заяви"): the
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
-    opening = read_np(doc, s.ti, cue.i)
-    if opening is not None and opening.kind == "name" and " " not in opening.name and doc.text.count(opening.name) == 1:
-        opening = None  # one capitalised word opening the sentence, written nowhere else ("Представете си")
+    opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def _not_lone_opener(doc: Doc, m: Mention | None) -> Mention | None:
+    """None for one capitalised word opening a sentence and written nowhere else ("Представете
+    си ..."): a capital there says nothing of a name."""
+    if m is not None and m.kind == "name" and " " not in m.name and doc.text.count(m.name) == 1:
+        return None
+    return m
+
+
+def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
+    """The first phrase near the sentence's start that names someone ("Дори премиерът Тереза
+    Мей знае ... и повтори"): the subject a coordinated verb shares."""
+    for j in range(lo, min(hi, lo + 4)):
+        m = read_np(doc, j, hi)
+        if m is not None and m.kind in ("name", "role", "group", "medium") and good_start(doc.tokens[j], doc.rules):
+            return _not_lone_opener(doc, m)
+    return None
 
 
 def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:

@@ -295,7 +295,8 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     for phrase in rules.by_first["adverbial"].get(t.low, ()):
         if doc.phrase_at(k, phrase, hi):
             return k + len(phrase)
-    if t.is_word and not t.is_upper and (t.low in rules.adverbs or t.low in rules.manner_adverbs or (
+    if t.is_word and not t.is_upper and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.not_speakers and (
+            t.low in rules.adverbs or t.low in rules.manner_adverbs or (
             len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and t.low not in rules.verbs and t.low not in rules.role_starts)):
         return k + 1
     j = k + 1 if t.low in rules.preps else k
@@ -303,7 +304,8 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
         w = toks[n]
         if w.low in rules.time_nouns:
             return n + 1
-        if not w.is_word or w.low in rules.verbs or w.low in rules.preps or (w.is_upper and n > k) or is_name_token(w, rules):
+        if (not w.is_word or w.low in rules.verbs or w.low in rules.preps or w.low in rules.phrase_breaks
+                or (w.is_upper and n > k) or is_name_token(w, rules)):
             break  # only lower-case modifiers: "миналата седмица", "през 2019 г.", not "Тедрос по време"
     return k
 

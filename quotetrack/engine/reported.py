@@ -10,7 +10,7 @@ from .cues import Cue
 from .directs import is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
-from .phrases import Mention, read_np
+from .phrases import Mention, read_np, shaped
 from .text import DASHES
 
 MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
@@ -42,7 +42,7 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             found.credits.append(mention.name or mention.text)  # "БТА съобщи, че ..."
         if inside and not explicit(mention):
             return
-        if cue.frame == "stance" and mention is not None and mention.kind == "other":
+        if cue.frame == "stance" and mention is not None and mention.kind == "other" and shaped(doc, mention) is None:
             return
         end, chain, colon = clause_end(doc, found, that + 1, s)
         source = chain[0] if chain else source_near(doc, cue, s.ti, that, found.credits)
