@@ -117,6 +117,7 @@ class RuleSet:
     participle_gender: tuple[tuple[str, str], ...] = ()  # (ending, m | f), longest first
     male_endings: tuple[str, ...] = ()
     preps: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
     source_preposition: str = ""
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
@@ -464,6 +465,7 @@ def _compile(directory: str | None) -> RuleSet:
         media_stems=frozenset(w.lower().rstrip(".") for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
+        topic_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.topic_prepositions", grammar.get("topic_prepositions", []))),
         source_preposition=str(grammar.get("source_preposition", "")),
         that=that,
         conjunctions=conjunctions,

@@ -189,12 +189,14 @@ def skip_show_name(doc: Doc, k: int, hi: int) -> int:
 
 def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     """"се казва в съобщението на „Райънеър“": the body behind a document is the speaker."""
-    toks = doc.tokens
-    if k < hi and toks[k].low in doc.rules.preps and k + 1 < hi and toks[k + 1].low in doc.rules.documents:
-        k += 1
-    if not (k + 1 < hi and toks[k].low in doc.rules.documents and toks[k + 1].low in doc.rules.preps):
+    toks, rules = doc.tokens, doc.rules
+    j = k + 1 if k < hi and toks[k].low in rules.preps else k
+    while j < min(hi, k + 4) and toks[j].is_word and not toks[j].is_upper and toks[j].low not in rules.documents:
+        j += 1  # "в нов доклад на ...", "в официалното си изявление"
+    if not (j + 1 < hi and toks[j].low in rules.documents and toks[j + 1].low in rules.preps):
         return None
-    return quoted_mention(doc, k + 2, hi) or read_np(doc, k + 2, hi)
+    issuer = quoted_mention(doc, j + 2, hi) or read_np(doc, j + 2, hi)
+    return issuer if shaped(doc, issuer) is not None else None
 
 
 def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str | None:

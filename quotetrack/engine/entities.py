@@ -6,9 +6,9 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..rules import Role, RuleSet
-from .clauses import two_names
+from .clauses import document_speaker, two_names
 from .doc import Doc, Sent
-from .phrases import good_start, is_name_token, lone_name, read_np, skip_adverbials
+from .phrases import Mention, good_start, is_name_token, lone_name, read_np, skip_adverbials
 
 
 @dataclass
@@ -65,6 +65,7 @@ class Registry:
         self.people: list[Person] = []
         self.mentions: list[Seen] = []  # in text order
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
+        self.issuers: list[tuple[int, Mention]] = []  # (offset, issuer): "доклад на Световната банка"
         self.sent_starts = sent_starts or [0]
 
     def add(self, name: str, at: int, role: Role | None = None, *, subject: bool = False) -> Person:
@@ -146,6 +147,12 @@ class Registry:
                 return pick.at, pick.person
         return None
 
+    def issuer(self, before: int) -> Mention | None:
+        """Who issued the document a bare "доклада" / "в документа" means: the issuer of the
+        last document the article named with one ("нов доклад на Световната банка")."""
+        earlier = [m for at, m in self.issuers if at < before]
+        return earlier[-1] if earlier else None
+
     def _sentence(self, at: int) -> int:
         return bisect.bisect_right(self.sent_starts, at)
 
@@ -200,6 +207,12 @@ def registry_of(doc: Doc) -> Registry:
                 reg.groups.append((m.start, m.text))
                 k = doc.tok_index(m.end)
             k += 1
+    for k, t in enumerate(toks):  # "в нов доклад на Световната банка": a document's issuer
+        if t.low in rules.documents and k + 2 < len(toks) and toks[k + 1].low in rules.preps:
+            hi = doc.sent_at(t.start).tj
+            issuer = document_speaker(doc, k, hi)
+            if issuer is not None and issuer.kind != "pronoun":
+                reg.issuers.append((t.start, issuer))
     # a surname alone mentions the person named in full elsewhere (the one met first)
     by_word: dict[str, Person] = {}
     for person in sorted(reg.people, key=lambda p: p.first):

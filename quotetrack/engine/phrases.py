@@ -178,7 +178,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените"
             continue
         nxt = tokens[k + 1] if k + 1 < hi else None
-        if (t.low in rules.preps and role is None and name_span is None and k > i and not after_prep and nxt is not None
+        if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
+                and not after_prep and nxt is not None
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
                 and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more

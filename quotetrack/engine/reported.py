@@ -196,8 +196,8 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     if cue.frame != "speaker":
         return
     mention = read_np(doc, cue.j, s.tj)
-    if mention is None or (inside and not explicit(mention)):
-        return
+    if mention is None or (inside and not explicit(mention)) or shaped(doc, mention) is None:
+        return  # "Според най-лошия сценарий ...": no one's words
     here = [st for st in found.in_sentence(doc.sent_of(s.start)) if st.kind != "partial"]
     if mention.kind == "medium" and here:
         for st in here:  # "…", е заявил Х според портала: the medium is the source

@@ -86,6 +86,10 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     """The speaker a mention names. A pronoun or a bare role ("каза той", "добави министърът")
     is the most recent fitting person: the last speaker, or someone named since."""
     role = m.role.lemma if m.role else None
+    if m.kind == "other" and m.text.split()[-1].lower() in rules.documents:
+        issuer = reg.issuer(before)  # "се казва в доклада": the body that issued it
+        if issuer is not None and issuer.kind != "other" or issuer is not None and issuer.text.split()[-1].lower() not in rules.documents:
+            return _who(issuer, before, reg, last, rules)
     if m.kind == "name" and m.name:
         person = reg.find(m.name) or reg.add(m.name, m.start, m.role)
         if m.role is not None and m.role not in person.roles:
