@@ -13,11 +13,11 @@ from .conftest import SHARED
 # Issue 12's targets on the 46 dev articles, and the level the code last reached there: a rule
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
-    "direct": (0.95, 0.944),
-    "all": (0.90, 0.907),
-    "speaker": (0.95, 0.972),
+    "direct": (0.95, 0.949),
+    "all": (0.90, 0.91),
+    "speaker": (0.95, 0.978),
     "verb": (0.96, 0.974),
-    "source": (0.85, 0.82),
+    "source": (0.85, 0.863),
     "agency": (0.90, 0.947),
 }
 

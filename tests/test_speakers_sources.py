@@ -185,9 +185,8 @@ def test_medium_only(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    xfail(article("Партия „Възраждане“ заяви, че ще внесе законопроект за промени в Изборния кодекс."),
-          "Възраждане",
-          reason="a party named in quote marks is credited as the bare noun 'Партия'"),
+    (article("Партия „Възраждане“ заяви, че ще внесе законопроект за промени в Изборния кодекс."), "Възраждане"),
+    (article("От компанията „Газопренос“ съобщиха, че газът ще поскъпне."), "Газопренос"),
 ])
 def test_quoted_organisation_as_speaker(text, expected):
     quotes = extract_text(text)
@@ -417,3 +416,35 @@ def test_a_quoted_name_in_a_role_complement_is_no_part_of_the_name():
 ])
 def test_the_subject_of_a_coordinated_verb(text, expected):
     assert speakers(text) == expected
+
+
+# -- documents, bodies and colon introductions ----------------------------------------------------
+
+def test_a_document_speaks_for_its_issuer_and_later_mentions_of_it_too():
+    text = article("Безработицата ще расте, се казва в нов доклад на Световната банка.",
+                   "Според доклада заплатите ще останат същите.",
+                   "„Реформите не търпят отлагане“, пише в документа.")
+    assert speakers(text) == ["Световната банка", "Световната банка", "Световната банка"]
+
+
+def test_a_body_named_in_marks_after_its_noun_speaks():
+    text = article("Тази сутрин от компанията „Газопренос“ съобщиха, че газът ще поскъпне.")
+    assert speakers(text) == ["компанията „Газопренос“"]
+
+
+def test_a_colon_closing_the_paragraph_before_introduces_the_quote_and_its_issuer():
+    text = article("Президентът Калин Стоянов свика съвета.", "Ето и позицията на държавния глава:",
+                   "„Кризата изисква ясни мерки. Правителството закъснява с плана си.", "Нужен е публичен регистър на разходите.“")
+    [q] = extract_text(text)
+    assert (q.kind, q.speaker, q.verb) == ("direct", "Калин Стоянов", None)
+    assert q.text.startswith("Кризата") and q.text.endswith("разходите.")  # one quote over two paragraphs
+
+
+@pytest.mark.parametrize("text, source", [
+    (article("В обръщение, публикувано в Туитър, Иван Петров сподели, че реформата е готова."), "Туитър"),
+    (article("Реформата е готова. Това съобщи министърът Иван Петров за БНТ."), "БНТ"),
+    (article("Реформата е готова. Това съобщи зам.-министърът Иван Петров за БНТ."), "БНТ"),
+    (article("„Билетите купихме сами“, заяви пред „Добро утро, България“ по БНТ пътникът Иван Петров."), "БНТ"),
+])
+def test_a_source_in_the_statements_own_clause(text, source):
+    assert [q.source for q in extract_text(text)] == [source]

@@ -208,10 +208,12 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
         return medium
     starts = doc.rules.phrase_starts
     for k in range(cue.j, min(hi, cue.j + 40)):  # "заяви Петрова пред Би Ти Ви": after the speaker
+        if doc.in_span(toks[k].start):
+            continue  # a show's name in marks ("заяви „Здравей, България“ по NOVA")
         found = outlet_at(doc, k, hi) if toks[k].low in starts else None
         if found is not None:
             return found[1]
-        if toks[k].text in ".;" or (toks[k].text == "," and k > cue.j + 1):
+        if toks[k].text == ";" or (toks[k].text == "," and k > cue.j + 1):  # a dot here is an abbreviation's
             break
     for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
         if toks[k].low not in starts:

@@ -2,7 +2,7 @@
 (Х заяви: „…“), inside it („… – каза Х. – …“), or none (the previous speaker goes on)."""
 from __future__ import annotations
 
-from .clauses import clause_after, passive_at, passive_source, source_near, subject_of
+from .clauses import clause_after, document_speaker, passive_at, passive_source, source_near, subject_of
 from .cues import Cue
 from .doc import Doc
 from .found import Found, Stmt
@@ -17,14 +17,14 @@ def directs(doc: Doc, found: Found) -> None:
         after = clause_after(doc, sp.close) if sp.close >= 0 else None
         joined = sp.close >= 0 and doc.text[sp.close + 1 : sp.close + 3].strip()[:1] in ("," + DASHES)
         before = lead_in(doc, sp)
-        colon = before is not None and before.rstrip().endswith(":")
-        if is_name(doc, sp) and not (after is not None and joined) and not colon:
+        colon = colon_before(doc, sp, before)
+        if is_name(doc, sp) and not (after is not None and joined) and colon is None:
             continue  # a quoted name, unless ", каза Х" follows it or "X каза:" opens it
         if after is not None and (before is None or before.strip() == ""):
             cue, mention, _ = after
             direct(doc, found, sp, cue, mention, doc.tokens[cue.i].start)
-        elif colon:
-            direct_after_colon(doc, found, sp)
+        elif colon is not None:
+            direct_after_colon(doc, found, sp, colon)
         elif before is not None and credited_lead_in(doc, sp) is not None:
             cue, mention = credited_lead_in(doc, sp)
             found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention))
@@ -87,12 +87,27 @@ def credited_lead_in(doc: Doc, sp: Span) -> tuple[Cue, Mention] | None:
     return (cues[0], mention) if not rest else None
 
 
-def direct_after_colon(doc: Doc, found: Found, sp: Span) -> None:
-    s = doc.sent_at(sp.outer_start)
-    colon = doc.tok_index(sp.outer_start) - 1
+def colon_before(doc: Doc, sp: Span, before: str | None) -> int | None:
+    """The token index of the colon that opens a quote: "X заяви: „…“", or closing the
+    paragraph before one the quote opens ("Ето позицията на X:" / „…“)."""
+    k = doc.tok_index(sp.outer_start) - 1
+    if k < 0 or doc.tokens[k].text != ":" or before is None:
+        return None
+    if before.rstrip().endswith(":"):
+        return k
+    opens_paragraph = doc.para_bounds(sp.outer_start)[0] == sp.outer_start
+    return k if opens_paragraph and not before.strip() else None
+
+
+def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
+    s = doc.sent_at(doc.tokens[colon].start)
     cues = [c for c in s.cues if c.j <= colon and c.frame != "label"]
     if not cues:
-        direct_standalone(doc, found, sp)
+        issuer = next((m for k in range(s.ti, colon) if (m := document_speaker(doc, k, colon)) is not None), None)
+        if issuer is not None:  # "Ето позицията на държавния глава:": no verb, the issuer's words
+            found.add(Stmt("direct", sp.start, sp.end, issuer.start, None, issuer))
+        else:
+            direct_standalone(doc, found, sp)
         return
     cue = cues[-1]
     passive = passive_at(doc, s, cue)

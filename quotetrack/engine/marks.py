@@ -14,6 +14,7 @@ from ..rules import RuleSet
 OPEN_BEFORE = "([{/-–—"
 CLOSE_AFTER = ",.;:!?)]…-–—/"
 MAX_DEPTH = 6  # quotes nest two or three deep in real text; more open marks than this are strays
+MAX_PARAGRAPHS = 12  # a quote over more paragraphs than this, its mark not repeated, has lost its closer
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def find_marks(
     orphan_openers: list[int] = []
     stack: list[int] = []
     skip: int | None = None
+    carried: int | None = None  # the opening mark of a quote carried over paragraphs
     pairs = rules.pairs
     for n, (ps, pe) in enumerate(paragraphs):
         for found in rules.mark_re.finditer(text, ps, pe):
@@ -101,6 +103,10 @@ def find_marks(
             orphan_openers.extend(stack[1:])
             stack = stack[:1]
             skip = nxt
+        elif stack and (stack[0] == ps or stack[0] == carried) and _closed_later(text, paragraphs, n, rules):
+            carried = stack[0]
+            orphan_openers.extend(stack[1:])  # a quote over several paragraphs, its mark not repeated:
+            stack = stack[:1]  # the next mark met closes it
         elif stack:
             first = stack[0]
             if first == ps:  # a paragraph that opens a quote and loses its closing mark
@@ -111,6 +117,15 @@ def find_marks(
             stack = []
     spans.sort(key=lambda s: s.start)
     return Marks(tuple(spans), tuple(orphan_closers), tuple(orphan_openers))
+
+
+def _closed_later(text: str, paragraphs: Sequence[tuple[int, int]], n: int, rules: RuleSet) -> bool:
+    """Whether the first quote mark after paragraph n, within a few paragraphs, closes."""
+    for ps, pe in paragraphs[n + 1 : n + 1 + MAX_PARAGRAPHS]:
+        found = rules.mark_re.search(text, ps, pe)
+        if found:
+            return _role(text, found.start(), rules) == "close"
+    return False
 
 
 def _trim_end(text: str, end: int) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..rules import Role, RuleSet
-from .text import Token
+from .text import Token, quoted_at
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -168,7 +168,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if (t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None
                 and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
-                and t.low not in rules.pronouns and t.low not in rules.not_speakers
+                and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
                 and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
             continue  # only the first word of a phrase takes the article ("изборите | общината")
@@ -197,6 +197,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     words = tokens[i:end_tok]
     if not any(w.is_word for w in words):
         return None
+    if role is None and (name_span is None or name_span[1] == end_tok) and (words[-1].is_upper or words[-1].low in rules.bodies):
+        close = quoted_at(tokens, end_tok, hi, rules.openers, rules.closers)
+        if close is not None and tokens[end_tok + 1].is_upper:  # "летище „Пловдив“", "компанията „Газпром“"
+            end_tok = close + 1
+            name_span = (name_span[0], end_tok) if name_span else None
     start, end = tokens[i].start, tokens[end_tok - 1].end
     if name_span:
         name = text[tokens[name_span[0]].start : tokens[name_span[1] - 1].end]
@@ -247,7 +252,8 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         if m is None:
             continue
         good = m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
-            good_start(tokens[s], rules) or _initial(tokens, s, k, rules)))
+            good_start(tokens[s], rules) or _initial(tokens, s, k, rules))) or (
+            m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None)
         if tokens_end(tokens, m, k):
             if good:
                 return m
@@ -269,8 +275,8 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
     words = [t for t in toks[a:b] if t.is_word]
     if not words or words[0].low in rules.not_speakers:
         return None
-    if m.kind != "other" or (a > 0 and toks[a - 1].text in rules.openers):
-        return m  # a body named in quote marks ("„Райънеър“ съобщи") is one
+    if m.kind != "other" or (a > 0 and toks[a - 1].text in rules.openers) or _quoted_body(doc, a, b):
+        return m  # a body named in quote marks ("„Райънеър“ съобщи", "компанията „Газпром“") is one
     run = []
     for t in words:
         if t.low in rules.preps:
@@ -283,6 +289,16 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
             or (head,) in rules.roles or head.endswith(rules.person_endings) or sum(t.is_upper for t in run) >= 2):
         return m
     return None
+
+
+def _quoted_body(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens[a:b] ends in a quoted name right after a noun: "компанията „Газпром“",
+    "Летище „Пловдив“" (not "в интервю за „Funke“")."""
+    toks, rules = doc.tokens, doc.rules
+    if b - a < 3 or toks[b - 1].text not in rules.closers:
+        return False
+    opener = next((n for n in range(b - 2, a - 1, -1) if toks[n].text in rules.openers), None)
+    return opener is not None and opener > a and (toks[opener - 1].is_upper or toks[opener - 1].low in rules.bodies)
 
 
 def adverbial_end(doc: Doc, k: int, hi: int) -> int:

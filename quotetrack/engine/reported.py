@@ -10,7 +10,7 @@ from .cues import Cue
 from .directs import is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
-from .phrases import Mention, read_np, shaped
+from .phrases import Mention, read_np, shaped, skip_adverbials
 from .text import DASHES
 
 MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
@@ -83,6 +83,9 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
             return t.start, (), t.start
         if t.text != ",":
             continue
+        if (n + 2 < s.tj and toks[n + 1].low in doc.rules.conjunctions and toks[n + 1].low not in doc.rules.adverbs
+                and skip_adverbials(doc, n + 2, s.tj) > n + 2):
+            return t.start, (), None  # "..., а днес излезе интервю": the narrator goes on
         c = bisect.bisect_right(s.cue_starts, n)
         nxt = s.cues[c] if c < len(s.cues) and s.cues[c].i - n <= 6 else None
         if nxt is None or any(toks[m].low in doc.rules.that for m in range(n + 1, nxt.i)):
@@ -147,6 +150,9 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     mention = mention_after(doc, cue, s.tj)
     if mention is None or (inside and not explicit(mention)):
         return
+    after = doc.tok_index(mention.end)
+    if after < s.tj and (toks[after].low in doc.rules.subjunctive or toks[after].low in doc.rules.that):
+        return  # "..., призова правителството да ...": the one addressed, not the speaker
     lo = s.ti
     for st in found.in_sentence(doc.sent_of(s.start)):
         if st.end <= toks[k].start and st.kind != "partial":
@@ -196,8 +202,8 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     if cue.frame != "speaker":
         return
     mention = read_np(doc, cue.j, s.tj)
-    if mention is None or (inside and not explicit(mention)) or shaped(doc, mention) is None:
-        return  # "Според най-лошия сценарий ...": no one's words
+    if mention is None or (inside and not explicit(mention)):
+        return
     here = [st for st in found.in_sentence(doc.sent_of(s.start)) if st.kind != "partial"]
     if mention.kind == "medium" and here:
         for st in here:  # "…", е заявил Х според портала: the medium is the source
@@ -217,6 +223,8 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         if shorter is None:
             break
         mention, after = shorter, doc.tok_index(shorter.end)
+    if shaped(doc, mention) is None:
+        return  # "Според най-лошия сценарий ...": no one's words
     after, outlet = skip_outlets(doc, after, s.tj)  # "Според X по БНТ ...": the medium it was said on
     at_start = cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
     if at_start or toks[cue.i - 1].low in doc.rules.conjunctions:
