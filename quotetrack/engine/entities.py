@@ -115,12 +115,21 @@ class Registry:
                 return person
         return None
 
+    def unnamed(self, text: str, at: int, role: Role) -> Person:
+        """Someone the article names only by a role ("Съпругът на християнката"): a person a
+        later pronoun may mean, though no name or role lookup ever finds them."""
+        person = Person(text, (), [role], first=at)
+        person.state_gender(role.gender)
+        self.note(person, at, subject=True)
+        return person
+
     def note(self, person: Person, at: int, *, subject: bool = False) -> None:
         bisect.insort(self.mentions, Seen(at, person, subject), key=lambda m: m.at)
 
     def by_role(self, role: Role, before: int) -> Person | None:
         lemmas = {role.lemma, *role.same_as}
-        hits = [m for m in self.mentions if any(r.lemma in lemmas or lemmas & set(r.same_as) for r in m.person.roles)]
+        hits = [m for m in self.mentions if m.person.words and any(
+            r.lemma in lemmas or lemmas & set(r.same_as) for r in m.person.roles)]
         earlier = [h for h in hits if h.at <= before]
         if earlier:
             return earlier[-1].person
@@ -206,6 +215,11 @@ def registry_of(doc: Doc) -> Registry:
             elif m is not None and m.kind == "group" and good_start(toks[k], rules):
                 reg.groups.append((m.start, m.text))
                 k = doc.tok_index(m.end)
+            elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
+                end = doc.tok_index(m.end)
+                if _subject(doc, s, k, end) and reg.by_role(m.role, m.start) is None:
+                    reg.unnamed(m.text, m.start, m.role)  # "Съпругът на ... призова. Той ..."
+                k = end
             k += 1
     for k, t in enumerate(toks):  # "в нов доклад на Световната банка": a document's issuer
         if t.low in rules.documents and k + 2 < len(toks) and toks[k + 1].low in rules.preps:

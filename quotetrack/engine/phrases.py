@@ -122,6 +122,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         name, j = medium
         return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
     k = i
+    if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low in rules.preps and tokens[i + 2].is_word:
+        k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
     role: Role | None = None
     name_span: tuple[int, int] | None = None
     after_prep = False
@@ -277,6 +279,8 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
         return None
     if m.kind != "other" or (a > 0 and toks[a - 1].text in rules.openers) or _quoted_body(doc, a, b):
         return m  # a body named in quote marks ("„Райънеър“ съобщи", "компанията „Газпром“") is one
+    if len(words) > 2 and words[0].low in rules.partitives and words[1].low in rules.preps:
+        words = words[2:]  # "един от берачите": the pickers are who
     run = []
     for t in words:
         if t.low in rules.preps:
