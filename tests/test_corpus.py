@@ -14,10 +14,10 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.949),
-    "all": (0.90, 0.91),
-    "speaker": (0.95, 0.978),
-    "verb": (0.96, 0.974),
-    "source": (0.85, 0.863),
+    "all": (0.90, 0.912),
+    "speaker": (0.95, 0.981),
+    "verb": (0.96, 0.98),
+    "source": (0.85, 0.882),
     "agency": (0.90, 0.947),
 }
 

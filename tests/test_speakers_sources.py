@@ -448,3 +448,17 @@ def test_a_colon_closing_the_paragraph_before_introduces_the_quote_and_its_issue
 ])
 def test_a_source_in_the_statements_own_clause(text, source):
     assert [q.source for q in extract_text(text)] == [source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name after a preposition is the complement's, not who speaks
+    (article("Поддръжниците на Калин Стоянов се надяват, че той ще спечели."), ["Поддръжниците на Калин Стоянов"]),
+    (article("„Няма да коментираме“, каза говорителят на Калин Стоянов."), ["говорителят на Калин Стоянов"]),
+    # an adverbial opening the sentence and an apposition before the verb
+    (article("Малко след решението на съда в петък Иван Петров, ръководител на партията в областта, "
+             "заяви, че ще обжалва."), ["Иван Петров"]),
+    (article("Един от берачите, който също бил съсед, изведнъж изкрещял, че водата е мръсна."),
+     ["Един от берачите"]),
+])
+def test_the_head_of_the_phrase_is_who(text, expected):
+    assert speakers(text) == expected

@@ -302,7 +302,13 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             k -= 1
         return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
-        return read_np(doc, s.ti, cue.i)
+        # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma
+        opening = read_np(doc, s.ti, cue.i)
+        if shaped(doc, opening) is not None:
+            return opening
+        first = next((n for n in range(s.ti + 1, k - 1) if toks[n].text == ","), None)
+        before = read_np_back(doc, s.ti, first) if first is not None else None
+        return before if shaped(doc, before) is not None else opening
     m = read_np_back(doc, s.ti, k)
     if shaped(doc, m) is not None or k <= s.ti:
         return m

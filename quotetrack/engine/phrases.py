@@ -26,7 +26,7 @@ class Mention:
 def is_name_token(tok: Token, rules: RuleSet) -> bool:
     if not tok.is_word or not tok.is_upper:
         return False
-    if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles:
+    if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles or tok.low in rules.manner_adverbs:
         return False
     if len(tok.low) > 5 and tok.low.endswith(rules.definite_suffixes):
         return False
@@ -181,6 +181,12 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         nxt = tokens[k + 1] if k + 1 < hi else None
         if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
+                and not after_prep and nxt is not None and nxt.is_upper and (tokens[k - 1].low.endswith(rules.person_endings)
+                                                                              or tokens[k - 1].low in rules.person_nouns)):
+            k += 1  # "Поддръжниците на Доналд Тръмп": the name is the complement's, not who
+            after_prep = True
+            continue
+        if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
                 and not after_prep and nxt is not None
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
                 and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
@@ -192,8 +198,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         break
     end_tok = name_span[1] if name_span else k
-    while end_tok - 1 > i and tokens[end_tok - 1].low in rules.preps:
-        end_tok -= 1  # a phrase never ends in a preposition ("Министерството на отбраната | на страната")
+    while end_tok - 1 > i and (tokens[end_tok - 1].low in rules.preps or tokens[end_tok - 1].low in rules.conjunctions):
+        end_tok -= 1  # a phrase never ends in a preposition or a conjunction ("Министерството на отбраната | на")
     if end_tok <= i:
         return None
     words = tokens[i:end_tok]
@@ -316,8 +322,9 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     for phrase in rules.by_first["adverbial"].get(t.low, ()):
         if doc.phrase_at(k, phrase, hi):
             return k + len(phrase)
-    if t.is_word and not t.is_upper and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.not_speakers and (
-            t.low in rules.adverbs or t.low in rules.manner_adverbs or (
+    listed = t.low in rules.adverbs or t.low in rules.manner_adverbs  # capitalised only opening a sentence
+    if t.is_word and (not t.is_upper or listed) and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.not_speakers and (
+            listed or (
             len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and t.low not in rules.verbs and t.low not in rules.role_starts)):
         return k + 1
     j = k + 1 if t.low in rules.preps else k
