@@ -13,8 +13,8 @@ from .conftest import SHARED
 # Issue 12's targets on the 46 dev articles, and the level the code last reached there: a rule
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
-    "direct": (0.95, 0.949),
-    "all": (0.90, 0.912),
+    "direct": (0.95, 0.965),
+    "all": (0.90, 0.921),
     "speaker": (0.95, 0.981),
     "verb": (0.96, 0.98),
     "source": (0.85, 0.882),

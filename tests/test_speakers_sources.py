@@ -462,3 +462,8 @@ def test_a_source_in_the_statements_own_clause(text, source):
 ])
 def test_the_head_of_the_phrase_is_who(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_quote_opening_a_clause_credited_after_it_is_direct():
+    text = article("„Нищо няма да се промени“ след излизането от съюза, заяви министърът Иван Петров.")
+    assert [(q.kind, q.speaker, q.text) for q in extract_text(text)] == [("direct", "Иван Петров", "Нищо няма да се промени")]

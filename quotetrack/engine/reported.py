@@ -169,6 +169,11 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     if mention.kind == "medium":
         found.credits.append(mention.name or mention.text)
     source = source_near(doc, cue, cue.j, s.tj, found.credits)
+    opening = next((sp for sp in doc.spans if sp.open == toks[lo].start and sp.close >= 0 and sp.outer_end < toks[k].start), None)
+    if opening is not None and len(doc.text[opening.start : opening.end].split()) > 2:
+        # "„Нищо няма да се промени“ след излизането ..., заяви Х": the quoted words are his
+        found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
+        return
     found.add(Stmt("indirect", toks[lo].start, toks[k].start, toks[cue.i].start, cue, mention, source))
 
 
