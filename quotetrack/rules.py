@@ -149,6 +149,8 @@ class RuleSet:
     manner_adverbs: frozenset[str] = frozenset()  # adverbs that stand around a verb, beyond cues' list
     adverb_endings: tuple[str, ...] = ()
     not_speakers: frozenset[str] = frozenset()
+    adverbial_starts: frozenset[str] = frozenset()  # a word an adverbial may open with (a time's modifier aside)
+    name_words: dict[str, bool] = field(default_factory=dict)  # is_name_token's answers, filled as asked
     vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
     vague_nouns: frozenset[str] = frozenset()
     polarity: frozenset[str] = frozenset()
@@ -428,6 +430,7 @@ def _compile(directory: str | None) -> RuleSet:
     outlet_phrases = tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True))
     credit_phrases = tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases")))
     anaphora = tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers")))
+    passive_credit = tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit")))
     openers = _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))
     marks = frozenset(o for o, _ in pairs) | frozenset(c for _, c in pairs)
     return RuleSet(
@@ -442,7 +445,7 @@ def _compile(directory: str | None) -> RuleSet:
         anaphora=anaphora,
         outlet_phrases=outlet_phrases,
         credit_phrases=credit_phrases,
-        passive_credit=tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit"))),
+        passive_credit=passive_credit,
         roles=roles,
         titles=titles,
         agencies=agencies,
@@ -505,6 +508,8 @@ def _compile(directory: str | None) -> RuleSet:
         manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),
         not_speakers=frozenset(w.lower() for w in _strings(spath, "not_speakers.words", sd.get("not_speakers", {}).get("words"))),
+        adverbial_starts=frozenset(p[0] for p in adverbials) | adverbs | frozenset(
+            w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         translit=translit,
         vague_phrases=tuple(w.lower() for w in _strings(vpath, "vague.phrases", vague.get("phrases", []))),
         vague_nouns=frozenset(w.lower() for w in _strings(vpath, "vague.nouns", vague.get("nouns", []))),
@@ -517,7 +522,7 @@ def _compile(directory: str | None) -> RuleSet:
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
         by_first={name: _by_first(phrases) for name, phrases in (
             ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),
-            ("anaphora", anaphora), ("adverbial", adverbials))},
+            ("anaphora", anaphora), ("adverbial", adverbials), ("passive", passive_credit))},
         mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
         sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})(?=(?:" + "|".join(map(regex.escape, sorted(
             openers, key=len, reverse=True))) + r")(?!\p{L}))"),

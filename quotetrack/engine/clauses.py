@@ -50,8 +50,7 @@ def clause_after(doc: Doc, close: int) -> tuple[Cue, Mention | None, int] | None
 def is_anaphora(doc: Doc, k: int) -> bool:
     if k >= len(doc.tokens):
         return False
-    return any(all(k + n < len(doc.tokens) and doc.tokens[k + n].low == w for n, w in enumerate(p))
-               for p in doc.rules.by_first["anaphora"].get(doc.tokens[k].low, ()))
+    return any(doc.phrase_at(k, p) for p in doc.rules.by_first["anaphora"].get(doc.tokens[k].low, ()))
 
 
 def is_np_end(doc: Doc, a: int, b: int) -> bool:
@@ -132,7 +131,7 @@ def _medium_after(doc: Doc, k: int, hi: int, by_first: dict[str, tuple[tuple[str
         return None
     for phrase in by_first.get(toks[k].low, ()):
         n = len(phrase)
-        if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
+        if doc.phrase_at(k, phrase, hi):
             medium = doc.media.medium_at(toks, k + n, hi)
             if medium is not None:
                 return medium[1], medium[0]
@@ -160,7 +159,7 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
                 break
     if k < hi and toks[k].low == doc.rules.source_preposition and k + 1 < hi and (toks[k + 1].is_upper or toks[k + 1].text in doc.rules.openers):
         k += 1
-    prep = next((p for p, c in doc.rules.prepositions if c == "speaker" and all(k + n < hi and toks[k + n].low == w for n, w in enumerate(p))), None)
+    prep = next((p for p, c in doc.rules.preps_by_first.get(toks[k].low, ()) if c == "speaker" and doc.phrase_at(k, p, hi)), None) if k < hi else None
     if prep and len(prep) > 1:
         k += len(prep)
     return quoted_mention(doc, k, hi) or read_np(doc, k, hi)
@@ -220,7 +219,7 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
             continue
         for phrase in doc.rules.by_first["media"].get(toks[k].low, ()):
             n = len(phrase)
-            if k + n <= hi and all(toks[k + m].low == w for m, w in enumerate(phrase)):
+            if doc.phrase_at(k, phrase, hi):
                 if phrase in doc.rules.credit_phrases:
                     m = read_np(doc, k + n, hi)
                     chain, _ = media_run(doc, k + n, hi)
@@ -339,7 +338,7 @@ def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
 def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:
     toks = doc.tokens
     for k in range(s.ti, cue.i):
-        if any(all(k + n < cue.i and toks[k + n].low == w for n, w in enumerate(p)) for p in doc.rules.passive_credit):
+        if any(doc.phrase_at(k, p, cue.i) for p in doc.rules.by_first["passive"].get(toks[k].low, ())):
             return k
     return None
 
@@ -347,8 +346,8 @@ def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:
 def passive_source(doc: Doc, s: Sent, cue: Cue) -> str | None:
     toks = doc.tokens
     for k in range(s.ti, cue.i):
-        for phrase in doc.rules.passive_credit:
-            if all(k + n < cue.i and toks[k + n].low == w for n, w in enumerate(phrase)):
+        for phrase in doc.rules.by_first["passive"].get(toks[k].low, ()):
+            if doc.phrase_at(k, phrase, cue.i):
                 medium = doc.media.medium_at(toks, k + len(phrase), cue.i)
                 if medium:
                     return medium[0]

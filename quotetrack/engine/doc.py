@@ -47,6 +47,7 @@ class Doc:
     span_ends: list[int] = field(default_factory=list)
     outer_starts: list[int] = field(default_factory=list)
     outer_reach: list[int] = field(default_factory=list)
+    times: frozenset[int] = frozenset()  # indexes of time nouns ("седмица", "четвъртък")
 
     @classmethod
     def read(cls, text: str, lay: Layout, rules: RuleSet) -> Doc:
@@ -57,6 +58,8 @@ class Doc:
             for s, e in sentences(text, dateline_end(text, ps, pe), pe, rules):
                 doc.sents.append(Sent(s, e, doc.tok_index(s), doc.tok_index(e), p, head))
         doc.sent_starts = [s.start for s in doc.sents]
+        time_nouns = rules.time_nouns
+        doc.times = frozenset(k for k, t in enumerate(tokens) if t.low in time_nouns)
         doc.para_starts = [p[0] for p in lay.paragraphs]
         for s in doc.sents:
             s.cues = find_cues(tokens, s.ti, s.tj, text, rules)
@@ -123,8 +126,18 @@ class Doc:
             s.outside = [c for c in s.cues if not self.in_span(self.tokens[c.i].start)]
         return s.outside if labels else [c for c in s.outside if c.frame != "label"]
 
+    def time_near(self, k: int) -> bool:
+        """Whether a time noun stands at tokens[k] or within the three after it."""
+        times = self.times
+        return k in times or k + 1 in times or k + 2 in times or k + 3 in times
+
     def phrase_at(self, k: int, phrase: tuple[str, ...], hi: int | None = None) -> bool:
         """Whether the words of `phrase` stand at tokens[k:] (before `hi`)."""
         hi = len(self.tokens) if hi is None else hi
+        if k + len(phrase) > hi:
+            return False
         toks = self.tokens
-        return k + len(phrase) <= hi and all(toks[k + n].low == w for n, w in enumerate(phrase))
+        for n, w in enumerate(phrase):  # a loop, not all(): this is asked thousands of times an article
+            if toks[k + n].low != w:
+                return False
+        return True

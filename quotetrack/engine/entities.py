@@ -35,11 +35,12 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Seen:
-    """One mention of a person: where, and whether as the subject of its sentence."""
+    """One mention of a person: where, and its tokens (None when it was a statement's speaker,
+    who is salient whatever the position), to tell whether it was its sentence's subject."""
 
     at: int
     person: Person
-    subject: bool = False
+    span: tuple[int, int] | None = None
 
 
 WINDOW = 2500  # characters: a pronoun looks this far back for the person it means
@@ -60,15 +61,16 @@ def _fuller(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
 class Registry:
     """The people and bodies one article mentions, so that every mention resolves to one name."""
 
-    def __init__(self, rules: RuleSet, sent_starts: list[int] | None = None) -> None:
-        self.rules = rules
+    def __init__(self, rules: RuleSet, doc: Doc | None = None) -> None:
+        self.rules, self.doc = rules, doc
         self.people: list[Person] = []
         self.mentions: list[Seen] = []  # in text order
+        self._ats: list[int] = []  # each mention's offset, for bisect
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
         self.issuers: list[tuple[int, Mention]] = []  # (offset, issuer): "доклад на Световната банка"
-        self.sent_starts = sent_starts or [0]
+        self.sent_starts = doc.sent_starts if doc is not None else [0]
 
-    def add(self, name: str, at: int, role: Role | None = None, *, subject: bool = False) -> Person:
+    def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None) -> Person:
         canonical = self.rules.person_aliases.get(name.lower())
         if canonical:
             name = canonical
@@ -85,7 +87,7 @@ class Registry:
             person.state_gender(role.gender)
         elif person.gender is None:
             person.gender = self._gender(person)
-        self.note(person, at, subject=subject)
+        self.note(person, at, span=span)
         return person
 
     def _gender(self, person: Person) -> str | None:
@@ -120,20 +122,33 @@ class Registry:
         later pronoun may mean, though no name or role lookup ever finds them."""
         person = Person(text, (), [role], first=at)
         person.state_gender(role.gender)
-        self.note(person, at, subject=True)
+        self.note(person, at)
         return person
 
-    def note(self, person: Person, at: int, *, subject: bool = False) -> None:
-        bisect.insort(self.mentions, Seen(at, person, subject), key=lambda m: m.at)
+    def note(self, person: Person, at: int, *, span: tuple[int, int] | None = None) -> None:
+        n = bisect.bisect_right(self._ats, at)
+        self._ats.insert(n, at)
+        self.mentions.insert(n, Seen(at, person, span))
+
+    def _subject(self, seen: Seen) -> bool:
+        if seen.span is None or self.doc is None:
+            return True
+        a, b = seen.span
+        return _subject(self.doc, self.doc.sent_at(self.doc.tokens[a].start), a, b)
 
     def by_role(self, role: Role, before: int) -> Person | None:
+        """The person named with this role last before an offset, else first after it."""
         lemmas = {role.lemma, *role.same_as}
-        hits = [m for m in self.mentions if m.person.words and any(
-            r.lemma in lemmas or lemmas & set(r.same_as) for r in m.person.roles)]
-        earlier = [h for h in hits if h.at <= before]
-        if earlier:
-            return earlier[-1].person
-        return hits[0].person if hits else None
+
+        def holds(seen: Seen) -> bool:
+            return bool(seen.person.words) and any(r.lemma in lemmas or lemmas & set(r.same_as) for r in seen.person.roles)
+
+        n = bisect.bisect_right(self._ats, before)
+        earlier = next((seen for seen in reversed(self.mentions[:n]) if holds(seen)), None)
+        if earlier is not None:
+            return earlier.person
+        later = next((seen for seen in self.mentions[n:] if holds(seen)), None)
+        return later.person if later is not None else None
 
     def recent_group(self, before: int) -> str | None:
         earlier = [g for at, g in self.groups if at < before]
@@ -145,13 +160,15 @@ class Registry:
         guessed from a name ("Никола" is mostly a man's name) yields when no one else fits."""
         for strict in (True, False):
             pick: Seen | None = None
+            pick_subject = False
             for seen in reversed(self.mentions):
                 if seen.at >= before:
                     continue
                 if before - seen.at > WINDOW or (pick is not None and self._sentence(seen.at) != self._sentence(pick.at)):
                     break
-                if _fits(seen.person, gender, strict) and (pick is None or (seen.subject and not pick.subject)):
+                if _fits(seen.person, gender, strict) and (pick is None or (not pick_subject and self._subject(seen))):
                     pick = seen
+                    pick_subject = self._subject(seen)
             if pick is not None:
                 return pick.at, pick.person
         return None
@@ -177,7 +194,7 @@ def _fits(person: Person, gender: str | None, strict: bool) -> bool:
 def registry_of(doc: Doc) -> Registry:
     """Every person the article names in full (two words or more, or after a role), in order."""
     rules = doc.rules
-    reg = Registry(rules, doc.sent_starts)
+    reg = Registry(rules, doc)
     toks = doc.tokens
     # a person is named by a capitalised word or after a role word; starting anywhere else
     # finds the same people at many times the cost
@@ -208,7 +225,7 @@ def registry_of(doc: Doc) -> Registry:
                     m = read_np(doc, k, split)
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
-                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, subject=_subject(doc, s, k, end))
+                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end))
                 if end + 1 < s.tj and toks[end].text == "," and toks[end + 1].low in rules.stated_gender:
                     person.state_gender(rules.stated_gender[toks[end + 1].low])  # "Стърджън, която ..."
                 k = end
@@ -221,8 +238,10 @@ def registry_of(doc: Doc) -> Registry:
                     reg.unnamed(m.text, m.start, m.role)  # "Съпругът на ... призова. Той ..."
                 k = end
             k += 1
-    for k, t in enumerate(toks):  # "в нов доклад на Световната банка": a document's issuer
-        if t.low in rules.documents and k + 2 < len(toks) and toks[k + 1].low in rules.preps:
+    documents = rules.documents
+    for k in [k for k, t in enumerate(toks) if t.low in documents]:  # "доклад на Световната банка": its issuer
+        t = toks[k]
+        if k + 2 < len(toks) and toks[k + 1].low in rules.preps:
             hi = doc.sent_at(t.start).tj
             issuer = document_speaker(doc, k, hi)
             if issuer is not None and issuer.kind != "pronoun":
@@ -236,14 +255,14 @@ def registry_of(doc: Doc) -> Registry:
     for k in heads:
         t = toks[k]
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
-            reg.note(by_word[t.low], t.start, subject=_subject(doc, doc.sent_at(t.start), k, k + 1))
+            reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
 
 
 def _subject(doc: Doc, s: Sent, a: int, b: int) -> bool:
     """Whether the phrase tokens[a:b] is its sentence's subject: it opens the sentence (after an
     adverbial at most) or stands right before a reporting verb."""
-    if skip_adverbials(doc, s.ti, a) >= a - 1:
+    if a - s.ti <= 1 or (a - s.ti <= 8 and skip_adverbials(doc, s.ti, a) >= a - 1):
         return True
     return any(c.i == b or c.i == b + 1 for c in s.cues if c.kind != "prep")
 

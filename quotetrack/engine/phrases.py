@@ -24,8 +24,17 @@ class Mention:
 
 
 def is_name_token(tok: Token, rules: RuleSet) -> bool:
+    """A capitalised word that can be part of a person's or a body's name."""
     if not tok.is_word or not tok.is_upper:
         return False
+    known = rules.name_words.get(tok.low)  # a function of the word alone: asked of every token, so kept
+    if known is None:
+        known = rules.name_words[tok.low] = _name_word(tok.low, rules)
+    return known
+
+
+def _name_word(low: str, rules: RuleSet) -> bool:
+    tok = _Low(low)
     if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles or tok.low in rules.manner_adverbs:
         return False
     if len(tok.low) > 5 and tok.low.endswith(rules.definite_suffixes):
@@ -33,6 +42,13 @@ def is_name_token(tok: Token, rules: RuleSet) -> bool:
     if tok.low + ":" in rules.caption_markers:
         return False
     return not (tok.low in rules.verbs)
+
+
+class _Low:
+    __slots__ = ("low",)
+
+    def __init__(self, low: str) -> None:
+        self.low = low
 
 
 def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role, int] | None:
@@ -319,6 +335,8 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     if k >= hi:
         return k
     t = toks[k]
+    if t.low not in rules.adverbial_starts and not t.low.endswith(rules.adverb_endings) and not doc.time_near(k):
+        return k  # most words: no adverbial opens here
     for phrase in rules.by_first["adverbial"].get(t.low, ()):
         if doc.phrase_at(k, phrase, hi):
             return k + len(phrase)

@@ -43,7 +43,7 @@ def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
         resolved[idx] = who
         if who.person is not None:
             who.person.spoke = True
-            reg.note(who.person, st.mention.start if st.mention else st.anchor, subject=True)
+            reg.note(who.person, st.mention.start if st.mention else st.anchor)
             if st.mention is not None and st.mention.kind == "name" and st.cue is not None:
                 who.person.state_gender(_participle_gender(doc.tokens[st.cue.core].low, rules))
         if who.speaker and (st.mention is None or st.mention.kind != "medium"):
