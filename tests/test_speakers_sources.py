@@ -467,3 +467,11 @@ def test_the_head_of_the_phrase_is_who(text, expected):
 def test_a_quote_opening_a_clause_credited_after_it_is_direct():
     text = article("„Нищо няма да се промени“ след излизането от съюза, заяви министърът Иван Петров.")
     assert [(q.kind, q.speaker, q.text) for q in extract_text(text)] == [("direct", "Иван Петров", "Нищо няма да се промени")]
+
+
+def test_a_quote_with_no_clause_goes_on_from_the_statement_just_before_or_credits_no_one():
+    near = article("„Бюджетът е готов“, каза министърът Иван Петров. „Няма да има нови данъци догодина.“")
+    assert speakers(near) == ["Иван Петров", "Иван Петров"]
+    far = article("„Бюджетът е готов“, каза министърът Иван Петров.", "Парламентът заседава до късно.",
+                  "Депутатите гласуваха три закона.", "„Няма да има нови данъци догодина.“")
+    assert speakers(far) == ["Иван Петров", None]  # recorded all the same, for the audit's "unattributed"

@@ -2,6 +2,7 @@
 (a name to its fullest form, a role or a pronoun to the fitting person named before)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..models import Quote
@@ -36,10 +37,12 @@ def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
             who = Who()  # a phrase no reader would call a speaker names no one
         elif st.mention:
             who = _who(st.mention, min(st.start, st.mention.start), reg, last, rules)
+        elif st.follows_previous and _paragraph(doc, st.start) - _paragraph(doc, max(last.at, 0)) <= 1:
+            who = last  # a quote with no clause of its own goes on from the statement before
+            if st.source is None:
+                st.source = last_source  # ... and so does its credit
         else:
-            who = last if st.follows_previous else Who()
-            if st.follows_previous and st.source is None:
-                st.source = last_source  # the words go on, and so does their credit
+            who = Who()  # nothing credits it: recorded with no speaker (the audit's "unattributed")
         resolved[idx] = who
         if who.person is not None:
             who.person.spoke = True
@@ -119,6 +122,10 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who) -> Who | 
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
+
+
+def _paragraph(doc: Doc, offset: int) -> int:
+    return bisect.bisect_right(doc.para_starts, offset)
 
 
 def _participle_gender(verb: str, rules: RuleSet) -> str | None:
