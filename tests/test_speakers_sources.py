@@ -364,6 +364,7 @@ def speakers(text: str):
     (article("„Ще подпиша“, каза министърката Лиляна Иванова България"), ["Лиляна Иванова"]),
     # no phrase of the wrong shape is a speaker: the reading is none
     (article("„Ще има избори“, каза миналата седмица."), [None]),
+    (article("„Ще спечелим“, каза в София министърът Иван Петров."), ["Иван Петров"]),  # a place is where
     (article("Решението на съда предполага, че делото ще се проточи."), []),  # a thing's stance is no statement
     (article("Петров отказа да коментира, че бюджетът закъснява."), []),  # "да": nothing said
     # ... though "да" after a credit or in "макар да" reports
@@ -445,6 +446,9 @@ def test_a_colon_closing_the_paragraph_before_introduces_the_quote_and_its_issue
     (article("Реформата е готова. Това съобщи министърът Иван Петров за БНТ."), "БНТ"),
     (article("Реформата е готова. Това съобщи зам.-министърът Иван Петров за БНТ."), "БНТ"),
     (article("„Билетите купихме сами“, заяви пред „Добро утро, България“ по БНТ пътникът Иван Петров."), "БНТ"),
+    (article("„Ще спечелим“, написа в Туитър министърът Иван Петров."), "Туитър"),
+    (article("Икономиката ще загуби милиарди. Това съобщи в събота британският вестник „Индипендънт“, "
+             "цитиран от БТА."), "БТА"),  # a time before the medium is no part of an outlet phrase
 ])
 def test_a_source_in_the_statements_own_clause(text, source):
     assert [q.source for q in extract_text(text)] == [source]

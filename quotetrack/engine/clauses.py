@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, adverbials_before, good_start, read_np, read_np_back, shaped, skip_adverbials
+from .phrases import Mention, adverbial_end, adverbials_before, good_start, read_np, read_np_back, shaped, skip_adverbials
 from .text import DASHES, quoted_at
 
 
@@ -142,6 +142,8 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     """Who a verb credits after it: "каза (малко по-късно) (пред БНТ) министърът X"."""
     toks = doc.tokens
     k, _ = skip_outlets(doc, cue.j, hi)
+    if k > cue.j and toks[k - 1].low in doc.rules.preps and adverbial_end(doc, k - 1, hi) > k:
+        k -= 1  # "в" skipped as an adverb opens a place: "каза в София министърът"
     after = skip_adverbials(doc, k, hi)
     if after > k:
         k, _ = skip_outlets(doc, after, hi)
@@ -153,6 +155,8 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
         # "заяви на пресконференция говорител на ЕК": the speaker after a short phrase
         for n in range(k + 1, min(hi, k + 5)):
             m = read_np(doc, n, hi)
+            if m is not None and m.kind == "name" and m.name.lower() in doc.rules.places:
+                continue  # "каза в София министърът": where, not who
             if m is not None and m.kind in ("name", "role", "group") and (m.kind == "name" or (toks[n].low,) in doc.rules.roles):
                 return m
             if not toks[n].is_word:

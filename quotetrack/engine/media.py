@@ -100,7 +100,8 @@ class Media:
                 and not (len(tokens[n].text) == 1 and tokens[n].is_upper))  # "В. Радев" is an initial, "в." a newspaper
 
         while (k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not is_noun(k)
-               and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles):
+               and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles
+               and tokens[k].low not in rules.time_nouns):
             k += 1  # adjectives before the media noun ("руските държавни медии"), not a person or a preposition
         if not (k < hi and is_noun(k)):
             return None

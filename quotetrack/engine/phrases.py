@@ -330,11 +330,15 @@ def _quoted_body(doc: Doc, a: int, b: int) -> bool:
 def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     """Where an adverbial that opens at tokens[k] ends, or k: a listed phrase ("за пореден път",
     "от своя страна"), an adverb ("още", "възмутено"), a time ("миналата седмица", "в четвъртък",
-    "през 2019 г.")."""
+    "през 2019 г."), a place ("в София")."""
     toks, rules = doc.tokens, doc.rules
     if k >= hi:
         return k
     t = toks[k]
+    if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper:
+        for n in (2, 1):  # "в София", "в Ню Йорк": where, not who
+            if k + n < hi and " ".join(w.low for w in toks[k + 1 : k + 1 + n]) in rules.places:
+                return k + 1 + n
     if t.low not in rules.adverbial_starts and not t.low.endswith(rules.adverb_endings) and not doc.time_near(k):
         return k  # most words: no adverbial opens here
     for phrase in rules.by_first["adverbial"].get(t.low, ()):
