@@ -21,6 +21,7 @@ class Person:
     first: int = 0  # offset of the first mention
     spoke: bool = False  # credited with a statement in this article
     place: bool = False  # the name ends in a place ("Брекзит Великобритания")
+    of: dict[str, str] = field(default_factory=dict)  # role lemma -> its complement ("кандидат" -> "на републиканците")
 
     @property
     def named(self) -> bool:
@@ -70,7 +71,8 @@ class Registry:
         self.issuers: list[tuple[int, Mention]] = []  # (offset, issuer): "доклад на Световната банка"
         self.sent_starts = doc.sent_starts if doc is not None else [0]
 
-    def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None) -> Person:
+    def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None,
+            of: str | None = None) -> Person:
         canonical = self.rules.person_aliases.get(name.lower())
         if canonical:
             name = canonical
@@ -83,6 +85,8 @@ class Registry:
             person.name, person.words = name, ws
         if role is not None and role not in person.roles:
             person.roles.append(role)
+        if role is not None and of:
+            person.of.setdefault(role.lemma, of)
         if role is not None and role.gender in ("m", "f"):
             person.state_gender(role.gender)
         elif person.gender is None:
@@ -136,12 +140,17 @@ class Registry:
         a, b = seen.span
         return _subject(self.doc, self.doc.sent_at(self.doc.tokens[a].start), a, b)
 
-    def by_role(self, role: Role, before: int) -> Person | None:
-        """The person named with this role last before an offset, else first after it."""
+    def by_role(self, role: Role, before: int, of: str | None = None) -> Person | None:
+        """The person named with this role last before an offset, else first after it; a role of
+        something else is someone else ("кандидатът на демократите" is not the Republicans')."""
         lemmas = {role.lemma, *role.same_as}
 
         def holds(seen: Seen) -> bool:
-            return bool(seen.person.words) and any(r.lemma in lemmas or lemmas & set(r.same_as) for r in seen.person.roles)
+            p = seen.person
+            if not p.words or not any(r.lemma in lemmas or lemmas & set(r.same_as) for r in p.roles):
+                return False
+            theirs = next((p.of[lemma] for lemma in lemmas if lemma in p.of), None)
+            return of is None or theirs is None or _same_complement(of, theirs)
 
         n = bisect.bisect_right(self._ats, before)
         earlier = next((seen for seen in reversed(self.mentions[:n]) if holds(seen)), None)
@@ -181,6 +190,12 @@ class Registry:
 
     def _sentence(self, at: int) -> int:
         return bisect.bisect_right(self.sent_starts, at)
+
+
+def _same_complement(a: str, b: str) -> bool:
+    """"на демократите" and "на Демократическата партия" agree; "на републиканците" does not:
+    the complements' last words share their first five letters."""
+    return a.split()[-1][:5] == b.split()[-1][:5]
 
 
 def _fits(person: Person, gender: str | None, strict: bool) -> bool:
@@ -225,7 +240,7 @@ def registry_of(doc: Doc) -> Registry:
                     m = read_np(doc, k, split)
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
-                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end))
+                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of)
                 if end + 1 < s.tj and toks[end].text == "," and toks[end + 1].low in rules.stated_gender:
                     person.state_gender(rules.stated_gender[toks[end + 1].low])  # "Стърджън, която ..."
                 k = end

@@ -21,6 +21,7 @@ class Mention:
     name: str | None = None  # the proper-name part: "Андрей Руденко"
     role: Role | None = None
     gender: str | None = None
+    of: str | None = None  # the role's complement, lower case: "на демократите" of "кандидатът на демократите"
 
 
 def is_name_token(tok: Token, rules: RuleSet) -> bool:
@@ -141,6 +142,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low in rules.preps and tokens[i + 2].is_word:
         k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
     role: Role | None = None
+    role_end = i
     name_span: tuple[int, int] | None = None
     after_prep = False
     steps = 0
@@ -154,7 +156,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         found = _role_at(tokens, k, hi, rules)
         if found is not None and name_span is None:
             r, k2 = found
-            role = role or r
+            if role is None:
+                role, role_end = r, k2
             k = k2
             after_prep = False
             continue
@@ -227,12 +230,16 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             end_tok = close + 1
             name_span = (name_span[0], end_tok) if name_span else None
     start, end = tokens[i].start, tokens[end_tok - 1].end
+    of_end = name_span[0] if name_span else end_tok
+    of = " ".join(t.low for t in tokens[role_end:of_end] if t.is_word) or None if role is not None else None
     if name_span:
         name = text[tokens[name_span[0]].start : tokens[name_span[1] - 1].end]
-        return Mention("name", start, end, text[start:end], name=name, role=role, gender=role.gender if role and role.gender in ("m", "f") else None)
+        return Mention("name", start, end, text[start:end], name=name, role=role,
+                       gender=role.gender if role and role.gender in ("m", "f") else None, of=of)
     if role is not None:
         kind = "group" if role.group else "role"
-        return Mention(kind, start, end, text[start:end], role=role, gender=role.gender if role.gender in ("m", "f", "pl") else None)
+        return Mention(kind, start, end, text[start:end], role=role,
+                       gender=role.gender if role.gender in ("m", "f", "pl") else None, of=of)
     if len(words) == 1 and words[0].low in rules.not_names:
         return None  # a function word ("ще", "все") is nobody's name
     return Mention("other", start, end, text[start:end])

@@ -94,14 +94,14 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         if issuer is not None and issuer.kind != "other" or issuer is not None and issuer.text.split()[-1].lower() not in rules.documents:
             return _who(issuer, before, reg, last, rules)
     if m.kind == "name" and m.name:
-        person = reg.find(m.name) or reg.add(m.name, m.start, m.role)
+        person = reg.find(m.name) or reg.add(m.name, m.start, m.role, of=m.of)
         if m.role is not None and m.role not in person.roles:
             person.roles.append(m.role)
         return _of(person, role)
     if m.kind == "medium":
         return Who(m.name or m.text)
     if m.kind == "role" and m.role is not None:
-        person = reg.by_role(m.role, before)
+        person = reg.by_role(m.role, before, m.of)
         if person is not None:
             return _of(person, role)
         if not _definite(m, rules):
