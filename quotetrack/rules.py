@@ -121,6 +121,7 @@ class RuleSet:
     source_preposition: str = ""
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
     subjunctive_reports_after: frozenset[str] = frozenset()
@@ -473,6 +474,7 @@ def _compile(directory: str | None) -> RuleSet:
         source_preposition=str(grammar.get("source_preposition", "")),
         that=that,
         conjunctions=conjunctions,
+        relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),
         subjunctive_reports_after=frozenset(w.lower() for w in _strings(

@@ -76,6 +76,27 @@ def test_role_forms_are_unique_and_same_as_resolves():
     assert all(other in lemmas for e in data["role"] for other in e.get("same_as", []))
 
 
+@pytest.mark.parametrize("name, tables", [
+    ("places.toml", ["places"]),
+    ("given_names.toml", ["given_names"]),
+    ("speakers.toml", ["bodies", "people"]),
+    ("speakers.toml", ["adverbials"]),
+])
+def test_word_lists_name_each_word_once(name, tables):
+    """A word listed twice, or under two genders or kinds, is a slip in the data."""
+    data = _load(name)
+    seen = Counter(w.lower() for t in tables for key, words in data[t].items() if isinstance(words, list)
+                   for w in words)
+    assert seen and [w for w, n in seen.items() if n > 1] == []
+
+
+def test_a_place_a_given_name_and_an_agency_are_never_the_same_word():
+    places = {w.lower() for ws in _load("places.toml")["places"].values() for w in ws}
+    given = {w.lower() for ws in _load("given_names.toml")["given_names"].values() for w in ws}
+    agencies = {a.lower() for e in _load("agencies.toml")["agency"] for a in [e["name"], *e.get("aliases", [])]}
+    assert not places & given and not places & agencies and not given & agencies
+
+
 def test_a_users_rules_folder_overrides_one_file(tmp_path: Path):
     (tmp_path / "agencies.toml").write_text(
         '[meta]\nsource = "a test: one made-up agency, to check user rules take effect"\n'

@@ -293,6 +293,8 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         if a == k:
             break
         k = a
+    if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
+        return read_np_back(doc, s.ti, k - 2)  # "Хезълтайн, който определя": who "който" stands for
     if k - 1 >= s.ti and toks[k - 1].low in doc.rules.conjunctions:
         # a second verb of the same subject: "X призна, че ..., но предупреди"
         earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]

@@ -174,6 +174,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     a = k - 2  # Лазовски": a place, then the person in the last two words
             name_span = _without_places(tokens, a, k, rules)
             break
+        if after_prep and t.text == "(":
+            close = next((n for n in range(k + 1, min(hi, k + 8)) if tokens[n].text == ")"), None)
+            if close is not None:
+                k = close + 1  # "председателят на Върховната рада (украинския парламент) Анна Гопко"
+                continue
         if after_prep and t.text in rules.openers and k + 1 < hi and tokens[k + 1].is_upper and tokens[k - 1].low in rules.preps:
             k += 1  # a quoted name in the complement: "ръководителят на „Газпром“ Алексей Милер"
             continue
@@ -201,8 +206,9 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         nxt = tokens[k + 1] if k + 1 < hi else None
         if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
                 and not after_prep and nxt is not None and nxt.is_upper and (tokens[k - 1].low.endswith(rules.person_endings)
-                                                                              or tokens[k - 1].low in rules.person_nouns)):
-            k += 1  # "Поддръжниците на Доналд Тръмп": the name is the complement's, not who
+                                                                              or tokens[k - 1].low in rules.person_nouns
+                                                                              or tokens[k - 1].low in rules.bodies)):
+            k += 1  # "Поддръжниците на Доналд Тръмп", "правителството на Великобритания": the name is the complement's
             after_prep = True
             continue
         if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
