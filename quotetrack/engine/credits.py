@@ -143,8 +143,9 @@ def _outlet(raw: str, rules: RuleSet, media: Media) -> str | None:
     known = _known(value, media) or next((a.name for n in (2, 1) if (a := rules.agency(" ".join(value.split()[:n])))), None)
     if known:
         return known  # in a credit line an outlet's bare name is its name ("Автор: Труд онлайн")
-    found = media.medium_at(tokenize(value), 0, len(tokenize(value)))
-    if found and found[1] == len(tokenize(value)) and found[0] != value.split()[0].lower():
+    toks = tokenize(value)
+    found = media.medium_at(toks, 0, len(toks))
+    if found and found[1] == len(toks) and found[0] != value.split()[0].lower():
         return found[0]  # "Агенция Монитор"
     words = value.split()
     if len(words) > 3 or not value[0].isupper() and not value.isascii():

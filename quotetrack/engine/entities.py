@@ -67,6 +67,7 @@ class Registry:
         self.people: list[Person] = []
         self.mentions: list[Seen] = []  # in text order
         self._ats: list[int] = []  # each mention's offset, for bisect
+        self._by_word: dict[str, list[Person]] = {}  # the people whose name holds a word
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
         self.issuers: list[tuple[int, Mention]] = []  # (offset, issuer): "доклад на Световната банка"
         self.sent_starts = doc.sent_starts if doc is not None else [0]
@@ -81,8 +82,10 @@ class Registry:
         if person is None:
             person = Person(name, ws, first=at, place=ws[-1] in self.rules.places)
             self.people.append(person)
+            self._index(person)
         elif _fuller(ws, person.words):
             person.name, person.words = name, ws
+            self._index(person)
         if role is not None and role not in person.roles:
             person.roles.append(role)
         if role is not None and of:
@@ -105,8 +108,16 @@ class Registry:
             return "m"
         return None
 
+    def _index(self, person: Person) -> None:
+        for w in person.words:
+            if not w.endswith("."):
+                self._by_word.setdefault(w, []).append(person)
+
     def _match(self, ws: tuple[str, ...]) -> Person | None:
-        found = [p for p in self.people if _covers(ws, p.words) or _covers(p.words, ws)]
+        # two names that cover each other share a spelled-out word: look only at those people
+        full = [w for w in ws if not w.endswith(".")]
+        pool = {id(p): p for w in full for p in self._by_word.get(w, ())}.values() if full else self.people
+        found = [p for p in pool if _covers(ws, p.words) or _covers(p.words, ws)]
         if not found:
             return None
         # one surname shared by two people ("Ким Чен Ун", "Ким Мьон Сик"): the one met first
