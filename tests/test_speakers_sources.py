@@ -491,3 +491,20 @@ def test_a_role_of_something_else_is_someone_else():
                    "„Ще изцеля страната“, каза кандидатът на демократите.",
                    "„Аз печеля“, каза кандидатът на републиканците.")
     assert speakers(text) == ["Георги Илиев", "Мария Петрова", "Мария Петрова", "Георги Илиев"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (article("„Ще продължим“, каза фон дер Лайен."), ["фон дер Лайен"]),
+    (article("„Ще продължим“, каза Урсула фон дер Лайен."), ["Урсула фон дер Лайен"]),
+    # after a preposition, the person opens with a first name, not the last two words
+    (article("Генералният директор на СЗО Тедрос Аданом Гебрейесус заяви, че пандемията се ускорява."),
+     ["Тедрос Аданом Гебрейесус"]),
+    # a role of something no one here was named with is that role, not whoever spoke last
+    (article("Министърът Иван Петров заяви, че ще подаде оставка.", "„Ще продължим работа“, каза ръководителят на СЗО."),
+     ["Иван Петров", "ръководителят на СЗО"]),
+    # a bare role is never someone known to hold another
+    (article("Министърът на финансите Иван Петров откри сесията.", "Кметът Петко Ангелов говори след него.",
+             "„Бюджетът е готов“, каза министърът."), ["Иван Петров"]),
+])
+def test_names_and_roles_of_the_right_extent(text, expected):
+    assert speakers(text) == expected

@@ -174,7 +174,7 @@ class Registry:
         earlier = [g for at, g in self.groups if at < before]
         return earlier[-1] if earlier else None
 
-    def recent(self, before: int, gender: str | None = None) -> tuple[int, Person] | None:
+    def recent(self, before: int, gender: str | None = None, role: Role | None = None) -> tuple[int, Person] | None:
         """The person a pronoun at `before` most likely means: in the nearest sentence that
         mentions someone who fits, its subject, else the last one mentioned. A gender only
         guessed from a name ("Никола" is mostly a man's name) yields when no one else fits."""
@@ -186,6 +186,8 @@ class Registry:
                     continue
                 if before - seen.at > WINDOW or (pick is not None and self._sentence(seen.at) != self._sentence(pick.at)):
                     break
+                if role is not None and seen.person.roles and not holds(seen.person, role):
+                    continue  # "министърът" is not someone known to be something else
                 if _fits(seen.person, gender, strict) and (pick is None or (not pick_subject and self._subject(seen))):
                     pick = seen
                     pick_subject = self._subject(seen)
@@ -201,6 +203,14 @@ class Registry:
 
     def _sentence(self, at: int) -> int:
         return bisect.bisect_right(self.sent_starts, at)
+
+
+def holds(person: Person, role: Role) -> bool:
+    """Whether a person holds a role: the same lemma, one named the same (same_as), or the same
+    head noun ("финансовият министър" is a "министър")."""
+    lemmas = {role.lemma, *role.same_as}
+    head = role.lemma.split()[-1]
+    return any(r.lemma in lemmas or lemmas & set(r.same_as) or r.lemma.split()[-1] == head for r in person.roles)
 
 
 def _same_complement(a: str, b: str) -> bool:

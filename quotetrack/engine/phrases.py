@@ -88,11 +88,21 @@ def _name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
     while k < hi:
         if _initial(tokens, k, hi, rules):
             k += 2  # "В. Радев"
-        elif is_name_token(tokens[k], rules) or (tokens[k].low in rules.particles and k + 1 < hi and is_name_token(tokens[k + 1], rules)):
+        elif is_name_token(tokens[k], rules):
             k += 1
+        elif (n := _particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules):
+            k += n  # "фон дер Лайен", "да Силва"
         else:
             break
     return k
+
+
+def _particles(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
+    """How many name particles ("фон", "дер", "ван") stand at tokens[k]."""
+    n = 0
+    while k + n < hi and n < 3 and tokens[k + n].low in rules.particles and not tokens[k + n].is_upper:
+        n += 1
+    return n
 
 
 def _outlet_at(doc: Doc, k: int, hi: int) -> bool:
@@ -161,7 +171,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k = k2
             after_prep = False
             continue
-        if is_name_token(t, rules) or _initial(tokens, k, hi, rules):
+        if is_name_token(t, rules) or _initial(tokens, k, hi, rules) or (
+                (n := _particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
             a = k
             k = _name_end(tokens, k, hi, rules)
             if after_prep and a > i:
@@ -170,7 +181,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     while k < hi and tokens[k].text in rules.closers and before == a - 2:
                         k += 1  # "на „Газпром“": the quoted name with its closing mark
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
-                if k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
+                given = next((n for n in range(a + 1, k - 1) if tokens[n].low in rules.given_names), None)
+                if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
+                    a = given
+                elif k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
                     a = k - 2  # Лазовски": a place, then the person in the last two words
             name_span = _without_places(tokens, a, k, rules)
             break

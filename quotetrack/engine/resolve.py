@@ -6,10 +6,10 @@ import bisect
 from dataclasses import dataclass
 
 from ..models import Quote
-from ..rules import RuleSet
+from ..rules import Role, RuleSet
 from .clauses import media_chain
 from .doc import Doc
-from .entities import Person, Registry, registry_of
+from .entities import Person, Registry, holds, registry_of
 from .found import Stmt
 from .phrases import Mention, shaped
 
@@ -104,10 +104,11 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         person = reg.by_role(m.role, before, m.of)
         if person is not None:
             return _of(person, role)
-        if not _definite(m, rules):
-            return Who(m.text, role)
+        if not _definite(m, rules) or m.of:
+            return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
-        return _recent(before, m.gender, reg, last) or Who(m.text if m.kind == "role" else None, role)
+        return _recent(before, m.gender, reg, last, m.role if m.kind == "role" else None) or Who(
+            m.text if m.kind == "role" else None, role)
     if m.kind == "pronoun":
         group = reg.recent_group(before)
         if last.person is None and last.speaker and (group is None or last.at > before - 400):
@@ -116,9 +117,12 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     return Who(m.text, role)
 
 
-def _recent(before: int, gender: str | None, reg: Registry, last: Who) -> Who | None:
-    fits = gender in (None, "any") or last.gender in (None, gender)
-    named = reg.recent(before, gender)
+def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Role | None = None) -> Who | None:
+    """The person a pronoun or a bare role means: someone named since the last speaker, else
+    the last speaker. A bare role ("министърът") never means someone known to hold another."""
+    fits = (gender in (None, "any") or last.gender in (None, gender)) and (
+        role is None or (last.person is not None and (not last.person.roles or holds(last.person, role))))
+    named = reg.recent(before, gender, role)
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
