@@ -3,10 +3,13 @@ medium ("пред „Ханделсблат“", ", предаде АФП", "ц�
 they read the article and find nothing."""
 from __future__ import annotations
 
+from .adverbials import adverbial_end, adverbials_before, skip_adverbials
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, adverbial_end, adverbials_before, good_start, read_np, read_np_back, shaped, skip_adverbials
+from .outlets import skip_outlets, skip_show_name
+from .phrases import Mention, read_np, read_np_back, shaped
 from .text import DASHES, quoted_at
+from .words import good_start
 
 
 def clause_after(doc: Doc, close: int) -> tuple[Cue, Mention | None, int] | None:
@@ -63,81 +66,6 @@ def mention_between(doc: Doc, a: int, cue: Cue) -> Mention | None:
     return read_np_back(doc, a, cue.i)
 
 
-def skip_outlets(doc: Doc, k: int, hi: int) -> tuple[int, str | None]:
-    """Skip adverbs and "пред X" / "по X" / "в интервю за X" after a verb; return the medium."""
-    toks, rules = doc.tokens, doc.rules
-    source = None
-    while k < hi:
-        if toks[k].low in rules.adverbs and not outlet_at(doc, k, hi):
-            k += 1
-            continue
-        found = outlet_at(doc, k, hi)
-        if found is None and k + 1 < hi and toks[k].text == ",":
-            found = credit_at(doc, k + 1, hi)  # "пред Би Би Си, цитиран от Ройтерс, че"
-        if found is None:
-            break
-        k, medium = found
-        source = source or medium
-        while k < hi and (toks[k].text == "," or toks[k].low in doc.rules.conjunctions):
-            nxt = doc.media.medium_at(toks, k + 1, hi)
-            if nxt is None:
-                break
-            k = nxt[1]
-    return k, source
-
-
-def media_chain(doc: Doc, cue: Cue) -> list[str]:
-    """Every medium a cue's clause credits, nearest the speaker first: "каза Ким пред KCNA,
-    цитиран от Ройтерс, предаде БГНЕС" -> [ЦТАК, Ройтерс, БГНЕС]."""
-    toks, rules = doc.tokens, doc.rules
-    hi = doc.sents[doc.sent_of(toks[cue.i].start)].tj
-    out: list[str] = []
-    k = cue.j
-    while k < min(hi, cue.j + 60):
-        t = toks[k]
-        if t.low in rules.that or t.text == ":" or t.text in rules.openers:
-            break  # the reported words start: credits after them belong to other clauses
-        found = outlet_at(doc, k, hi)
-        if found is None and t.text == "," and k + 1 < hi:
-            found = credit_at(doc, k + 1, hi)
-            verb = rules.verbs.get(toks[k + 1].low)
-            if found is None and verb is not None and verb.frame == "speech":
-                medium = doc.media.medium_at(toks, k + 2, hi)  # ", предаде БГНЕС"
-                found = (medium[1], medium[0]) if medium else None
-        if found is None:
-            k += 1
-            continue
-        k, medium = found
-        if medium not in out:
-            out.append(medium)
-    return out
-
-
-def credit_at(doc: Doc, k: int, hi: int) -> tuple[int, str] | None:
-    """"цитиран от Ройтерс" at tokens[k]: (index after it, medium)."""
-    return _medium_after(doc, k, hi, doc.rules.by_first["credit"])
-
-
-def outlet_at(doc: Doc, k: int, hi: int) -> tuple[int, str] | None:
-    """"пред Би Би Си", "в интервю за БНТ" at tokens[k]: (index after it, medium)."""
-    if k >= hi or doc.tokens[k].low not in doc.rules.phrase_starts:
-        return None
-    return _medium_after(doc, k, hi, doc.rules.by_first["outlet"])
-
-
-def _medium_after(doc: Doc, k: int, hi: int, by_first: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[int, str] | None:
-    toks = doc.tokens
-    if k >= hi:
-        return None
-    for phrase in by_first.get(toks[k].low, ()):
-        n = len(phrase)
-        if doc.phrase_at(k, phrase, hi):
-            medium = doc.media.medium_at(toks, k + n, hi)
-            if medium is not None:
-                return medium[1], medium[0]
-    return None
-
-
 def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     """Who a verb credits after it: "каза (малко по-късно) (пред БНТ) министърът X"."""
     toks = doc.tokens
@@ -181,15 +109,6 @@ def quoted_mention(doc: Doc, k: int, hi: int) -> Mention | None:
     return Mention("other", a, b, doc.text[a:b])
 
 
-def skip_show_name(doc: Doc, k: int, hi: int) -> int:
-    """"заяви „Здравей, България“ по NOVA Х": a programme's name before the medium."""
-    toks = doc.tokens
-    close = quoted_at(toks, k, hi, doc.rules.openers, doc.rules.closers)
-    if close is not None and outlet_at(doc, close + 1, hi) is not None:
-        return skip_outlets(doc, close + 1, hi)[0]
-    return k
-
-
 def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     """"се казва в съобщението на „Райънеър“": the body behind a document is the speaker."""
     toks, rules = doc.tokens, doc.rules
@@ -200,85 +119,6 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
         return None
     issuer = quoted_mention(doc, j + 2, hi) or read_np(doc, j + 2, hi)
     return issuer if shaped(doc, issuer) is not None else None
-
-
-def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str | None:
-    """A medium named around a cue: "каза пред „Ханделсблат“", "цитиран от БГНЕС", ", предаде АФП".
-    A medium a credit phrase names is added to `credits` (the body's credits, for the agency)."""
-    toks = doc.tokens
-    _, medium = skip_outlets(doc, cue.j, hi)
-    if medium:
-        return medium
-    starts = doc.rules.phrase_starts
-    for k in range(cue.j, min(hi, cue.j + 40)):  # "заяви Петрова пред Би Ти Ви": after the speaker
-        if doc.in_span(toks[k].start):
-            continue  # a show's name in marks ("заяви „Здравей, България“ по NOVA")
-        found = outlet_at(doc, k, hi) if toks[k].low in starts else None
-        if found is not None:
-            return found[1]
-        if toks[k].text == ";" or (toks[k].text == "," and k > cue.j + 1):  # a dot here is an abbreviation's
-            break
-    for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
-        if toks[k].low not in starts:
-            continue
-        for phrase in doc.rules.by_first["media"].get(toks[k].low, ()):
-            n = len(phrase)
-            if doc.phrase_at(k, phrase, hi):
-                if phrase in doc.rules.credit_phrases:
-                    m = read_np(doc, k + n, hi)
-                    chain, _ = media_run(doc, k + n, hi)
-                    if chain:
-                        credits.extend(chain)  # "цитиран от Ройтерс и БТА": both carried it
-                        return chain[0]
-                    if m is not None:
-                        return m.text
-                elif k < cue.i:
-                    medium = doc.media.medium_at(toks, k + n, hi)
-                    if medium:
-                        return medium[0]
-    return None
-
-
-def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, tuple[str, ...]] | None:
-    """", предаде АФП" / ", цитиран от Ройтерс и БТА" / ", пише в. „Таймс“, цитиран от БТА"
-    closing a clause: (token index of the comma, every medium credited, nearest the words first)."""
-    toks = doc.tokens
-    for k in range(lo, min(hi, lo + 200)):
-        if toks[k].text != ",":
-            continue
-        j = k + 1
-        for phrase in doc.rules.by_first["credit"].get(toks[j].low, ()) if j < hi else ():
-            if doc.phrase_at(j, phrase, hi):
-                chain, _ = media_run(doc, j + len(phrase), hi)
-                if chain:
-                    return k, chain
-        verb = doc.rules.verbs.get(toks[j].low) if j < hi else None
-        if verb and verb.frame == "speech":
-            chain, end = media_run(doc, j + 1, hi)
-            if chain and end >= hi - 1:
-                return k, chain
-    return None
-
-
-def media_run(doc: Doc, k: int, hi: int) -> tuple[tuple[str, ...], int]:
-    """Media named one after another from tokens[k]: "Ройтерс и БТА", "в. „Таймс“, цитиран от
-    БТА". Returns them in order and the index after the last."""
-    toks, out = doc.tokens, []
-    while k < hi:
-        found = doc.media.medium_at(toks, k, hi)
-        if found is None:
-            break
-        if found[0] not in out:
-            out.append(found[0])
-        k = j = found[1]
-        if j < hi and (toks[j].text == "," or toks[j].low in doc.rules.conjunctions):
-            j += 1
-        phrase = next((p for p in doc.rules.by_first["credit"].get(toks[j].low, ()) if doc.phrase_at(j, p, hi)), ()) if j < hi else ()
-        j += len(phrase)
-        if j == k or j >= hi or doc.media.medium_at(toks, j, hi) is None:
-            break
-        k = j
-    return tuple(out), k
 
 
 def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
@@ -346,17 +186,6 @@ def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:
     for k in range(s.ti, cue.i):
         if any(doc.phrase_at(k, p, cue.i) for p in doc.rules.by_first["passive"].get(toks[k].low, ())):
             return k
-    return None
-
-
-def passive_source(doc: Doc, s: Sent, cue: Cue) -> str | None:
-    toks = doc.tokens
-    for k in range(s.ti, cue.i):
-        for phrase in doc.rules.by_first["passive"].get(toks[k].low, ()):
-            if doc.phrase_at(k, phrase, cue.i):
-                medium = doc.media.medium_at(toks, k + len(phrase), cue.i)
-                if medium:
-                    return medium[0]
     return None
 
 

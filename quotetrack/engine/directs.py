@@ -2,11 +2,12 @@
 (Х заяви: „…“), inside it („… – каза Х. – …“), or none (the previous speaker goes on)."""
 from __future__ import annotations
 
-from .clauses import clause_after, document_speaker, passive_at, passive_source, source_near, subject_of
+from .clauses import clause_after, document_speaker, passive_at, subject_of
 from .cues import Cue
 from .doc import Doc
 from .found import Found, Stmt
 from .marks import Span
+from .outlets import passive_source, source_near
 from .phrases import Mention, read_np, read_np_back
 from .text import DASHES
 

@@ -6,9 +6,11 @@ import bisect
 from dataclasses import dataclass, field
 
 from ..rules import Role, RuleSet
+from .adverbials import skip_adverbials
 from .clauses import document_speaker, two_names
 from .doc import Doc, Sent
-from .phrases import Mention, good_start, is_name_token, lone_name, read_np, skip_adverbials
+from .phrases import Mention, read_np
+from .words import good_start, is_name_token, lone_name
 
 
 @dataclass

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..rules import Role, RuleSet
+from .adverbials import skip_adverbials
 from .text import Token, quoted_at
+from .words import definite, good_start, initial, is_name_token, name_end, particles, role_at, title_len
 
 if TYPE_CHECKING:
     from .doc import Doc
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -22,87 +25,6 @@ class Mention:
     role: Role | None = None
     gender: str | None = None
     of: str | None = None  # the role's complement, lower case: "на демократите" of "кандидатът на демократите"
-
-
-def is_name_token(tok: Token, rules: RuleSet) -> bool:
-    """A capitalised word that can be part of a person's or a body's name."""
-    if not tok.is_word or not tok.is_upper:
-        return False
-    known = rules.name_words.get(tok.low)  # a function of the word alone: asked of every token, so kept
-    if known is None:
-        known = rules.name_words[tok.low] = _name_word(tok.low, rules)
-    return known
-
-
-def _name_word(low: str, rules: RuleSet) -> bool:
-    tok = _Low(low)
-    if tok.low in rules.not_names or tok.low in rules.pronouns or (tok.low,) in rules.roles or tok.low in rules.manner_adverbs:
-        return False
-    if len(tok.low) > 5 and tok.low.endswith(rules.definite_suffixes):
-        return False
-    if tok.low + ":" in rules.caption_markers:
-        return False
-    return not (tok.low in rules.verbs)
-
-
-class _Low:
-    __slots__ = ("low",)
-
-    def __init__(self, low: str) -> None:
-        self.low = low
-
-
-def _role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role, int] | None:
-    """The role whose form starts at tokens[i], and the index after it (longest form wins)."""
-    if i >= hi or tokens[i].low not in rules.role_starts:
-        return None
-    for n in range(min(rules.max_role_len, hi - i), 0, -1):
-        role = rules.roles.get(tuple(t.low for t in tokens[i : i + n]))
-        if role is not None:
-            return role, i + n
-    return None
-
-
-def _initial(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
-    """A capital letter and a dot before a name: the "В." of "В. Радев"."""
-    return (k + 2 < hi and len(tokens[k].text) == 1 and tokens[k].is_upper and tokens[k + 1].text == "."
-            and is_name_token(tokens[k + 2], rules))
-
-
-def _definite(tok: Token, rules: RuleSet) -> bool:
-    return len(tok.low) > 4 and tok.low.endswith(rules.definite_suffixes)
-
-
-def _title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
-    """How many tokens an honorific at tokens[i] takes ("проф." is a word and a dot)."""
-    if i < hi and tokens[i].low in rules.titles:
-        return 1
-    if i + 1 < hi and tokens[i + 1].text == "." and tokens[i].low + "." in rules.titles:
-        glued = i + 2 < hi and tokens[i + 2].text == "-" and tokens[i + 2].start == tokens[i + 1].end
-        return 3 if glued else 2  # "зам.-председателят": the prefix, then the role
-    return 0
-
-
-def _name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
-    """Where the run of name words (initials and particles included) that starts at tokens[k] ends."""
-    while k < hi:
-        if _initial(tokens, k, hi, rules):
-            k += 2  # "В. Радев"
-        elif is_name_token(tokens[k], rules):
-            k += 1
-        elif (n := _particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules):
-            k += n  # "фон дер Лайен", "да Силва"
-        else:
-            break
-    return k
-
-
-def _particles(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
-    """How many name particles ("фон", "дер", "ван") stand at tokens[k]."""
-    n = 0
-    while k + n < hi and n < 3 and tokens[k + n].low in rules.particles and not tokens[k + n].is_upper:
-        n += 1
-    return n
 
 
 def _outlet_at(doc: Doc, k: int, hi: int) -> bool:
@@ -125,14 +47,6 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
             k -= n
             break
     return a, k
-
-
-def lone_name(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
-    """A name word alone, with no role or title at it ("Русия", "Петров" with no first name):
-    read_np would read it as a one-word name (or a medium), which names nobody in full."""
-    t = tokens[k]
-    return (len(t.text) > 1 and is_name_token(t, rules) and t.low not in rules.role_starts and not _title_len(tokens, k, hi, rules)
-            and _name_end(tokens, k, hi, rules) == k + 1)
 
 
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
@@ -159,11 +73,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     while k < hi and steps < 14:
         steps += 1
         t = tokens[k]
-        tl = _title_len(tokens, k, hi, rules)
+        tl = title_len(tokens, k, hi, rules)
         if tl:
             k += tl
             continue
-        found = _role_at(tokens, k, hi, rules)
+        found = role_at(tokens, k, hi, rules)
         if found is not None and name_span is None:
             r, k2 = found
             if role is None:
@@ -171,10 +85,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k = k2
             after_prep = False
             continue
-        if is_name_token(t, rules) or _initial(tokens, k, hi, rules) or (
-                (n := _particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
+        if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
+                (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
             a = k
-            k = _name_end(tokens, k, hi, rules)
+            k = name_end(tokens, k, hi, rules)
             if after_prep and a > i:
                 before = a - 1 if tokens[a - 1].text not in rules.marks else a - 2
                 if before >= i and tokens[before].low in rules.preps and k - a < 3:
@@ -209,11 +123,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if (t.is_word and (not t.is_upper or (k == i and t.low.endswith(rules.definite_suffixes))) and role is None
                 and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
-                and not (k > i and _definite(tokens[k - 1], rules) and _definite(t, rules))):
+                and not (k > i and definite(tokens[k - 1], rules) and definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
             continue  # only the first word of a phrase takes the article ("изборите | общината")
         if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
-                and not (_definite(tokens[k - 1], rules) and _definite(t, rules) and not t.is_upper)
+                and not (definite(tokens[k - 1], rules) and definite(t, rules) and not t.is_upper)
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs):
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените"
             continue
@@ -285,7 +199,7 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         if t.is_word and t.low not in rules.phrase_breaks and t.low not in rules.verbs:
             a -= 1
             continue
-        if t.text == "." and a - 2 >= lo and _initial(tokens, a - 2, a + 1, rules):
+        if t.text == "." and a - 2 >= lo and initial(tokens, a - 2, a + 1, rules):
             a -= 2  # "И. Радев": the initial, though "и" is also a conjunction
             continue
         if t.text == "." and a - 2 >= lo and tokens[a - 2].low + "." in rules.titles:
@@ -303,7 +217,7 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         if m is None:
             continue
         good = m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
-            good_start(tokens[s], rules) or _initial(tokens, s, k, rules))) or (
+            good_start(tokens[s], rules) or initial(tokens, s, k, rules))) or (
             m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None)
         if tokens_end(tokens, m, k):
             if good:
@@ -352,64 +266,6 @@ def _quoted_body(doc: Doc, a: int, b: int) -> bool:
         return False
     opener = next((n for n in range(b - 2, a - 1, -1) if toks[n].text in rules.openers), None)
     return opener is not None and opener > a and (toks[opener - 1].is_upper or toks[opener - 1].low in rules.bodies)
-
-
-def adverbial_end(doc: Doc, k: int, hi: int) -> int:
-    """Where an adverbial that opens at tokens[k] ends, or k: a listed phrase ("за пореден път",
-    "от своя страна"), an adverb ("още", "възмутено"), a time ("миналата седмица", "в четвъртък",
-    "през 2019 г."), a place ("в София")."""
-    toks, rules = doc.tokens, doc.rules
-    if k >= hi:
-        return k
-    t = toks[k]
-    if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper:
-        for n in (2, 1):  # "в София", "в Ню Йорк": where, not who
-            if k + n < hi and " ".join(w.low for w in toks[k + 1 : k + 1 + n]) in rules.places:
-                return k + 1 + n
-    if t.low not in rules.adverbial_starts and not t.low.endswith(rules.adverb_endings) and not doc.time_near(k):
-        return k  # most words: no adverbial opens here
-    for phrase in rules.by_first["adverbial"].get(t.low, ()):
-        if doc.phrase_at(k, phrase, hi):
-            return k + len(phrase)
-    listed = t.low in rules.adverbs or t.low in rules.manner_adverbs  # capitalised only opening a sentence
-    if t.is_word and (not t.is_upper or listed) and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.not_speakers and (
-            listed or (
-            len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and t.low not in rules.verbs and t.low not in rules.role_starts)):
-        return k + 1
-    j = k + 1 if t.low in rules.preps else k
-    for n in range(j, min(hi, j + 3)):
-        w = toks[n]
-        if w.low in rules.time_nouns:
-            return n + 1
-        if (not w.is_word or w.low in rules.verbs or w.low in rules.preps or w.low in rules.phrase_breaks
-                or (w.is_upper and n > k) or is_name_token(w, rules)):
-            break  # only lower-case modifiers: "миналата седмица", "през 2019 г.", not "Тедрос по време"
-    return k
-
-
-def skip_adverbials(doc: Doc, k: int, hi: int) -> int:
-    """The index after a run of adverbials that opens at tokens[k]."""
-    while k < hi:
-        j = adverbial_end(doc, k, hi)
-        if j == k:
-            break
-        k = j
-    return k
-
-
-def adverbials_before(doc: Doc, lo: int, k: int) -> int:
-    """Where a run of adverbials that ends right before tokens[k] starts (k when none)."""
-    for a in range(max(lo, k - 8), k):
-        if skip_adverbials(doc, a, k) == k:
-            return a
-    return k
-
-
-def good_start(tok: Token, rules: RuleSet) -> bool:
-    """A speaker's phrase opens with its head or a definite adjective, not any word before it."""
-    return ((tok.low,) in rules.roles or tok.low in rules.titles or tok.low + "." in rules.titles
-            or tok.low in rules.pronouns or is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
-            or tok.low in rules.role_starts)
 
 
 def tokens_end(tokens: list[Token], m: Mention, k: int) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import bisect
 
-from .clauses import credit_tail, is_anaphora, mention_after, skip_outlets, source_near, subject_of, two_names
+from .adverbials import skip_adverbials
+from .clauses import is_anaphora, mention_after, subject_of, two_names
 from .cues import Cue
 from .directs import is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
-from .phrases import Mention, read_np, shaped, skip_adverbials
+from .outlets import credit_tail, skip_outlets, source_near
+from .phrases import Mention, read_np, shaped
 from .text import DASHES
 
 MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from ..models import Quote
 from ..rules import Role, RuleSet
-from .clauses import media_chain
 from .doc import Doc
 from .entities import Person, Registry, holds, registry_of
 from .found import Stmt
+from .outlets import media_chain
 from .phrases import Mention, shaped
 
 

@@ -1,0 +1,61 @@
+"""Adverbials: what may stand between a speaker and the verb, or between the verb and a speaker
+after it, and is never who ("за пореден път", "миналата седмица", "в София", "възмутено")."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .words import is_name_token
+
+if TYPE_CHECKING:
+    from .doc import Doc
+
+
+def adverbial_end(doc: Doc, k: int, hi: int) -> int:
+    """Where an adverbial that opens at tokens[k] ends, or k: a listed phrase ("за пореден път",
+    "от своя страна"), an adverb ("още", "възмутено"), a time ("миналата седмица", "в четвъртък",
+    "през 2019 г."), a place ("в София")."""
+    toks, rules = doc.tokens, doc.rules
+    if k >= hi:
+        return k
+    t = toks[k]
+    if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper:
+        for n in (2, 1):  # "в София", "в Ню Йорк": where, not who
+            if k + n < hi and " ".join(w.low for w in toks[k + 1 : k + 1 + n]) in rules.places:
+                return k + 1 + n
+    if t.low not in rules.adverbial_starts and not t.low.endswith(rules.adverb_endings) and not doc.time_near(k):
+        return k  # most words: no adverbial opens here
+    for phrase in rules.by_first["adverbial"].get(t.low, ()):
+        if doc.phrase_at(k, phrase, hi):
+            return k + len(phrase)
+    listed = t.low in rules.adverbs or t.low in rules.manner_adverbs  # capitalised only opening a sentence
+    if t.is_word and (not t.is_upper or listed) and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.not_speakers and (
+            listed or (
+            len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and t.low not in rules.verbs and t.low not in rules.role_starts)):
+        return k + 1
+    j = k + 1 if t.low in rules.preps else k
+    for n in range(j, min(hi, j + 3)):
+        w = toks[n]
+        if w.low in rules.time_nouns:
+            return n + 1
+        if (not w.is_word or w.low in rules.verbs or w.low in rules.preps or w.low in rules.phrase_breaks
+                or (w.is_upper and n > k) or is_name_token(w, rules)):
+            break  # only lower-case modifiers: "миналата седмица", "през 2019 г.", not "Тедрос по време"
+    return k
+
+
+def skip_adverbials(doc: Doc, k: int, hi: int) -> int:
+    """The index after a run of adverbials that opens at tokens[k]."""
+    while k < hi:
+        j = adverbial_end(doc, k, hi)
+        if j == k:
+            break
+        k = j
+    return k
+
+
+def adverbials_before(doc: Doc, lo: int, k: int) -> int:
+    """Where a run of adverbials that ends right before tokens[k] starts (k when none)."""
+    for a in range(max(lo, k - 8), k):
+        if skip_adverbials(doc, a, k) == k:
+            return a
+    return k
