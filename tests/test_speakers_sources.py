@@ -508,3 +508,16 @@ def test_a_role_of_something_else_is_someone_else():
 ])
 def test_names_and_roles_of_the_right_extent(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_role_named_long_before_yields_to_the_speaker_just_quoted():
+    filler = " ".join(["Парламентът обсъжда закона за бюджета от няколко седмици."] * 25)
+    head = "Министърът на правосъдието Фауад Хюсеин заяви, че делото е приключило."
+    tail = "Марио Белини заяви, че Италия ще помогне. „Ще дадем убежище“, подчерта министърът."
+    assert speakers(article(head, filler, tail)) == ["Фауад Хюсеин", "Марио Белини", "Марио Белини"]
+    assert speakers(article(head, tail)) == ["Фауад Хюсеин", "Марио Белини", "Фауад Хюсеин"]  # named just before
+
+
+def test_a_latin_name_closing_a_credit_is_an_outlet():
+    [q] = extract_text(article("Джонсън заяви, че сделката е мъртва, пише London Evening Standard."))
+    assert (q.speaker, q.source) == ("Джонсън", "London Evening Standard")

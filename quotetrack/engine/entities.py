@@ -156,6 +156,11 @@ class Registry:
     def by_role(self, role: Role, before: int, of: str | None = None) -> Person | None:
         """The person named with this role last before an offset, else first after it; a role of
         something else is someone else ("кандидатът на демократите" is not the Republicans')."""
+        seen = self.role_seen(role, before, of)
+        return seen.person if seen is not None else None
+
+    def role_seen(self, role: Role, before: int, of: str | None = None) -> Seen | None:
+        """by_role's answer with where that person was last mentioned before the offset."""
         lemmas = {role.lemma, *role.same_as}
 
         def holds(seen: Seen) -> bool:
@@ -168,9 +173,8 @@ class Registry:
         n = bisect.bisect_right(self._ats, before)
         earlier = next((seen for seen in reversed(self.mentions[:n]) if holds(seen)), None)
         if earlier is not None:
-            return earlier.person
-        later = next((seen for seen in self.mentions[n:] if holds(seen)), None)
-        return later.person if later is not None else None
+            return earlier
+        return next((seen for seen in self.mentions[n:] if holds(seen)), None)
 
     def recent_group(self, before: int) -> str | None:
         earlier = [g for at, g in self.groups if at < before]

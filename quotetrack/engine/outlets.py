@@ -146,9 +146,22 @@ def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, tuple[str, ...]] | Non
         verb = doc.rules.verbs.get(toks[j].low) if j < hi else None
         if verb and verb.frame == "speech":
             chain, end = media_run(doc, j + 1, hi)
+            if not chain:
+                chain, end = latin_name(doc, j + 1, hi)
             if chain and end >= hi - 1:
                 return k, chain
     return None
+
+
+def latin_name(doc: Doc, k: int, hi: int) -> tuple[tuple[str, ...], int]:
+    """", пише London Evening Standard.": a name in Latin letters closing a credit is an outlet's
+    (Bulgarian news writes people's names in Cyrillic)."""
+    toks, j = doc.tokens, k
+    while j < hi and toks[j].is_word and toks[j].is_upper and toks[j].text.isascii() and toks[j].text.isalpha():
+        j += 1
+    if j == k:
+        return (), k
+    return (doc.text[toks[k].start : toks[j - 1].end],), j
 
 
 def media_run(doc: Doc, k: int, hi: int) -> tuple[tuple[str, ...], int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..models import Quote
 from ..rules import Role, RuleSet
 from .doc import Doc
-from .entities import Person, Registry, holds, registry_of
+from .entities import WINDOW, Person, Registry, Seen, holds, registry_of
 from .found import Stmt
 from .outlets import media_chain
 from .phrases import Mention, shaped
@@ -101,9 +101,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     if m.kind == "medium":
         return Who(m.name or m.text)
     if m.kind == "role" and m.role is not None:
-        person = reg.by_role(m.role, before, m.of)
-        if person is not None:
-            return _of(person, role)
+        seen = reg.role_seen(m.role, before, m.of)
+        if seen is not None and not _nearer(last, seen, before, m.role):
+            return _of(seen.person, role)
         if not _definite(m, rules) or m.of:
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
@@ -126,6 +126,13 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Rol
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
+
+
+def _nearer(last: Who, seen: Seen, before: int, role: Role) -> bool:
+    """Whether the last speaker, not the role's holder named long before, is who "министърът"
+    means now: the holder was last named far back, the speaker since, with no other role."""
+    return (before - seen.at > WINDOW // 2 and last.person is not None and last.at > seen.at
+            and (not last.person.roles or holds(last.person, role)))
 
 
 def _paragraph(doc: Doc, offset: int) -> int:
