@@ -89,9 +89,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     """The speaker a mention names. A pronoun or a bare role ("каза той", "добави министърът")
     is the most recent fitting person: the last speaker, or someone named since."""
     role = m.role.lemma if m.role else None
-    if m.kind == "other" and m.text.split()[-1].lower() in rules.documents:
+    if _document(m, rules):
         issuer = reg.issuer(before)  # "се казва в доклада": the body that issued it
-        if issuer is not None and issuer.kind != "other" or issuer is not None and issuer.text.split()[-1].lower() not in rules.documents:
+        if issuer is not None and not _document(issuer, rules):
             return _who(issuer, before, reg, last, rules)
     if m.kind == "name" and m.name:
         person = reg.find(m.name) or reg.add(m.name, m.start, m.role, of=m.of)
@@ -137,6 +137,11 @@ def _nearer(last: Who, seen: Seen, before: int, role: Role) -> bool:
 
 def _paragraph(doc: Doc, offset: int) -> int:
     return bisect.bisect_right(doc.para_starts, offset)
+
+
+def _document(m: Mention, rules: RuleSet) -> bool:
+    """"доклада", "нов доклад": a phrase that names a document, not who issued it."""
+    return m.kind == "other" and m.text.split()[-1].lower() in rules.documents
 
 
 def _participle_gender(verb: str, rules: RuleSet) -> str | None:
