@@ -61,3 +61,16 @@ def test_the_import_check_sees_imports():
     """The check above would pass on a file it cannot read: make sure it reads this one."""
     assert "rules" in _imports(PACKAGE / "engine" / "doc.py")
     assert "engine.doc" in _imports(PACKAGE / "engine" / "extract.py")
+
+
+@pytest.mark.parametrize("path", ENGINE, ids=lambda p: p.name)
+def test_the_engine_never_spells_a_bulgarian_word(path: Path):
+    """Language knowledge lives in rules/: a Cyrillic string in code (docstrings aside) is a rule out of place."""
+    import re
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(n)}
+    spelled = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+               and id(n) not in docstrings and re.search("[а-яА-Я]", n.value)]
+    assert not spelled, f"engine/{path.name}: {spelled[:3]}"
