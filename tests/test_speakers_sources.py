@@ -521,3 +521,18 @@ def test_a_role_named_long_before_yields_to_the_speaker_just_quoted():
 def test_a_latin_name_closing_a_credit_is_an_outlet():
     [q] = extract_text(article("Джонсън заяви, че сделката е мъртва, пише London Evening Standard."))
     assert (q.speaker, q.source) == ("Джонсън", "London Evening Standard")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document whose issuer is its sentence's subject, and a relative clause that points at it
+    (article("Концернът Еърбъс публикува изявление, в което се казва, че заводът ще бъде затворен.",
+             "„Нямаме избор“, се казва още в изявлението."), ["Еърбъс", "Еърбъс"]),
+    (article("От кампанията на Калин Стоянов разпространиха изявление, в което се казва:",
+             "„Победата е на всички избиратели, които гласуваха.“"), ["кампанията на Калин Стоянов"]),
+    # a topic or an occasion after a role is no part of who
+    (article("„Ще продължим“, заяви демократът Джо Байдън.", "„Това е лъжа“, заяви демократът по повод работата на сина му."),
+     ["Джо Байдън", "Джо Байдън"]),
+    (article("„Няма да коментираме“, каза говорител на ЕК на пресконференция в Брюксел."), ["говорител на ЕК"]),
+])
+def test_documents_and_occasions(text, expected):
+    assert speakers(text) == expected

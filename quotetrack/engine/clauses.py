@@ -135,6 +135,9 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         k = a
     if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
         return read_np_back(doc, s.ti, k - 2)  # "Хезълтайн, който определя": who "който" stands for
+    if (k - 4 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].low in doc.rules.preps
+            and toks[k - 3].text == "," and toks[k - 4].low in doc.rules.documents):
+        return read_np(doc, k - 4, k - 3)  # "... изявление, в което се казва": the document speaks
     if k - 1 >= s.ti and toks[k - 1].low in doc.rules.conjunctions:
         # a second verb of the same subject: "X призна, че ..., но предупреди"
         earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]
@@ -166,7 +169,7 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
 def _not_lone_opener(doc: Doc, m: Mention | None) -> Mention | None:
     """None for one capitalised word opening a sentence and written nowhere else ("Представете
     си ..."): a capital there says nothing of a name."""
-    if m is not None and m.kind == "name" and " " not in m.name and doc.text.count(m.name) == 1:
+    if m is not None and m.kind == "name" and " " not in m.text and doc.text.count(m.name) == 1:
         return None
     return m
 
@@ -176,7 +179,8 @@ def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
     Мей знае ... и повтори"): the subject a coordinated verb shares."""
     for j in range(lo, min(hi, lo + 4)):
         m = read_np(doc, j, hi)
-        if m is not None and m.kind in ("name", "role", "group", "medium") and good_start(doc.tokens[j], doc.rules):
+        if m is not None and (m.kind in ("name", "role", "group", "medium") or shaped(doc, m) is not None) and good_start(
+                doc.tokens[j], doc.rules):
             return _not_lone_opener(doc, m)
     return None
 

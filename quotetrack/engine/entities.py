@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..rules import Role, RuleSet
 from .adverbials import skip_adverbials
-from .clauses import document_speaker, two_names
+from .clauses import document_speaker, opening_subject, two_names
 from .doc import Doc, Sent
 from .phrases import Mention, read_np
 from .words import good_start, is_name_token, lone_name
@@ -204,7 +204,7 @@ class Registry:
     def issuer(self, before: int) -> Mention | None:
         """Who issued the document a bare "доклада" / "в документа" means: the issuer of the
         last document the article named with one ("нов доклад на Световната банка")."""
-        earlier = [m for at, m in self.issuers if at < before]
+        earlier = [m for at, m in self.issuers if at <= before]
         return earlier[-1] if earlier else None
 
     def _sentence(self, at: int) -> int:
@@ -283,11 +283,12 @@ def registry_of(doc: Doc) -> Registry:
     documents = rules.documents
     for k in [k for k, t in enumerate(toks) if t.low in documents]:  # "доклад на Световната банка": its issuer
         t = toks[k]
-        if k + 2 < len(toks) and toks[k + 1].low in rules.preps:
-            hi = doc.sent_at(t.start).tj
-            issuer = document_speaker(doc, k, hi)
-            if issuer is not None and issuer.kind != "pronoun":
-                reg.issuers.append((t.start, issuer))
+        s = doc.sent_at(t.start)
+        issuer = document_speaker(doc, k, s.tj) if k + 2 < len(toks) and toks[k + 1].low in rules.preps else None
+        if issuer is None and k > s.ti + 1 and not toks[k].is_upper:
+            issuer = opening_subject(doc, s.ti, k)  # "Еърбъс публикува изявление, в което ...": its subject's
+        if issuer is not None and issuer.kind != "pronoun":
+            reg.issuers.append((t.start, issuer))
     # a surname alone mentions the person named in full elsewhere (the one met first)
     by_word: dict[str, Person] = {}
     for person in sorted(reg.people, key=lambda p: p.first):
