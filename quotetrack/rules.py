@@ -151,6 +151,7 @@ class RuleSet:
     adverb_endings: tuple[str, ...] = ()
     not_speakers: frozenset[str] = frozenset()
     adverbial_starts: frozenset[str] = frozenset()  # a word an adverbial may open with (a time's modifier aside)
+    adverbials_by_pair: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # by first two words
     name_words: dict[str, bool] = field(default_factory=dict)  # is_name_token's answers, filled as asked
     vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
     vague_nouns: frozenset[str] = frozenset()
@@ -510,6 +511,7 @@ def _compile(directory: str | None) -> RuleSet:
         manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),
         not_speakers=frozenset(w.lower() for w in _strings(spath, "not_speakers.words", sd.get("not_speakers", {}).get("words"))),
+        adverbials_by_pair={pair: tuple(p for p in adverbials if p[:2] == pair) for pair in {p[:2] for p in adverbials}},
         adverbial_starts=frozenset(p[0] for p in adverbials) | adverbs | frozenset(
             w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         translit=translit,

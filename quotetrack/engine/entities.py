@@ -71,7 +71,9 @@ class Registry:
         self._ats: list[int] = []  # each mention's offset, for bisect
         self._by_word: dict[str, list[Person]] = {}  # the people whose name holds a word
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
-        self.issuers: list[tuple[int, Mention]] = []  # (offset, issuer): "доклад на Световната банка"
+        # (offset, issuer) of each document named: "доклад на Световната банка"; a document with
+        # no "на X" is its sentence's subject's, read only when a later mention asks
+        self.issuers: list[tuple[int, Mention | tuple[int, int]]] = []
         self.sent_starts = doc.sent_starts if doc is not None else [0]
 
     def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None,
@@ -204,8 +206,15 @@ class Registry:
     def issuer(self, before: int) -> Mention | None:
         """Who issued the document a bare "доклада" / "в документа" means: the issuer of the
         last document the article named with one ("нов доклад на Световната банка")."""
-        earlier = [m for at, m in self.issuers if at <= before]
-        return earlier[-1] if earlier else None
+        n = next((n for n in range(len(self.issuers) - 1, -1, -1) if self.issuers[n][0] <= before), None)
+        if n is None:
+            return None
+        at, found = self.issuers[n]
+        if isinstance(found, tuple) and self.doc is not None:  # deferred: "Еърбъс публикува изявление"
+            found = opening_subject(self.doc, *found)
+            found = found if found is not None and found.kind != "pronoun" else None
+            self.issuers[n] = (at, found)
+        return found if isinstance(found, Mention) else None
 
     def _sentence(self, at: int) -> int:
         return bisect.bisect_right(self.sent_starts, at)
@@ -285,10 +294,10 @@ def registry_of(doc: Doc) -> Registry:
         t = toks[k]
         s = doc.sent_at(t.start)
         issuer = document_speaker(doc, k, s.tj) if k + 2 < len(toks) and toks[k + 1].low in rules.preps else None
-        if issuer is None and k > s.ti + 1 and not toks[k].is_upper:
-            issuer = opening_subject(doc, s.ti, k)  # "Еърбъс публикува изявление, в което ...": its subject's
         if issuer is not None and issuer.kind != "pronoun":
             reg.issuers.append((t.start, issuer))
+        elif issuer is None and k > s.ti + 1 and not toks[k].is_upper:
+            reg.issuers.append((t.start, (s.ti, k)))  # "Еърбъс публикува изявление, в което ...": its subject's
     # a surname alone mentions the person named in full elsewhere (the one met first)
     by_word: dict[str, Person] = {}
     for person in sorted(reg.people, key=lambda p: p.first):

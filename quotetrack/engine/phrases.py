@@ -111,7 +111,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k += 1  # a quoted name in the complement: "ръководителят на „Газпром“ Алексей Милер"
             continue
         if t.low in rules.preps and (role is not None or after_prep):
-            if _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.by_first["adverbial"].get(t.low, ())):
+            pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
+            if _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ())):
                 break  # "коментатор по ... BBC", "говорител на ЕК на пресконференция": no part of who
             after_prep = True
             k += 1
