@@ -165,18 +165,18 @@ class Registry:
         """by_role's answer with where that person was last mentioned before the offset."""
         lemmas = {role.lemma, *role.same_as}
 
-        def holds(seen: Seen) -> bool:
+        def named_with(seen: Seen) -> bool:  # named in full with this role (and this complement)
             p = seen.person
-            if not p.words or not any(r.lemma in lemmas or lemmas & set(r.same_as) for r in p.roles):
+            if not p.words or not _lemma_among(p, lemmas):
                 return False
             theirs = next((p.of[lemma] for lemma in lemmas if lemma in p.of), None)
             return of is None or theirs is None or _same_complement(of, theirs)
 
         n = bisect.bisect_right(self._ats, before)
-        earlier = next((seen for seen in reversed(self.mentions[:n]) if holds(seen)), None)
+        earlier = next((seen for seen in reversed(self.mentions[:n]) if named_with(seen)), None)
         if earlier is not None:
             return earlier
-        return next((seen for seen in self.mentions[n:] if holds(seen)), None)
+        return next((seen for seen in self.mentions[n:] if named_with(seen)), None)
 
     def recent_group(self, before: int) -> str | None:
         earlier = [g for at, g in self.groups if at < before]
@@ -223,9 +223,13 @@ class Registry:
 def holds(person: Person, role: Role) -> bool:
     """Whether a person holds a role: the same lemma, one named the same (same_as), or the same
     head noun ("финансовият министър" is a "министър")."""
-    lemmas = {role.lemma, *role.same_as}
     head = role.lemma.split()[-1]
-    return any(r.lemma in lemmas or lemmas & set(r.same_as) or r.lemma.split()[-1] == head for r in person.roles)
+    return _lemma_among(person, {role.lemma, *role.same_as}) or any(r.lemma.split()[-1] == head for r in person.roles)
+
+
+def _lemma_among(person: Person, lemmas: set[str]) -> bool:
+    """Whether one of the person's roles is, or is named the same as, one of these lemmas."""
+    return any(r.lemma in lemmas or lemmas & set(r.same_as) for r in person.roles)
 
 
 def _same_complement(a: str, b: str) -> bool:
