@@ -467,6 +467,14 @@ def test_a_source_in_the_statements_own_clause(text, source):
     (article("„Ще гласуваме“, каза председателят на Върховната рада (украинския парламент) Анна Гопко."),
      ["Анна Гопко"]),
     (article("Бившият министър Иван Петров, който води листата, заяви, че ще гласува против."), ["Иван Петров"]),
+    # the object of a preposition before the subject is no part of it; a second definite word after
+    # a definite role is an apposition ("главният ... французинът X"), after a bare plural a new phrase
+    (article("В реч пред фермери от Добруджа българският министър на земеделието Пенчо Колев заяви, "
+             "че субсидиите ще растат."), ["Пенчо Колев"]),
+    (article("Главният преговарящ на съюза холандецът Ян де Врис заяви, че срокът е реалистичен."),
+     ["Ян де Врис"]),
+    (article("Според източници от министерството бюджетът на общините ще бъде орязан."),
+     ["източници от министерството"]),
 ])
 def test_the_head_of_the_phrase_is_who(text, expected):
     assert speakers(text) == expected

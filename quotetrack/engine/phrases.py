@@ -99,7 +99,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
                     a = given
                 elif k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
-                    a = k - 2  # Лазовски": a place, then the person in the last two words
+                    b = k - 2  # Лазовски": a place, then the person in the last two words ("Ян де Врис")
+                    while b > a and tokens[b].low in rules.particles and not tokens[b].is_upper:
+                        b -= 1
+                    a = b
             name_span = _without_places(tokens, a, k, rules)
             break
         if after_prep and t.text == "(":
@@ -129,8 +132,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue  # only the first word of a phrase takes the article ("изборите | общината")
         if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
                 and not (definite(tokens[k - 1], rules) and definite(t, rules) and not t.is_upper)
+                and not (definite(t, rules) and not definite(tokens[i], rules) and tokens[k - 1].is_word
+                         and tokens[k - 1].low not in rules.preps and tokens[k - 1].low not in rules.conjunctions)
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs):
-            k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените"
+            k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените";
+            # after a bare plural a definite word opens the next phrase ("лидери във Виена | британският")
             continue
         nxt = tokens[k + 1] if k + 1 < hi else None
         if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
