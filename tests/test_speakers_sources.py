@@ -395,6 +395,10 @@ def test_a_medium_named_after_the_speaker_is_the_source_not_part_of_who():
     # two capitalised words ending in a place are no person to point back at
     (article("Министърът Иван Петров говори за бюджета.", "Темата Брекзит Великобритания обсъжда отдавна.",
              "„Бюджетът е готов“, каза той."), ["Иван Петров"]),
+    # an office keeps its masculine noun for a woman: the name tells her gender
+    (article("Премиерът Мария Димова се срещна с Георги Илиев.", "„Бюджетът е готов“, каза тя."),
+     ["Мария Димова"]),
+    (article("Канцлерът Ана Шулц прие министъра Иван Петров.", "„Говорихме за газа“, добави тя."), ["Ана Шулц"]),
 ])
 def test_pronoun_agreement_and_salience(text, expected):
     assert speakers(text) == expected

@@ -10,7 +10,8 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, opening_subject, two_names
 from .doc import Doc, Sent
 from .phrases import Mention, read_np
-from .words import good_start, is_name_token, lone_name
+from .text import Token
+from .words import good_start, initial, is_name_token, lone_name
 
 
 @dataclass
@@ -94,7 +95,9 @@ class Registry:
             person.roles.append(role)
         if role is not None and of:
             person.of.setdefault(role.lemma, of)
-        if role is not None and role.gender in ("m", "f"):
+        if role is not None and role.gender == "m" and not person.sure and self._gender(person) == "f":
+            person.gender = "f"  # an office keeps its masculine form for a woman: "премиерът Тереза Мей"
+        elif role is not None and role.gender in ("m", "f"):
             person.state_gender(role.gender)
         elif person.gender is None:
             person.gender = self._gender(person)
@@ -259,7 +262,8 @@ def registry_of(doc: Doc) -> Registry:
     # adjective ("Руският президент ..."); any other capitalised word ("В", "Той") reads nothing
     suffixes = rules.definite_suffixes
     opens = [k for k in heads if (t := toks[k]).low in starts or t.low in titles or t.low + "." in titles
-             or len(t.text) == 1 or t.low.endswith(suffixes) or is_name_token(t, rules)]
+             or (len(t.text) == 1 and initial(toks, k, len(toks), rules)) or is_name_token(t, rules)
+             or (t.low.endswith(suffixes) and _leads(toks, k, rules))]
     for s in doc.sents:
         after_prep = {c.j for c in s.cues if c.kind == "prep"}
         n = bisect.bisect_left(opens, s.ti)
@@ -313,6 +317,19 @@ def registry_of(doc: Doc) -> Registry:
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
+
+
+def _leads(toks: list[Token], k: int, rules: RuleSet) -> bool:
+    """Whether the definite word at toks[k] can open a phrase naming someone: a role, a title or
+    a name follows within two words ("Канадският премиер", "Двамата правителствени
+    представители"); a noun such as "Убийството на ..." names no one, and is not read."""
+    if k + 1 < len(toks) and toks[k + 1].low in rules.preps and toks[k].low.endswith(rules.person_endings):
+        return True  # "Поддръжникът на излизането ... Найджъл Фараж"
+    for n in (k + 1, k + 2):
+        if n < len(toks) and ((t := toks[n]).low in rules.role_starts or t.low in rules.titles
+                              or t.low + "." in rules.titles or is_name_token(t, rules)):
+            return True
+    return False
 
 
 def _subject(doc: Doc, s: Sent, a: int, b: int) -> bool:
