@@ -104,6 +104,7 @@ class RuleSet:
     non_statement: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
+    events: frozenset[str] = frozenset()  # "Брекзит": capitalised, never a speaker nor part of a name
     months: tuple[str, ...] = ()
     year_suffixes: tuple[str, ...] = ()
     adverbs: frozenset[str] = frozenset()
@@ -151,6 +152,7 @@ class RuleSet:
     adverb_endings: tuple[str, ...] = ()
     not_speakers: frozenset[str] = frozenset()
     adverbial_starts: frozenset[str] = frozenset()  # a word an adverbial may open with (a time's modifier aside)
+    adverbial_preps: frozenset[str] = frozenset()  # "след", "преди": open an occasion, never a role's complement
     adverbials_by_pair: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(default_factory=dict)  # by first two words
     name_words: dict[str, bool] = field(default_factory=dict)  # is_name_token's answers, filled as asked
     vague_phrases: tuple[str, ...] = ()  # lower case, for the audit
@@ -463,6 +465,7 @@ def _compile(directory: str | None) -> RuleSet:
         non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
         particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
         not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
+        events=frozenset(w.lower() for w in _strings(npath, "names.events", nd.get("names", {}).get("events", []))),
         months=tuple(m.lower() for m in _strings(bpath, "dates.months", bp.get("dates", {}).get("months"))),
         adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
@@ -510,6 +513,7 @@ def _compile(directory: str | None) -> RuleSet:
         time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),
         manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),
+        adverbial_preps=frozenset(w.lower() for w in _strings(spath, "adverbials.prepositions", sd.get("adverbials", {}).get("prepositions", []))),
         not_speakers=frozenset(w.lower() for w in _strings(spath, "not_speakers.words", sd.get("not_speakers", {}).get("words"))),
         adverbials_by_pair={pair: tuple(p for p in adverbials if p[:2] == pair) for pair in {p[:2] for p in adverbials}},
         adverbial_starts=frozenset(p[0] for p in adverbials) | adverbs | frozenset(

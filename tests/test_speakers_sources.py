@@ -479,6 +479,17 @@ def test_a_source_in_the_statements_own_clause(text, source):
      ["Ян де Врис"]),
     (article("Според източници от министерството бюджетът на общините ще бъде орязан."),
      ["източници от министерството"]),
+    # the object of a preposition before the subject is no part of it; "от" and a body after a
+    # name is where the person comes from
+    (article("В писмото си депутатите заявиха, че ще гласуват против."), ["депутатите"]),
+    (article("Проф. Иван Петров от Института по физика към БАН обясни, че вирусът отслабва."), ["Иван Петров"]),
+    # an occasion after a role is no part of who; an event is no name, nor part of one
+    (article("„Бюджетът е готов“, каза говорителят на кабинета след среща с банкерите."),
+     ["говорителят на кабинета"]),
+    (article("„Ще подпишем“, каза министърът по Брекзит Иван Петров."), ["Иван Петров"]),
+    (article("Поддръжниците на Брекзит твърдят, че сделката е лоша."), ["Поддръжниците на Брекзит"]),
+    # a place in one word is not the longer place that holds it
+    (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])
 def test_the_head_of_the_phrase_is_who(text, expected):
     assert speakers(text) == expected

@@ -124,6 +124,8 @@ class Registry:
         # two names that cover each other share a spelled-out word: look only at those people
         full = [w for w in ws if not w.endswith(".")]
         pool = {id(p): p for w in full for p in self._by_word.get(w, ())}.values() if full else self.people
+        if len(ws) == 1 and ws[0] in self.rules.places:  # "Ирландия" is not "Северна Ирландия"
+            return next((p for p in pool if p.words == ws), None)
         found = [p for p in pool if _covers(ws, p.words) or _covers(p.words, ws)]
         if not found:
             return None

@@ -105,6 +105,9 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     a = b
             name_span = _without_places(tokens, a, k, rules)
             break
+        if after_prep and t.low in rules.events:
+            k += 1  # "Поддръжниците на Брекзит", "министърът по Брекзит": the event is the complement's
+            continue
         if after_prep and t.text == "(":
             close = next((n for n in range(k + 1, min(hi, k + 8)) if tokens[n].text == ")"), None)
             if close is not None:
@@ -115,7 +118,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if t.low in rules.preps and (role is not None or after_prep):
             pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
-            if _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ())):
+            if t.low in rules.adverbial_preps or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ())):
                 break  # "коментатор по ... BBC", "говорител на ЕК на пресконференция": no part of who
             after_prep = True
             k += 1
@@ -181,7 +184,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         kind = "group" if role.group else "role"
         return Mention(kind, start, end, text[start:end], role=role,
                        gender=role.gender if role.gender in ("m", "f", "pl") else None, of=of)
-    if len(words) == 1 and words[0].low in rules.not_names:
+    if len(words) == 1 and (words[0].low in rules.not_names or words[0].low in rules.events):
         return None  # a function word ("ще", "все") is nobody's name
     return Mention("other", start, end, text[start:end])
 
@@ -223,16 +226,29 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         m = read_np(doc, s, k)
         if m is None:
             continue
-        good = m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
-            good_start(tokens[s], rules) or initial(tokens, s, k, rules))) or (
-            m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None)
+        # the object of a preposition ("за автономия на | страната") is a subject only when no
+        # later word opens one; "от" aside, a body's voice ("От летището съобщиха")
+        good = not (s > a and tokens[s - 1].low in rules.preps and tokens[s - 1].low != rules.source_preposition) and (
+            m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
+                good_start(tokens[s], rules) or initial(tokens, s, k, rules))) or (
+                m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             if good:
                 return m
             best = best or m
+        elif good and m.kind == "name" and _affiliation(doc, doc.tok_index(m.end), k):
+            return m  # "Проф. Николай Витанов от Института по механика към БАН обясни"
         elif good and gapped is None and skip_adverbials(doc, doc.tok_index(m.end), k) == k:
             gapped = m
     return gapped or best
+
+
+def _affiliation(doc: Doc, b: int, k: int) -> bool:
+    """Whether tokens[b:k] is where a named person comes from: "от" and a body, up to the verb."""
+    toks, rules = doc.tokens, doc.rules
+    return (b < k <= b + 10 and toks[b].low == rules.source_preposition and b + 1 < k
+            and (toks[b + 1].is_upper or toks[b + 1].text in rules.openers)
+            and all(t.is_word or t.text in rules.marks for t in toks[b + 1 : k]))
 
 
 def shaped(doc: Doc, m: Mention | None) -> Mention | None:
