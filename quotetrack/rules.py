@@ -128,6 +128,7 @@ class RuleSet:
     subjunctive_reports_after: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
+    not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
     sentence_openers: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
     documents: frozenset[str] = frozenset()
@@ -485,6 +486,7 @@ def _compile(directory: str | None) -> RuleSet:
             cpath, "grammar.subjunctive_reports_after", grammar.get("subjunctive_reports_after", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
+        not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
         sentence_openers=frozenset(openers),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),

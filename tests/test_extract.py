@@ -168,6 +168,11 @@ def test_partial_quotes(text, expected):
              "Георги Иванов заяви, че това е невъзможно."),
      [("indirect", BUDGET.lower(), "Иван Петров", "обясни"),
       ("indirect", "това е невъзможно", "Георги Иванов", "заяви")]),
+    # the "че" of a verb may stand a long object away; not after "дали", "да" or "при условие"
+    (article(f"Мария Илиева е казала на висшите представители на банковия сектор, че {BUDGET.lower()}."),
+     [("indirect", BUDGET.lower(), "Мария Илиева", "е казала")]),
+    (article(f"Иван Петров коментира въпроса дали партията е сгрешила с това, че {BUDGET.lower()}."), []),
+    (article(f"Иван Петров заяви пред журналисти при условие, че {BUDGET.lower()}."), []),
     xfail(article(f"Иван Петров е на мнение, че {TAXES.lower()}."),
           [("indirect", TAXES.lower(), "Иван Петров", "е на мнение")],
           reason="the stance phrase 'е на мнение, че' is not a reporting cue"),

@@ -66,10 +66,13 @@ def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
     """The "че" that opens what a verb reports: "заяви (открито) (пред БНТ), че ..."."""
     toks = doc.tokens
     k, _ = skip_outlets(doc, cue.j, s.tj)
-    for n in range(k, min(s.tj, k + 7)):
-        if toks[n].low in doc.rules.that:
-            return None if n > 0 and toks[n - 1].low in doc.rules.not_that_before else n
-        if toks[n].low in doc.rules.verbs or toks[n].text in ":" or toks[n].text in doc.rules.openers:
+    rules = doc.rules
+    for n in range(k, min(s.tj, k + 12)):  # "каза на висшите представители на финансовия сектор, че"
+        if toks[n].low in rules.that:
+            before = toks[n - 2] if toks[n - 1].text == "," and n - 2 >= k else toks[n - 1]
+            return None if n > 0 and before.low in rules.not_that_before else n
+        if (toks[n].low in rules.verbs or toks[n].text in ":" or toks[n].text in rules.openers
+                or toks[n].low in rules.not_that_between):
             return None
     return None
 
