@@ -112,6 +112,8 @@ class RuleSet:
     reflexive: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
+    media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
+    media_reach: int = 0
     female_endings: tuple[str, ...] = ()
     # gender the text states: a relative pronoun after a name, a participle credited to it
     stated_gender: dict[str, str] = field(default_factory=dict)  # relative pronoun -> m | f
@@ -473,6 +475,9 @@ def _compile(directory: str | None) -> RuleSet:
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         media_stems=frozenset(w.lower().rstrip(".") for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
+        media_refers={noun.lower(): frozenset(_strings(npath, f"media.refers.{noun}", kinds))
+                      for noun, kinds in nd.get("media", {}).get("refers", {}).items()},
+        media_reach=int(nd.get("media", {}).get("reach", 0)),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
         topic_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.topic_prepositions", grammar.get("topic_prepositions", []))),

@@ -172,6 +172,23 @@ def test_statement_source(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a bare definite media noun is the last medium of its kind named shortly before
+    (article("Британският вестник „Гардиън“ публикува анализ. Кабинетът е разделен, пише изданието."),
+     [("Гардиън", None)]),
+    (article("Срещата е отложена, съобщи Ройтерс.", "Според агенцията новата дата не е ясна."),
+     [("Ройтерс", None), ("Ройтерс", None)]),
+    # ... and as an outlet it is the source, not who speaks
+    (article("Срещата е отложена, съобщи Ройтерс. В интервю за агенцията министърът Иван Петров "
+             "изрази съжаление и подчерта, че датата ще бъде обявена."),
+     [("Ройтерс", None), ("Иван Петров", "Ройтерс")]),
+    # a body called an agency is no news agency
+    (article("Агенцията по храните съобщи, че пратката е спряна."), [("Агенцията по храните", None)]),
+])
+def test_a_media_noun_points_back_at_the_medium_named_before(text, expected):
+    assert [(q.speaker, q.source) for q in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the medium is the only one named: it is credited, as speaker or as source
     (article("Пожарът в склада е бил потушен след четири часа, съобщи Би Ти Ви."), "Би Ти Ви"),
     (article("Би Ти Ви съобщи, че пожарът в склада е бил потушен след четири часа."), "Би Ти Ви"),
@@ -488,6 +505,11 @@ def test_a_source_in_the_statements_own_clause(text, source):
      ["говорителят на кабинета"]),
     (article("„Ще подпишем“, каза министърът по Брекзит Иван Петров."), ["Иван Петров"]),
     (article("Поддръжниците на Брекзит твърдят, че сделката е лоша."), ["Поддръжниците на Брекзит"]),
+    # an indefinite role after a name and its comma, the closing comma lost: the name speaks
+    (article("На свой ред Иван Петров, председател на групата на ЕНП в ЕП заяви, че е загрижен."), ["Иван Петров"]),
+    # an adverb opening the sentence is nobody
+    (article("Досега всички привърженици на партията твърдяха, че сделката е лоша."),
+     ["всички привърженици на партията"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -177,7 +177,10 @@ def _not_lone_opener(doc: Doc, m: Mention | None) -> Mention | None:
 def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
     """The first phrase near the sentence's start that names someone ("Дори премиерът Тереза
     Мей знае ... и повтори"): the subject a coordinated verb shares."""
-    for j in range(lo, min(hi, lo + 4)):
+    toks, rules = doc.tokens, doc.rules
+    for j in range(lo, min(hi, lo + 6)):
+        if j > lo and toks[j - 1].low in rules.preps and toks[j - 1].low != rules.source_preposition:
+            continue  # "В интервю за агенцията ...": the object of a preposition is no subject
         m = read_np(doc, j, hi)
         if m is not None and (m.kind in ("name", "role", "group", "medium") or shaped(doc, m) is not None) and good_start(
                 doc.tokens[j], doc.rules):

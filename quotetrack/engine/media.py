@@ -15,12 +15,20 @@ class Media:
     def __init__(self, rules: RuleSet, tokens: Sequence[Token] = ()) -> None:
         self.rules = rules
         self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
+        self.known: list[tuple[int, str, str]] = []  # (offset, name, kind) of every listed medium named
         self._learn(tokens)
 
     def _learn(self, tokens: Sequence[Token]) -> None:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
-        a later "портала" can be read as that medium."""
+        a later "портала" can be read as that medium, and every listed one, for "изданието"."""
+        starts = self.rules.agency_starts
         for k, t in enumerate(tokens):
+            if t.low in starts and self.rules.media_refers:
+                found = self.agency_at(tokens, k, len(tokens))
+                if found:
+                    agency = self.rules.agencies.get(tuple(found[0].lower().split()))
+                    if agency is not None:
+                        self.known.append((t.start, agency.name, agency.kind))
             if t.low in self.rules.media_nouns:
                 found = self.medium_at(tokens, k, min(len(tokens), k + 8))
                 if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
@@ -33,6 +41,19 @@ class Media:
         for at, head, name in reversed(self.named):
             n = min(len(head), len(noun)) - 1
             if at < before and n >= 4 and head[:n] == noun[:n]:
+                return name
+        return None
+
+    def referent(self, noun: str, before: int) -> str | None:
+        """The medium a bare definite media noun means: the last one of a fitting kind named
+        shortly before ("... съобщи Ройтерс. Агенцията добавя" -> Ройтерс), else none."""
+        kinds = self.rules.media_refers.get(noun)
+        if not kinds:
+            return None
+        for at, name, kind in reversed(self.known):
+            if before - at > self.rules.media_reach:
+                break
+            if at < before and kind in kinds:
                 return name
         return None
 
@@ -130,7 +151,7 @@ class Media:
             # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it
             return _text(tokens, name_at if not tokens[head].is_upper else i, k), k
         if k == head + 1:
-            earlier = self.antecedent(tokens[head].low, tokens[i].start)
+            earlier = self.antecedent(tokens[head].low, tokens[i].start) or self.referent(tokens[head].low, tokens[i].start)
             if earlier:
                 return earlier, k  # "според интернет портала": the portal named before
         if head == i and k == head + 1:

@@ -234,13 +234,23 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             if good:
-                return m
+                return _named_before(doc, lo, s, m) or m
             best = best or m
         elif good and m.kind == "name" and _affiliation(doc, doc.tok_index(m.end), k):
             return m  # "Проф. Николай Витанов от Института по механика към БАН обясни"
         elif good and gapped is None and skip_adverbials(doc, doc.tok_index(m.end), k) == k:
             gapped = m
     return gapped or best
+
+
+def _named_before(doc: Doc, lo: int, s: int, m: Mention) -> Mention | None:
+    """The name an indefinite role stands in apposition to, its closing comma lost: "Манфред
+    Вебер, председател на групата заяви" is Вебер speaking."""
+    toks = doc.tokens
+    if m.kind != "role" or definite(toks[s], doc.rules) or s - 2 < lo or toks[s - 1].text != ",":
+        return None
+    before = read_np_back(doc, lo, s - 1)
+    return before if before is not None and before.kind == "name" else None
 
 
 def _affiliation(doc: Doc, b: int, k: int) -> bool:

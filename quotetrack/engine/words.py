@@ -91,4 +91,4 @@ def good_start(tok: Token, rules: RuleSet) -> bool:
     """A speaker's phrase opens with its head or a definite adjective, not any word before it."""
     return ((tok.low,) in rules.roles or tok.low in rules.titles or tok.low + "." in rules.titles
             or tok.low in rules.pronouns or is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
-            or tok.low in rules.role_starts)
+            or tok.low in rules.role_starts or tok.low in rules.partitives)  # "всички депутати", "един от тях"
