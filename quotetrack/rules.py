@@ -105,6 +105,7 @@ class RuleSet:
     particles: frozenset[str]
     not_names: frozenset[str]
     events: frozenset[str] = frozenset()  # "Брекзит": capitalised, never a speaker nor part of a name
+    title_roles: dict[str, Role] = field(default_factory=dict)  # "проф.": the title states the office
     months: tuple[str, ...] = ()
     year_suffixes: tuple[str, ...] = ()
     adverbs: frozenset[str] = frozenset()
@@ -247,7 +248,7 @@ def _compile_verbs(path: str, data: dict[str, Any]) -> dict[str, Verb]:
     return verbs
 
 
-def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...], Role], frozenset[str]]:
+def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...], Role], frozenset[str], dict[str, Role]]:
     roles: dict[tuple[str, ...], Role] = {}
     seen: dict[Any, str] = {}
     lemmas = set()
@@ -270,11 +271,18 @@ def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...
             if other not in lemmas:
                 raise RulesError(path, f"role {role.lemma!r}: same_as names unknown role {other!r}")
     titles: set[str] = set()
+    title_roles: dict[str, Role] = {}
+    by_lemma = {role.lemma: role for role in roles.values()}
     for entry in _entries(path, data, "title"):
+        stated = entry.get("role")
+        if stated is not None and stated not in by_lemma:
+            raise RulesError(path, f"title {entry.get('forms')!r:.60}: role names unknown role {stated!r}")
         for form in _strings(path, "title forms", entry.get("forms")):
             _unique(path, seen, words(form), "title")
             titles.add(form.lower())
-    return roles, frozenset(titles)
+            if stated is not None:
+                title_roles[form.lower()] = by_lemma[stated]
+    return roles, frozenset(titles), title_roles
 
 
 def _compile_agencies(path: str, data: dict[str, Any], marks: frozenset[str]) -> dict[tuple[str, ...], Agency]:
@@ -385,7 +393,7 @@ def _compile(directory: str | None) -> RuleSet:
     vpath, vdata = files["verbs.toml"]
     verbs = _compile_verbs(vpath, vdata)
     rpath, rdata = files["roles.toml"]
-    roles, titles = _compile_roles(rpath, rdata)
+    roles, titles, title_roles = _compile_roles(rpath, rdata)
     apath, adata = files["agencies.toml"]
     agencies = _compile_agencies(apath, adata, frozenset(m for pair in pairs for m in pair))
 
@@ -455,6 +463,7 @@ def _compile(directory: str | None) -> RuleSet:
         passive_credit=passive_credit,
         roles=roles,
         titles=titles,
+        title_roles=title_roles,
         agencies=agencies,
         pronouns=pronouns,
         end_markers=tuple(_strings(bpath, "end_markers", bp.get("end_markers"))),
