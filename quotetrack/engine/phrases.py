@@ -127,7 +127,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and tokens[k + 1].start == t.end):
             k += 3  # an age or a count before the name: "53-годишният", "5-членната"
             continue
-        if (t.is_word and (not t.is_upper or (k == i and (t.low.endswith(rules.definite_suffixes) or t.low in rules.partitives)))
+        if (t.is_word and (not t.is_upper or (k == i and (t.low.endswith(rules.definite_suffixes) or t.low in rules.partitives
+                                                             or t.low in rules.person_nouns)))
                 and role is None
                 and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
