@@ -189,6 +189,17 @@ def test_a_media_noun_points_back_at_the_medium_named_before(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a Latin name after a media noun ends where Cyrillic starts: the next word is no part of it
+    (article("Пред телевизия ITV Никола Стърджън подчерта, че референдумът ще се проведе."),
+     [("Никола Стърджън", "ITV")]),
+    (article("Кабинетът е разделен, пише британският вестник The Times Стратегията на премиера е неясна."),
+     [("Таймс", None)]),
+])
+def test_a_latin_medium_name_stops_at_cyrillic(text, expected):
+    assert [(q.speaker, q.source) for q in extract_text(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # the medium is the only one named: it is credited, as speaker or as source
     (article("Пожарът в склада е бил потушен след четири часа, съобщи Би Ти Ви."), "Би Ти Ви"),
     (article("Би Ти Ви съобщи, че пожарът в склада е бил потушен след четири часа."), "Би Ти Ви"),
@@ -517,6 +528,10 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # a title states an office: "проф." is later "професорът"
     (article("В студиото беше математикът проф. Николай Витанов.", "Професорът посочи, че пикът е минал."),
      ["Николай Витанов"]),
+    # a reflexive verb's particle stands between it and who: "оплака се една от пътничките"
+    (article("„Чакахме три часа без вода“, оплака се една от пътничките."), ["една от пътничките"]),
+    # "За това" points back like "Това"
+    (article("Преговорите ще бъдат трудни. За това предупреди депутатът Иван Петров."), ["Иван Петров"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -69,8 +69,9 @@ def mention_between(doc: Doc, a: int, cue: Cue) -> Mention | None:
 def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     """Who a verb credits after it: "каза (малко по-късно) (пред БНТ) министърът X"."""
     toks = doc.tokens
-    k, _ = skip_outlets(doc, cue.j, hi)
-    if k > cue.j and toks[k - 1].low in doc.rules.preps and adverbial_end(doc, k - 1, hi) > k:
+    j = cue.j + 1 if cue.j < hi and toks[cue.j].low in doc.rules.reflexive else cue.j  # "оплака се пътничка"
+    k, _ = skip_outlets(doc, j, hi)
+    if k > j and toks[k - 1].low in doc.rules.preps and adverbial_end(doc, k - 1, hi) > k:
         k -= 1  # "в" skipped as an adverb opens a place: "каза в София министърът"
     after = skip_adverbials(doc, k, hi)
     if after > k:

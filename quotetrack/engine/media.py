@@ -146,8 +146,10 @@ class Media:
                 k += 1
         if k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
             name_at = k
-            while k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
-                k += 1  # not into the next sentence's first word ("Sunday Express | Във ...")
+            latin = tokens[k].text[0].isascii()
+            while (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
+                   and tokens[k].text[0].isascii() == latin):
+                k += 1  # not into the next sentence's first word ("Sunday Express | Във ...", "ITV | Стърджън")
             # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it
             return _text(tokens, name_at if not tokens[head].is_upper else i, k), k
         if k == head + 1:
