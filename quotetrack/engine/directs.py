@@ -151,8 +151,9 @@ def _after_noun_of_name(doc: Doc, at: int) -> bool:
     """Whether the words right before a quote mark are a noun that names what is quoted
     ("партия", "така нареченото", "т.нар.", "от типа"): a name or a term follows, not speech."""
     before = doc.text[max(0, at - 24) : at].lower().rstrip()
-    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in doc.rules.non_statement)
+    words = before.split()
+    return bool(words) and any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+                               for w in doc.rules.non_statement.get(words[-1], ()))
 
 
 def orphans(doc: Doc, found: Found) -> None:

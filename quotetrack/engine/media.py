@@ -15,20 +15,14 @@ class Media:
     def __init__(self, rules: RuleSet, tokens: Sequence[Token] = ()) -> None:
         self.rules = rules
         self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
-        self.known: list[tuple[int, str, str]] = []  # (offset, name, kind) of every listed medium named
+        self._tokens = tokens
+        self._known: list[tuple[int, str, str]] | None = None  # (offset, name, kind): read when first asked
         self._learn(tokens)
 
     def _learn(self, tokens: Sequence[Token]) -> None:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
-        a later "портала" can be read as that medium, and every listed one, for "изданието"."""
-        starts = self.rules.agency_starts
+        a later "портала" can be read as that medium."""
         for k, t in enumerate(tokens):
-            if t.low in starts and self.rules.media_refers:
-                found = self.agency_at(tokens, k, len(tokens))
-                if found:
-                    agency = self.rules.agencies.get(tuple(found[0].lower().split()))
-                    if agency is not None:
-                        self.known.append((t.start, agency.name, agency.kind))
             if t.low in self.rules.media_nouns:
                 found = self.medium_at(tokens, k, min(len(tokens), k + 8))
                 if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
@@ -50,12 +44,24 @@ class Media:
         kinds = self.rules.media_refers.get(noun)
         if not kinds:
             return None
-        for at, name, kind in reversed(self.known):
+        for at, name, kind in reversed(self._listed()):
             if before - at > self.rules.media_reach:
                 break
             if at < before and kind in kinds:
                 return name
         return None
+
+    def _listed(self) -> list[tuple[int, str, str]]:
+        """Every listed medium the article names, with its kind: (offset, name, kind)."""
+        if self._known is None:
+            self._known = []
+            tokens, starts = self._tokens, self.rules.agency_starts
+            for k, t in enumerate(tokens):
+                found = self.agency_at(tokens, k, len(tokens)) if t.low in starts else None
+                agency = self.rules.agencies.get(tuple(found[0].lower().split())) if found else None
+                if agency is not None:
+                    self._known.append((t.start, agency.name, agency.kind))
+        return self._known
 
     def agency_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int, str] | None:
         """The agency whose alias starts at tokens[i] (quote marks inside it skipped):
