@@ -67,6 +67,9 @@ TAXES = "Няма да има нови данъци"
     xfail(article(f"„{BUDGET}“ – каза Петров. – „{TAXES}.“"),
           [(BUDGET, "Петров", "каза"), (TAXES, "Петров", None)],
           reason="a quote after '– каза Х. –' between two closed quotes is dropped"),
+    # a colon after a relative clause's verb introduces nothing: the clause after the quote credits it
+    (article(f"Пред хората, събрали се за инициативата, която призовава към нов вот, Иван Петров вдигна ръка: "
+             f"„{BUDGET}“, заяви Петров пред тях."), [(BUDGET, "Иван Петров", "заяви")]),
     # a lost opening mark after a narrator sentence of the same paragraph
     xfail(article(f'Министърът на финансите Иван Петров посети Враца в понеделник. {BUDGET}", заяви Петров.'),
           [(BUDGET, "Иван Петров", "заяви")],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .clauses import clause_after, document_speaker, passive_at, subject_of
 from .cues import Cue
-from .doc import Doc
+from .doc import Doc, Sent
 from .found import Found, Stmt
 from .marks import Span
 from .outlets import passive_source, source_near
@@ -21,7 +21,8 @@ def directs(doc: Doc, found: Found) -> None:
         colon = colon_before(doc, sp, before)
         if is_name(doc, sp) and not (after is not None and joined) and colon is None:
             continue  # a quoted name, unless ", каза Х" follows it or "X каза:" opens it
-        if after is not None and (before is None or before.strip() == ""):
+        if after is not None and (before is None or before.strip() == "" or (
+                joined and colon is not None and not _introduces(doc, colon))):
             cue, mention, _ = after
             direct(doc, found, sp, cue, mention, doc.tokens[cue.i].start)
         elif colon is not None:
@@ -98,6 +99,21 @@ def colon_before(doc: Doc, sp: Span, before: str | None) -> int | None:
         return k
     opens_paragraph = doc.para_bounds(sp.outer_start)[0] == sp.outer_start
     return k if opens_paragraph and not before.strip() else None
+
+
+def _intro_cues(doc: Doc, s: Sent, colon: int) -> list[Cue]:
+    """The reporting verbs of the clause a colon closes, save one in a relative clause
+    ("инициативата, която призовава ...:")."""
+    toks, rules = doc.tokens, doc.rules
+    return [c for c in s.cues if c.j <= colon and c.frame != "label"
+            and not any(toks[n].low in rules.relatives for n in range(max(s.ti, c.i - 2), c.i))]
+
+
+def _introduces(doc: Doc, colon: int) -> bool:
+    """Whether the colon's own clause has a verb that introduces the quote, or no verb at all
+    ("Ето позицията на X:", which names the issuer)."""
+    s = doc.sent_at(doc.tokens[colon].start)
+    return bool(_intro_cues(doc, s, colon)) or not any(c.j <= colon and c.frame != "label" for c in s.cues)
 
 
 def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
