@@ -532,6 +532,11 @@ def test_a_source_in_the_statements_own_clause(text, source):
     (article("„Чакахме три часа без вода“, оплака се една от пътничките."), ["една от пътничките"]),
     # "За това" points back like "Това"
     (article("Преговорите ще бъдат трудни. За това предупреди депутатът Иван Петров."), ["Иван Петров"]),
+    # a medium's name is no part of the person named after it; the object of a preposition
+    # opening the sentence is nobody a pronoun points back at
+    (article("„Срещата е полезна“, каза в интервю за Би Би Си Еманюел Макрон."), ["Еманюел Макрон"]),
+    (article("Иван Петров дойде в университета. Пред студентите той повтори, че срещата е полезна."),
+     ["Иван Петров"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -276,6 +276,11 @@ def registry_of(doc: Doc) -> Registry:
                 continue
             k = opens[n]
             n += 1
+            inside = next((found for j in (k - 2, k - 1) if j >= s.ti and toks[j].low in rules.agency_starts
+                           and (found := doc.media.agency_at(toks, j, s.tj)) and found[1] > k), None)
+            if inside is not None:  # "Би Би Си": no person starts inside a medium's name
+                k = inside[1]
+                continue
             if lone_name(toks, k, s.tj, rules):  # most capitalised words: no need to read a phrase
                 k += 1
                 continue
@@ -294,6 +299,8 @@ def registry_of(doc: Doc) -> Registry:
                 if end + 1 < s.tj and toks[end].text == "," and toks[end + 1].low in rules.stated_gender:
                     person.state_gender(rules.stated_gender[toks[end + 1].low])  # "Стърджън, която ..."
                 k = end
+            elif m is not None and m.kind == "medium":
+                k = doc.tok_index(m.end) - 1  # "Би Би Си": no person starts inside a medium's name
             elif m is not None and m.kind == "group" and good_start(toks[k], rules):
                 reg.groups.append((m.start, m.text))
                 k = doc.tok_index(m.end)
@@ -341,6 +348,8 @@ def _leads(toks: list[Token], k: int, rules: RuleSet) -> bool:
 def _subject(doc: Doc, s: Sent, a: int, b: int) -> bool:
     """Whether the phrase tokens[a:b] is its sentence's subject: it opens the sentence (after an
     adverbial at most) or stands right before a reporting verb."""
+    if a > s.ti and doc.tokens[a - 1].low in doc.rules.preps:
+        return False  # "Пред студентите той ...": the object of a preposition
     if a - s.ti <= 1 or (a - s.ti <= 8 and skip_adverbials(doc, s.ti, a) >= a - 1):
         return True
     return any(c.i == b or c.i == b + 1 for c in s.cues if c.kind != "prep")
