@@ -292,10 +292,10 @@ def registry_of(doc: Doc) -> Registry:
             if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
                 person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of)
-                for w in range(k, end):  # "математикът проф. Николай Витанов" is also "професорът"
-                    stated = rules.title_roles.get(toks[w].low + ".") if rules.title_roles else None
-                    if stated is not None and stated not in person.roles:
-                        person.roles.append(stated)
+                stated = [rules.title_roles.get(toks[w].low + ".") for w in range(k, end)] if rules.title_roles else []
+                for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"
+                    if role is not None and role not in person.roles:
+                        person.roles.append(role)
                 if end + 1 < s.tj and toks[end].text == "," and toks[end + 1].low in rules.stated_gender:
                     person.state_gender(rules.stated_gender[toks[end + 1].low])  # "Стърджън, която ..."
                 k = end

@@ -25,6 +25,7 @@ class Mention:
     role: Role | None = None
     gender: str | None = None
     of: str | None = None  # the role's complement, lower case: "на демократите" of "кандидатът на демократите"
+    also: tuple[Role, ...] = ()  # more roles joined by "и": "вицепремиерът и министър на външните работи"
 
 
 def _outlet_at(doc: Doc, k: int, hi: int) -> bool:
@@ -67,6 +68,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
     role: Role | None = None
     role_end = i
+    also: list[Role] = []
     name_span: tuple[int, int] | None = None
     after_prep = False
     steps = 0
@@ -82,6 +84,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             r, k2 = found
             if role is None:
                 role, role_end = r, k2
+            elif tokens[k - 1].low in rules.conjunctions and r != role and r not in also:
+                also.append(r)  # the second of two offices, not a role in the complement
             k = k2
             after_prep = False
             continue
@@ -158,6 +162,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more
             after_prep = True
             continue
+        if (t.low in rules.conjunctions and role is not None and name_span is None and k + 1 < hi
+                and role_at(tokens, k + 1, hi, rules) is not None):
+            k += 1  # "вицепремиерът и министър на външните работи Екатерина Захариева": two offices
+            after_prep = False
+            continue
         if t.low in rules.conjunctions and role is not None and after_prep and k + 1 < hi and tokens[k + 1].is_word and not tokens[k + 1].is_upper:
             k += 1  # "по икономическите и финансовите въпроси"
             continue
@@ -177,11 +186,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             name_span = (name_span[0], end_tok) if name_span else None
     start, end = tokens[i].start, tokens[end_tok - 1].end
     of_end = name_span[0] if name_span else end_tok
-    of = " ".join(t.low for t in tokens[role_end:of_end] if t.is_word) or None if role is not None else None
+    of = " ".join(t.low for t in tokens[role_end:of_end] if t.is_word) or None if role is not None and not also else None
     if name_span:
         name = text[tokens[name_span[0]].start : tokens[name_span[1] - 1].end]
         return Mention("name", start, end, text[start:end], name=name, role=role,
-                       gender=role.gender if role and role.gender in ("m", "f") else None, of=of)
+                       gender=role.gender if role and role.gender in ("m", "f") else None, of=of, also=tuple(also))
     if role is not None:
         kind = "group" if role.group else "role"
         return Mention(kind, start, end, text[start:end], role=role,
