@@ -540,6 +540,9 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # two offices joined by "и" before the name: both are hers, and either names her later
     (article("Вицепремиерът и министър на външните работи Мария Илиева пристигна в Брюксел.",
              "Министър Иван Петров също дойде. „Срещата е полезна“, допълни вицепремиерът."), ["Мария Илиева"]),
+    # a bare definite body noun is the body last named after the same noun
+    (article("Компанията „Аксиом“ обмисля да изтегли инвестициите си.", "Компанията твърди, че рискът е голям."),
+     ["Аксиом"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

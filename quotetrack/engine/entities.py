@@ -10,8 +10,8 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, opening_subject, two_names
 from .doc import Doc, Sent
 from .phrases import Mention, read_np
-from .text import Token
-from .words import good_start, initial, is_name_token, lone_name
+from .text import Token, quoted_at
+from .words import good_start, initial, is_name_token, lone_name, name_end
 
 
 @dataclass
@@ -76,6 +76,7 @@ class Registry:
         # no "на X" is its sentence's subject's, read only when a later mention asks
         self.issuers: list[tuple[int, Mention | tuple[int, int]]] = []
         self.sent_starts = doc.sent_starts if doc is not None else [0]
+        self._bodies: list[tuple[int, str, str]] | None = None  # (offset, noun, name): read when first asked
 
     def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None,
             of: str | None = None) -> Person:
@@ -139,6 +140,17 @@ class Registry:
             person = self._match(ws[:n])
             if person is not None and (n == len(ws) or len(person.words) > 1):
                 return person
+        return None
+
+    def body_named(self, noun: str, before: int) -> str | None:
+        """The body a bare definite noun means: the last one named after the same noun
+        ("компанията „Еърбъс“" ... "Компанията твърди" is Еърбъс)."""
+        if self._bodies is None:
+            self._bodies = _named_bodies(self.doc) if self.doc is not None else []
+        for at, head, name in reversed(self._bodies):
+            n = min(len(head), len(noun)) - 1
+            if at < before and n >= 4 and head[:n] == noun[:n]:
+                return name
         return None
 
     def unnamed(self, text: str, at: int, role: Role) -> Person:
@@ -343,6 +355,23 @@ def _leads(toks: list[Token], k: int, rules: RuleSet) -> bool:
                               or t.low + "." in rules.titles or is_name_token(t, rules)):
             return True
     return False
+
+
+def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
+    """Every body the article names right after its noun: "компанията „Еърбъс“", "банката ING"."""
+    toks, rules = doc.tokens, doc.rules
+    out = []
+    for k, t in enumerate(toks[:-1]):
+        if t.low not in rules.bodies:
+            continue
+        close = quoted_at(toks, k + 1, len(toks), rules.openers, rules.closers)
+        if close is not None:
+            out.append((t.start, t.low, doc.text[toks[k + 2].start : toks[close - 1].end]))
+        elif (is_name_token(toks[k + 1], rules) and toks[k + 1].low not in rules.places
+              and toks[k + 1].low not in rules.given_names):  # "на организацията Тедрос ...": a person follows
+            end = name_end(toks, k + 1, len(toks), rules)
+            out.append((t.start, t.low, doc.text[toks[k + 1].start : toks[end - 1].end]))
+    return out
 
 
 def _subject(doc: Doc, s: Sent, a: int, b: int) -> bool:

@@ -100,6 +100,10 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         return _of(person, role)
     if m.kind == "medium":
         return Who(m.name or m.text)
+    if m.kind == "other" and len(words := m.text.lower().split()) <= 2 and words[-1] in rules.bodies and _definite(m, rules):
+        named = reg.body_named(words[-1], before)  # "Компанията твърди": the company named before
+        if named is not None:
+            return Who(named)
     if m.kind == "role" and m.role is not None:
         seen = reg.role_seen(m.role, before, m.of)
         if seen is not None and not _nearer(last, seen, before, m.role):
