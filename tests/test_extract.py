@@ -171,6 +171,11 @@ def test_partial_quotes(text, expected):
              "Георги Иванов заяви, че това е невъзможно."),
      [("indirect", BUDGET.lower(), "Иван Петров", "обясни"),
       ("indirect", "това е невъзможно", "Георги Иванов", "заяви")]),
+    # after "Според X" a time or "това" opens the statement; a particle does not
+    (article(f"Според Иван Петров в момента {BUDGET.lower()}."),
+     [("indirect", f"в момента {BUDGET.lower()}", "Иван Петров", "Според")]),
+    (article(f"Според Иван Петров обаче {BUDGET.lower()}."),
+     [("indirect", BUDGET.lower(), "Иван Петров", "Според")]),
     # the "че" of a verb may stand a long object away; not after "дали", "да" or "при условие"
     (article(f"Мария Илиева е казала на висшите представители на банковия сектор, че {BUDGET.lower()}."),
      [("indirect", BUDGET.lower(), "Мария Илиева", "е казала")]),

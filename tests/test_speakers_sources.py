@@ -543,6 +543,11 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # a bare definite body noun is the body last named after the same noun
     (article("Компанията „Аксиом“ обмисля да изтегли инвестициите си.", "Компанията твърди, че рискът е голям."),
      ["Аксиом"]),
+    # a quoted name closes a role's complement; a time after it is no part of who
+    (article("Според дипломата на „Даунинг стрийт“ в момента няма напредък."), ["дипломата на „Даунинг стрийт“"]),
+    # a capitalised definite word after a media noun opens the next phrase, not the medium's name
+    (article("Британският вестник „Гардиън“ пише за срещата. Според изданието Европейският парламент "
+             "настоява за нови правила."), ["Гардиън"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -111,10 +111,13 @@ class Media:
     def medium_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
         """A medium named at tokens[i]: a known agency, or a phrase headed by a media noun
         ("руските държавни медии", "вестник „Ханделсблат“"). Returns (name, index after)."""
+        rules = self.rules
         found = self.agency_at(tokens, i, hi)
         if found:
-            return found[0], found[1]
-        rules = self.rules
+            j = found[1]
+            if j < hi and " ".join(t.low for t in tokens[i : j + 1]) in rules.places:
+                return None  # "Нова Зеландия" is a place, not the television "Нова"
+            return found[0], j
         if i < hi and tokens[i].is_upper:
             for at, _, name in self.named:  # "пред Порт Нюз", named earlier as "сайтът Порт Нюз"
                 n = len(name.split())
@@ -150,8 +153,9 @@ class Media:
             k += 2
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
-        if k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names:
-            name_at = k
+        if (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
+                and not (len(tokens[k].low) > 4 and tokens[k].low.endswith(rules.definite_suffixes))):
+            name_at = k  # not "Европейският" of "Според изданието Европейският парламент ...": a new subject
             latin = tokens[k].text[0].isascii()
             while (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
                    and tokens[k].text[0].isascii() == latin):

@@ -118,11 +118,15 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 k = close + 1  # "председателят на Върховната рада (украинския парламент) Анна Гопко"
                 continue
         if after_prep and t.text in rules.openers and k + 1 < hi and tokens[k + 1].is_upper and tokens[k - 1].low in rules.preps:
-            k += 1  # a quoted name in the complement: "ръководителят на „Газпром“ Алексей Милер"
+            # a quoted name in the complement: "ръководителят на „Газпром“ Алексей Милер",
+            # "дипломатът на „Даунинг стрийт“" (the closing mark with it)
+            close = quoted_at(tokens, k, hi, rules.openers, rules.closers)
+            k = close + 1 if close is not None else k + 1
             continue
         if t.low in rules.preps and (role is not None or after_prep):
             pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
-            if t.low in rules.adverbial_preps or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ())):
+            if (t.low in rules.adverbial_preps or (k + 1 < hi and tokens[k + 1].low in rules.time_nouns)
+                    or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ()))):
                 break  # "коментатор по ... BBC", "говорител на ЕК на пресконференция": no part of who
             after_prep = True
             k += 1

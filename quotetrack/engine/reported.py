@@ -235,7 +235,13 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         mention, after = shorter, doc.tok_index(shorter.end)
     if shaped(doc, mention) is None:
         return  # "Според най-лошия сценарий ...": no one's words
-    after, outlet = skip_outlets(doc, after, s.tj)  # "Според X по БНТ ...": the medium it was said on
+    skipped, outlet = skip_outlets(doc, after, s.tj)  # "Според X по БНТ ...": the medium it was said on
+    if outlet is not None:
+        after = skipped
+    else:  # "Според него обаче ...", but "в момента ...", "това означава ..." are the statement's own
+        while (after < s.tj and toks[after].low in doc.rules.adverbs and toks[after].low not in doc.rules.preps
+               and toks[after].low not in doc.rules.not_speakers and not doc.time_near(after)):
+            after += 1
     at_start = cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions or (toks[cue.i - 1].text == "," and sum(1 for t in toks[s.ti:cue.i] if t.is_word) < 2)
     if at_start or toks[cue.i - 1].low in doc.rules.conjunctions:
         end, chain, _ = clause_end(doc, found, after, s)

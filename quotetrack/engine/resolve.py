@@ -25,6 +25,8 @@ def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
 
 def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
     """Each statement as a Quote, its mention resolved to a speaker against the article's people."""
+    if not stmts:
+        return []  # nothing to resolve: no need to read who the article names
     rules = doc.rules
     reg = registry_of(doc)
     text = doc.text

@@ -61,7 +61,7 @@ def title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
 def name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
     """Where the run of name words (initials and particles included) that starts at tokens[k] ends."""
     while k < hi:
-        if initial(tokens, k, hi, rules):
+        if len(tokens[k].text) == 1 and initial(tokens, k, hi, rules):
             k += 2  # "В. Радев"
         elif is_name_token(tokens[k], rules):
             k += 1
