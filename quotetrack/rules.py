@@ -556,6 +556,8 @@ def _compile(directory: str | None) -> RuleSet:
             ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),
             ("anaphora", anaphora), ("adverbial", adverbials), ("passive", passive_credit))},
         mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
-        sentence_re=regex.compile(r"[.!?…]|(?<=\p{Ll}) (?=\p{Lu})(?=(?:" + "|".join(map(regex.escape, sorted(
-            openers, key=len, reverse=True))) + r")(?!\p{L}))"),
+        # re, not regex: this runs over every article's text, and re is twice as fast here; the
+        # lower-case letter before the space is checked where a match is read
+        sentence_re=re.compile(r"[.!?…]| (?=(?:" + "|".join(map(re.escape, sorted(
+            openers, key=len, reverse=True))) + r")(?!\w))"),
     )

@@ -270,7 +270,7 @@ def registry_of(doc: Doc) -> Registry:
     toks = doc.tokens
     # a person is named by a capitalised word or after a role word; starting anywhere else
     # finds the same people at many times the cost
-    starts, titles = rules.role_starts, rules.titles
+    starts, titles, agency_starts = rules.role_starts, rules.titles, rules.agency_starts
     heads = [k for k, t in enumerate(toks) if t.is_word and (t.is_upper or t.low in starts or t.low in titles)]
     # a phrase that names someone opens with a name, an initial, a role, a title or a definite
     # adjective ("Руският президент ..."); any other capitalised word ("В", "Той") reads nothing
@@ -288,11 +288,12 @@ def registry_of(doc: Doc) -> Registry:
                 continue
             k = opens[n]
             n += 1
-            inside = next((found for j in (k - 2, k - 1) if j >= s.ti and toks[j].low in rules.agency_starts
-                           and (found := doc.media.agency_at(toks, j, s.tj)) and found[1] > k), None)
-            if inside is not None:  # "Би Би Си": no person starts inside a medium's name
-                k = inside[1]
-                continue
+            if k - 1 >= s.ti and (toks[k - 1].low in agency_starts or toks[k - 2].low in agency_starts):
+                inside = next((found for j in (k - 2, k - 1) if j >= s.ti and toks[j].low in agency_starts
+                               and (found := doc.media.agency_at(toks, j, s.tj)) and found[1] > k), None)
+                if inside is not None:  # "Би Би Си": no person starts inside a medium's name
+                    k = inside[1]
+                    continue
             if lone_name(toks, k, s.tj, rules):  # most capitalised words: no need to read a phrase
                 k += 1
                 continue

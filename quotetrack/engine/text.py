@@ -211,7 +211,7 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
                 s = pos = k
                 continue
             pos = j
-        elif i > s:  # " Той": a capitalised pronoun after a lower-case word starts a sentence
+        elif i > s and text[i - 1].islower():  # " Той": a capitalised pronoun after a lower-case word starts a sentence
             m = WORD_AT.match(text, i + 1)
             if m and m.group() in rules.sentence_openers:
                 out.append((s, i))
