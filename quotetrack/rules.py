@@ -8,7 +8,6 @@ import functools
 import os
 import re
 import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,7 +101,7 @@ class RuleSet:
     relay_marks: tuple[str, ...]
     abbreviations: frozenset[str]
     may_end: frozenset[str]
-    non_statement: dict[str, tuple[str, ...]]  # by last word: "наречения" -> ("така наречения",)
+    non_statement: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
     events: frozenset[str] = frozenset()  # "Брекзит": capitalised, never a speaker nor part of a name
@@ -284,13 +283,6 @@ def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...
             if stated is not None:
                 title_roles[form.lower()] = by_lemma[stated]
     return roles, frozenset(titles), title_roles
-
-
-def _by_last_word(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for phrase in phrases:
-        out.setdefault(phrase.split()[-1], []).append(phrase)
-    return {last: tuple(group) for last, group in out.items()}
 
 
 def _compile_agencies(path: str, data: dict[str, Any], marks: frozenset[str]) -> dict[tuple[str, ...], Agency]:
@@ -482,7 +474,7 @@ def _compile(directory: str | None) -> RuleSet:
         relay_marks=tuple(_strings(bpath, "relay_marks", bp.get("relay_marks", []))),
         abbreviations=frozenset(abbreviations),
         may_end=frozenset(may_end),
-        non_statement=_by_last_word(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
+        non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
         particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
         not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
         events=frozenset(w.lower() for w in _strings(npath, "names.events", nd.get("names", {}).get("events", []))),

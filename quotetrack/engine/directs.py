@@ -155,21 +155,13 @@ def is_name(doc: Doc, sp: Span) -> bool:
     content = doc.text[sp.start : sp.end].strip()
     if not content:
         return True
-    if _after_noun_of_name(doc, sp.outer_start):
+    k = doc.tok_index(sp.outer_start) - 1
+    if k >= 0 and doc.tokens[k].low in doc.rules.non_statement:
         return True
     words = content.split()
     if content[-1] in ".!?…" or len(words) > 5:
         return False
     return content[0].isupper() or content[0].isdigit()
-
-
-def _after_noun_of_name(doc: Doc, at: int) -> bool:
-    """Whether the words right before a quote mark are a noun that names what is quoted
-    ("партия", "така нареченото", "т.нар.", "от типа"): a name or a term follows, not speech."""
-    before = doc.text[max(0, at - 24) : at].lower().rstrip()
-    words = before.split()
-    return bool(words) and any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-                               for w in doc.rules.non_statement.get(words[-1], ()))
 
 
 def orphans(doc: Doc, found: Found) -> None:
