@@ -275,8 +275,8 @@ def registry_of(doc: Doc) -> Registry:
     # a phrase that names someone opens with a name, an initial, a role, a title or a definite
     # adjective ("Руският президент ..."); any other capitalised word ("В", "Той") reads nothing
     suffixes = rules.definite_suffixes
-    opens = [k for k in heads if (t := toks[k]).low in starts or t.low in titles or t.low + "." in titles
-             or (len(t.text) == 1 and initial(toks, k, len(toks), rules)) or is_name_token(t, rules)
+    opens = [k for k in heads if is_name_token(t := toks[k], rules) or t.low in starts or t.low in titles
+             or t.low + "." in titles or (len(t.text) == 1 and initial(toks, k, len(toks), rules))
              or (t.low.endswith(suffixes) and _leads(toks, k, rules))]
     for s in doc.sents:
         after_prep = {c.j for c in s.cues if c.kind == "prep"}

@@ -22,13 +22,14 @@ class Media:
     def _learn(self, tokens: Sequence[Token]) -> None:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
         a later "портала" can be read as that medium."""
-        for k, t in enumerate(tokens):
-            if t.low in self.rules.media_nouns:
-                found = self.medium_at(tokens, k, min(len(tokens), k + 8))
-                if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
-                    self.named.append((t.start, t.low, found[0]))
-                elif found and found[1] > k + 1 and tokens[found[1] - 1].is_upper:
-                    self.named.append((t.start, t.low, _text(tokens, k + 1, found[1])))
+        nouns = self.rules.media_nouns
+        for k in [k for k, t in enumerate(tokens) if t.low in nouns]:  # a comprehension: every token is asked
+            t = tokens[k]
+            found = self.medium_at(tokens, k, min(len(tokens), k + 8))
+            if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
+                self.named.append((t.start, t.low, found[0]))
+            elif found and found[1] > k + 1 and tokens[found[1] - 1].is_upper:
+                self.named.append((t.start, t.low, _text(tokens, k + 1, found[1])))
 
     def antecedent(self, noun: str, before: int) -> str | None:
         """The last medium named with the same noun before an offset ("портала" -> "портал Ен Ю")."""
@@ -124,16 +125,11 @@ class Media:
                 if at < tokens[i].start and i + n <= hi and _text(tokens, i, i + n) == name:
                     return name, i + n
         k = i
-        def is_noun(n: int) -> bool:
-            return tokens[n].low in rules.media_nouns or (
-                tokens[n].low + "." in rules.media_nouns and n + 1 < hi and tokens[n + 1].text == "."
-                and not (len(tokens[n].text) == 1 and tokens[n].is_upper))  # "В. Радев" is an initial, "в." a newspaper
-
-        while (k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not is_noun(k)
+        while (k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not _is_noun(tokens, k, hi, rules)
                and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles
                and tokens[k].low not in rules.time_nouns):
             k += 1  # adjectives before the media noun ("руските държавни медии"), not a person or a preposition
-        if not (k < hi and is_noun(k)):
+        if not (k < hi and _is_noun(tokens, k, hi, rules)):
             return None
         head = k
         k += 1
@@ -175,6 +171,14 @@ class Media:
     def country(self, name: str) -> str | None:
         agency = self.rules.agencies.get(tuple(name.lower().split()))
         return agency.country if agency else None
+
+
+def _is_noun(tokens: list[Token], n: int, hi: int, rules: RuleSet) -> bool:
+    """A media noun at tokens[n]: "вестник", or "в." for it ("В. Радев" is an initial)."""
+    low = tokens[n].low
+    return low in rules.media_nouns or (
+        low + "." in rules.media_nouns and n + 1 < hi and tokens[n + 1].text == "."
+        and not (len(tokens[n].text) == 1 and tokens[n].is_upper))
 
 
 def _agency_key_of(agency) -> tuple[str, ...]:
