@@ -71,6 +71,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     also: list[Role] = []
     name_span: tuple[int, int] | None = None
     after_prep = False
+    base = i  # where the adjectives before a role may start: after an age ("36-годишният")
     steps = 0
     while k < hi and steps < 14:
         steps += 1
@@ -133,12 +134,12 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if (t.text.isdigit() and k == i and k + 2 < hi and tokens[k + 1].text in "-–" and tokens[k + 2].is_word
                 and tokens[k + 1].start == t.end):
-            k += 3  # an age or a count before the name: "53-годишният", "5-членната"
+            k = base = k + 3  # an age or a count before the name: "53-годишният", "5-членната"
             continue
         if (t.is_word and (not t.is_upper or (k == i and (t.low.endswith(rules.definite_suffixes) or t.low in rules.partitives
                                                              or t.low in rules.person_nouns)))
                 and role is None
-                and k - i < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
+                and k - base < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
                 and not (k > i and definite(tokens[k - 1], rules) and definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
