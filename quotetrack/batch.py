@@ -33,6 +33,7 @@ class Outcome:
     unchanged: bool = False
     error: str | None = None
     packed: bytes | None = None
+    warnings: tuple[str, ...] = ()  # what was repaired on the way ("3 stray bytes replaced")
 
 
 def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
@@ -45,14 +46,15 @@ def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
     from .engine.text import content_hash, normalize
 
     path, known, rules_dir, packed = job
+    warnings: list[str] = []
     try:
-        doc = inputs.load(path)
+        doc = inputs.load(path, on_warning=warnings.append)
         if known is not None and content_hash(normalize(doc.text)) == known:
             return Outcome(path, unchanged=True)  # the same text: no need to extract it again
         ex = extract_article(doc.text, path=path, date=doc.date, rules=load_rules(rules_dir))
         if packed:
-            return Outcome(path, packed=pickle.dumps(ex.rows(), protocol=pickle.HIGHEST_PROTOCOL))
-        return Outcome(path, ex)
+            return Outcome(path, packed=pickle.dumps(ex.rows(), protocol=pickle.HIGHEST_PROTOCOL), warnings=tuple(warnings))
+        return Outcome(path, ex, warnings=tuple(warnings))
     except InputError as exc:
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a bug of ours: one line, and the other files go on
@@ -66,6 +68,11 @@ def _watch_parent() -> None:
     import threading
     import time
 
+    import signal
+
+    # Ctrl-C reaches the whole process group: the command says what became of the run, once;
+    # a worker that took the signal too would only print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
 
     def watch() -> None:
@@ -93,11 +100,17 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
                 tick()
             yield outcome
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent)
+    finished = False
+    try:
         for outcome in pool.map(extract_file, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1))):
             if tick:
                 tick()
             yield outcome
+        finished = True
+    finally:
+        # stopped early (Ctrl-C, an error downstream): the queued files are dropped, not waited for
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def stored_rows(store: Store, wanted: set[str], spool: Spool) -> dict[str, list[tuple[int, int]]]:

@@ -2,27 +2,37 @@
 calls the library, renders, and turns a QuotetrackError into one line and exit code 1."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from .errors import QuotetrackError
 
-if TYPE_CHECKING:
-    from .models import Extraction
-
 app = typer.Typer(
     help="quotetrack: who said what, credited to whom, in Bulgarian news.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     # plain help: typer's rich help formatter imports rich's markdown stack, which costs
     # --help more than everything else it does (0.12 s of 0.25 s on the bench machine)
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _argument_types_unsaid() -> None:
+    """typer writes an argument's Python type after its name in help ("PATH <list[str]>"); the
+    name and the help say what to give, in the user's words."""
+    from typer.core import TyperArgument
+
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_argument_types_unsaid()
 
 DbOption = Annotated[Path, typer.Option("--db", envvar="QUOTETRACK_DB", help="The store file (TinyDB JSON).")]
 RulesOption = Annotated[Optional[Path], typer.Option("--rules", envvar="QUOTETRACK_RULES", help="A folder of your own rule files.")]
@@ -43,7 +53,8 @@ class Kind(str, Enum):
     indirect = "indirect"
 
 
-FormatOption = Annotated[Format, typer.Option("--format", help="table for a terminal; json, jsonl or csv for pipes.")]
+BomOption = Annotated[bool, typer.Option("--bom", help="csv: start with a byte-order mark, so that spreadsheets read Cyrillic as UTF-8.")]
+FormatOption = Annotated[Format, typer.Option("--format", case_sensitive=False, help="table for a terminal; json, jsonl or csv for pipes.")]
 
 
 def _version(value: bool) -> None:
@@ -68,120 +79,57 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+@contextmanager
+def _errors() -> Iterator[None]:
+    """A QuotetrackError inside: one line on stderr and exit 1, whatever the command."""
+    try:
+        yield
+    except QuotetrackError as exc:
+        raise _fail(str(exc)) from None
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Article files or folders (- reads standard input).")],
     db: DbOption = Path("quotes.json"),
     fmt: FormatOption = Format.table,
     no_store: Annotated[bool, typer.Option("--no-store", help="Print the statements, store nothing.")] = False,
-    glob: Annotated[str, typer.Option("--glob", help="Which files to take from folders.")] = "*.txt",
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes to extract with (default: every core for 64 files or more, else 1).")] = None,
+    new_only: Annotated[bool, typer.Option("--new-only", help="Print only the articles this run stored, not the unchanged ones.")] = False,
+    glob: Annotated[str, typer.Option("--glob", metavar="PATTERN", help="Which files to take from folders.")] = "*.txt",
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes to extract with (default: every core for 64 files or more, else 1).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    bom: BomOption = False,
     rules: RulesOption = None,
 ) -> None:
     """Find every attributed statement in the articles and store them.
 
-    A file whose text is already stored as its newest version is not extracted again.
+    A file whose text is already stored as its newest version is not extracted again. A file
+    that cannot be read is named in one line and the others go on (exit 1 at the end).
 
     Example: quotetrack extract article.txt news/ --db quotes.json
     """
-    import os
+    from . import render
+    from .ingest import Ingest
 
-    from . import batch, index, inputs, render
-    from .errors import InputError
-    from .engine.extract import extract_article
-    from .rules import load_rules
-    from .store import Store
-
+    with _errors():
+        run = Ingest(paths, db=None if no_store else db, glob=glob, jobs=jobs, new_only=new_only,
+                     rules_dir=str(Path(rules).resolve()) if rules else None, on_error=render.error,
+                     stdin=lambda: typer.get_binary_stream("stdin").read())
     try:
-        rules_dir = str(Path(rules).resolve()) if rules else None
-        ruleset = load_rules(rules_dir)
-        store = None if no_store else Store(db)
-        newest = store.newest() if store is not None else {}
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
-    files = list(inputs.expand(paths, glob))
-    named = [f for f in files if f != "-"]
-    failed = 0
-
-    def outcomes(tick) -> Iterator["Extraction | bytes | str"]:
-        """Each input in order: its extraction (its rows pickled, when storing), or the id of
-        its stored version when unchanged."""
-        nonlocal failed
-        if "-" in files:
-            try:
-                doc = inputs.load("<stdin>", typer.get_binary_stream("stdin").read())
-                yield extract_article(doc.text, date=doc.date, rules=ruleset)
-            except InputError as exc:
-                render.error(str(exc))
-                failed += 1
-        known = {loc: sha for loc, (sha, _) in newest.items()}
-        for outcome in batch.run(named, known=known, rules_dir=rules_dir, jobs=jobs or batch.default_jobs(len(named)), tick=tick,
-                                 packed=store is not None):
-            if outcome.error:
-                render.error(outcome.error)
-                failed += 1
-            elif outcome.unchanged:
-                yield newest[os.path.abspath(outcome.path)][1]
+        with _errors(), render.progress(0 if quiet else len(run.named), "extracting") as tick:
+            rows = run.rows(tick)
+            if fmt is Format.table:
+                shown = list(rows)
             else:
-                yield outcome.packed if outcome.packed is not None else outcome.extraction
-
-    if store is None:  # nothing to look up or store: the statements stream straight out
-        articles = 0
-        with render.progress(len(named), "extracting") as tick:
-            def rows() -> Iterator[dict]:
-                nonlocal articles
-                for ex in outcomes(tick):
-                    articles += 1
-                    yield from (q.to_dict() for q in ex.quotes)  # type: ignore[union-attr]
-
-            if fmt is not Format.table:
-                render.records(rows(), fmt.value)
-            else:
-                shown = list(rows())
-        if fmt is Format.table:
-            render.quote_table(shown)
-            render.summary(f"{len(shown)} statements in {articles} articles")
-        if failed:
-            raise typer.Exit(1)
-        return
-
-    # Extract first, into a spool beside the store, then store under the lock: another writer
-    # waits only for the storing, and memory holds one extraction at a time however many files.
-    with batch.Spool(db.resolve().parent) as spool:
-        order: list = []  # a spooled extraction's span, or a stored article id
-        with render.progress(len(named), "extracting") as tick:
-            for item in outcomes(tick):
-                if isinstance(item, bytes):
-                    order.append(spool.put_pickled(item))
-                else:
-                    order.append(item if isinstance(item, str) else spool.put(item.rows()))
-        reused = [item for item in order if isinstance(item, str)]
-        new = [item for item in order if not isinstance(item, str)]
-        stored = 0
-        try:
-            if new or (reused and index.load(db, ruleset, None) is None):
-                # unchanged files store nothing, but an index that does not match the store is rebuilt
-                stored, _ = store.add(map(spool.get, new), index_rules=ruleset)
-            # unchanged files give their stored statements, so the output is the same either way
-            found = batch.stored_rows(store, set(reused), spool)
-        except QuotetrackError as exc:
-            raise _fail(str(exc)) from None
-
-        def rows() -> Iterator[dict]:
-            for item in order:
-                if isinstance(item, str):
-                    yield from sorted((r for span in found.get(item, ()) for r in spool.get(span)), key=lambda r: r.get("start", 0))
-                else:
-                    yield from spool.get(item)[1]
-
-        if fmt is Format.table:
-            shown = list(rows())
-            render.quote_table(shown)
-            note = f"{len(shown)} statements in {len(order)} articles; stored {stored} articles in {db}"
-            render.summary(note + (f", {len(reused)} unchanged" if reused else ""))
-        else:
-            render.records(rows(), fmt.value)
-    if failed:
+                render.records(rows, fmt.value, bom=bom)
+    except KeyboardInterrupt:
+        render.error(run.interrupted())
+        raise typer.Exit(130) from None
+    if fmt is Format.table:
+        render.quote_table(shown)
+    if not quiet:
+        render.summary(run.summary())
+    if run.failed:
         raise typer.Exit(1)
 
 
@@ -227,21 +175,33 @@ def _rules_for(db: Path, rules: Optional[Path], aliases: Optional[Path]):
         raise _fail(str(exc)) from None
 
 
-def _dates(since: Optional[str], until: Optional[str]):
-    from .query import day
+def _bad_option(message: str) -> typer.Exit:
+    """A bad option value: one line and exit 2, like every usage mistake typer finds itself."""
+    from .render import error
+
+    error(message)
+    return typer.Exit(2)
+
+
+def _filters(**given):
+    """The query filters of a command, a bad value refused as a usage mistake (exit 2)."""
+    from .query import Filters, day
 
     try:
-        return (day(since) if since else None), (day(until, end=True, option="--until") if until else None)
+        since, until = given.pop("since", None), given.pop("until", None)
+        return Filters(since=day(since) if since else None, until=day(until, end=True, option="--until") if until else None,
+                       **given)
     except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
+        raise _bad_option(str(exc)) from None
 
 
 @app.command()
 def speakers(
     db: DbOption = Path("quotes.json"),
     fmt: FormatOption = Format.table,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Show the first N speakers only.")] = None,
-    min_count: Annotated[int, typer.Option("--min", min=1, help="Only speakers with at least N statements.")] = 1,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Show the first N speakers only.")] = None,
+    min_count: Annotated[int, typer.Option("--min", min=1, metavar="N", help="Only speakers with at least N statements.")] = 1,
+    bom: BomOption = False,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -261,7 +221,7 @@ def speakers(
         render.speaker_table(rows)
         render.summary(f"{len(rows)} of {len(everyone)} speakers in {db}")
     else:
-        render.records(rows, fmt.value, fields=render.SPEAKER_FIELDS)
+        render.records(rows, fmt.value, fields=render.SPEAKER_FIELDS, bom=bom)
 
 
 @app.command()
@@ -269,12 +229,14 @@ def quotes(
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Any form of a name: путин, Putin, \"В. Путин\".")] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", help="The article's credit: БТА, BTA, БГНЕС...")] = None,
     source: Annotated[Optional[str], typer.Option("--source", help="The medium a statement is credited to: Ройтерс, Reuters...")] = None,
-    kind: Annotated[Optional[list[Kind]], typer.Option("--kind", help="direct, partial or indirect (repeat for more).")] = None,
+    kind: Annotated[Optional[list[Kind]], typer.Option("--kind", case_sensitive=False, help="direct, partial or indirect (repeat for more).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Articles dated on or after: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
     path: Annotated[Optional[str], typer.Option("--path", help="A stored file, a folder above files, or a glob.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Show the first N statements only.")] = None,
     db: DbOption = Path("quotes.json"),
     fmt: FormatOption = Format.table,
+    bom: BomOption = False,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -283,20 +245,18 @@ def quotes(
     Example: quotetrack quotes --speaker "Vladimir Putin" --since 2024-01-01 --kind direct
     """
     from . import render
-    from .query import Filters, select, select_indexed
+    from .query import path_matches, select, select_indexed
 
-    first, last = _dates(since, until)
-    try:
-        filters = Filters(speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
-                          since=first, until=last, path=path)
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
+    filters = _filters(speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
+                       since=since, until=until, path=path)
     idx, ruleset = _indexed(db, rules, aliases) if speaker is not None else (None, None)
     if idx is not None:  # one speaker's statements: their line of the index, not the whole store
         rows, found = select_indexed(idx, filters, ruleset)
     else:
         records, people, ruleset = _stored(db, rules, aliases)
         rows, found = select(records, filters, people, ruleset)
+        if path is not None and not rows and not any(path_matches(r, path) for r in records):
+            raise _fail(f"quotes: no stored article matches --path {path!r}")  # a typo, not an empty answer
     if found is not None:
         if not found.speakers:
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
@@ -305,11 +265,14 @@ def quotes(
             render.note(f"no speaker is named {speaker!r}; showing the closest: {names} ({found.score:g}% alike)")
         elif found.how == "variant" or len(found.speakers) > 1:
             render.note(f"{speaker!r} matches {names}")
+    total = len(rows)
+    rows = rows[:limit]
     if fmt is Format.table:
         render.quote_table(rows)
-        render.summary(f"{len(rows)} statements in {len({r['article_id'] for r in rows})} articles")
+        shown = f"{len(rows)} of {total}" if len(rows) < total else f"{total}"
+        render.summary(f"{shown} statements in {len({r['article_id'] for r in rows})} articles")
     else:
-        render.records(rows, fmt.value, fields=render.QUOTE_FIELDS + ("person",))
+        render.records(rows, fmt.value, fields=render.QUOTE_FIELDS + ("person",), bom=bom)
 
 
 class Severity(str, Enum):
@@ -323,7 +286,7 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes.")]
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes.")]
 AllOption = Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")]
 
 
@@ -332,9 +295,9 @@ def audit(
     path: Annotated[Optional[str], typer.Option("--path", help="Audit these stored files only: a file, a folder above files, or a glob.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Articles dated on or after: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
-    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", help="Exit 1 if a finding of this severity or higher exists.")] = None,
+    fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", case_sensitive=False, help="Exit 1 if a finding of this severity or higher exists.")] = None,
     db: DbOption = Path("quotes.json"),
-    fmt: Annotated[ReportFormat, typer.Option("--format", help="table for a terminal; json for pipes and CI.")] = ReportFormat.table,
+    fmt: Annotated[ReportFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes and CI.")] = ReportFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -350,15 +313,11 @@ def audit(
 
     from . import render
     from .audit import audit as run_audit, rank
-    from .query import Filters, in_scope
+    from .query import in_scope
 
+    filters = _filters(since=since, until=until, path=path)
     articles, records, people, ruleset = _stored(db, rules, aliases, with_articles=True)
-    first, last = _dates(since, until)
-    try:
-        filters = Filters(since=first, until=last, path=path)
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
-    scoped = path is not None or first is not None or last is not None
+    scoped = path is not None or filters.since is not None or filters.until is not None
     scope = {a["id"] for a in articles if in_scope(a, filters)} if scoped else None
     if scope is not None and not scope:  # a mistyped --path must not pass a CI check silently
         raise _fail("audit: no stored article matches --path/--since/--until")
@@ -413,8 +372,8 @@ def _read_store(db: Path):
 
 @app.command()
 def diff(
-    a: Annotated[Optional[str], typer.Argument(help="The older article: a file, or a stored article id or path.")] = None,
-    b: Annotated[Optional[str], typer.Argument(help="The newer article.")] = None,
+    a: Annotated[Optional[str], typer.Argument(metavar="A", help="The older article: a file, or a stored article id or path.")] = None,
+    b: Annotated[Optional[str], typer.Argument(metavar="B", help="The newer article.")] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Instead: one person's statements as different articles carried them.")] = None,
     show_all: AllOption = False,
     db: DbOption = Path("quotes.json"),
@@ -431,17 +390,13 @@ def diff(
     from . import render
     from .diff import diff as align, versions
     from .people import build
-    from .query import Filters
     from .rules import load_aliases, load_rules
 
     if speaker is not None:
         if a is not None or b is not None:
             raise _fail("diff: give two articles, or --speaker, not both")
+        _filters(speaker=speaker)  # refuses a query that names nothing
         records, people, ruleset = _stored(db, rules, aliases)
-        try:
-            Filters(speaker=speaker)  # refuses a query that names nothing
-        except QuotetrackError as exc:
-            raise _fail(str(exc)) from None
         found = people.find(speaker)
         if not found.speakers:
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
@@ -527,6 +482,22 @@ def history(
         render.history_view(mine[-1].get("path") or path, listing, steps, show_all=show_all)
 
 
+# typer words a bad value as its validation library does; a user reads plain words
+PLAIN = (
+    (re.compile(r"Value error, "), ""),
+    (re.compile(r"Input should be greater than or equal to (\d+)"), r"must be \1 or more"),
+    (re.compile(r"Input should be less than or equal to (\d+)"), r"must be \1 or less"),
+    (re.compile(r"Input should be a valid integer[^.']*"), "must be a whole number"),
+    (re.compile(r"Input should be a valid number[^.']*"), "must be a number"),
+)
+
+
+def _plain(message: str) -> str:
+    for pattern, replacement in PLAIN:
+        message = pattern.sub(replacement, message)
+    return message
+
+
 def main() -> None:
     """The console script: a usage mistake is one line too (exit 2), like every other error."""
     import gc
@@ -541,8 +512,12 @@ def main() -> None:
     except typer.TyperException as exc:
         from .render import error
 
-        message = exc.format_message().replace("\n", " ").strip()
-        if message:  # an empty one follows the help that a bare `quotetrack` prints
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare `quotetrack`: usage and commands, as --help shows them
+            sys.stderr.write(exc.format_message().rstrip() + "\n")
+            sys.exit(2)
+
+        message = _plain(exc.format_message().replace("\n", " ").strip())
+        if message:
             hint = f" (see {exc.ctx.command_path} --help)" if getattr(exc, "ctx", None) is not None else ""
             error(message + hint)
         sys.exit(exc.exit_code)

@@ -399,7 +399,8 @@ class People:
     def find(self, query: str, *, cutoff: float = 80.0) -> Found:
         """The speakers a query names: any case, surname alone, full name, either script;
         failing that, the same letters but for vowels; failing that, the closest spelling."""
-        q = self.names.parse(query, query=True)
+        typed = self._as_written(query)
+        q = self.names.parse(typed, query=True)
         if not q.keys:
             return Found(())
         tiers = [("exact", lambda k: k)]
@@ -409,7 +410,38 @@ class People:
             hits = [s for s in self.ranked() if any(_names(q, n, key) for n in s.names)]
             if hits:
                 return Found(tuple(hits), how)
+        declined = self._undeclined(typed)
+        if declined is not None:
+            return declined
         return self._closest(q, cutoff)
+
+    def _as_written(self, query: str) -> str:
+        """A query as articles write names: "на Путин" without its preposition, "Путин В." with
+        the initial first, "Владимир Владимирович Путин" without the patronymic."""
+        rules = self.names.rules
+        ws = query.split()
+        while len(ws) > 1 and ws[0].lower() in rules.preps:
+            ws = ws[1:]
+        k = len(ws)
+        while k > 1 and _initial(ws[k - 1]):
+            k -= 1
+        if 0 < k < len(ws):
+            ws = ws[k:] + ws[:k]
+        if len(ws) > 2 and rules.patronymic_endings:
+            ws = [ws[0], *(w for w in ws[1:-1] if not w.lower().endswith(rules.patronymic_endings)), ws[-1]]
+        return " ".join(ws)
+
+    def _undeclined(self, typed: str) -> Found | None:
+        """The speakers a declined surname names ("Путина" -> Путин), when no one is named
+        exactly like it: a surname's female form is another person, and matched first."""
+        ws = typed.split()
+        ending = next((e for e in self.names.rules.case_endings if ws and ws[-1].lower().endswith(e) and len(ws[-1]) > len(e) + 2), None)
+        if ending is None:
+            return None
+        q = self.names.parse(" ".join([*ws[:-1], ws[-1][: -len(ending)]]), query=True)
+        hits = [s for s in self.ranked() if any(n.kind == PERSON and _same_surname(q.surname, n.surname)
+                                                 and _fits(q.given, n.given) for n in s.names)]
+        return Found(tuple(hits), "variant") if hits else None
 
     def _closest(self, q: Name, cutoff: float) -> Found:
         """Every speaker whose name is spelled closest to the query (rapidfuzz), above the

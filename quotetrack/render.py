@@ -14,12 +14,16 @@ SPEAKER_FIELDS = ("name", "kind", "count", "direct", "partial", "indirect", "art
 
 
 def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] = QUOTE_FIELDS,
-            out: TextIO | None = None) -> None:
+            out: TextIO | None = None, bom: bool = False) -> None:
     """Write rows as json (one list), jsonl (one object a line) or csv, each with `fields` in
-    that order (what the store keeps for itself, such as an absolute location, stays out)."""
+    that order (what the store keeps for itself, such as an absolute location, stays out).
+    `bom` starts csv with a byte-order mark: Excel reads a file without one as the local
+    code page, and Cyrillic comes out as mojibake."""
     import orjson
 
     out = out or sys.stdout
+    if bom and fmt == "csv":
+        out.write("\ufeff")
     rows = ({k: row.get(k) for k in fields} for row in rows)
     if fmt == "json":  # streamed, one record a line: a list of any length in constant memory
         out.write("[")
@@ -280,7 +284,8 @@ def summary(message: str, style: str = "dim") -> None:
     from rich.console import Console
     from rich.text import Text
 
-    Console(stderr=True).print(Text(message, style=style))
+    # soft_wrap: a line to a file or a pipe stays one line, whatever the width rich assumes
+    Console(stderr=True, soft_wrap=True).print(Text(message, style=style))
 
 
 def note(message: str) -> None:

@@ -105,6 +105,8 @@ class RuleSet:
     particles: frozenset[str]
     not_names: frozenset[str]
     events: frozenset[str] = frozenset()  # "Брекзит": capitalised, never a speaker nor part of a name
+    patronymic_endings: tuple[str, ...] = ()  # "Владимирович": typed in a query, never in the articles' names
+    case_endings: tuple[str, ...] = ()  # "Путина": a surname declined in a query
     title_roles: dict[str, Role] = field(default_factory=dict)  # "проф.": the title states the office
     months: tuple[str, ...] = ()
     year_suffixes: tuple[str, ...] = ()
@@ -478,6 +480,8 @@ def _compile(directory: str | None) -> RuleSet:
         particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
         not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
         events=frozenset(w.lower() for w in _strings(npath, "names.events", nd.get("names", {}).get("events", []))),
+        patronymic_endings=tuple(_strings(npath, "names.patronymic_endings", nd.get("names", {}).get("patronymic_endings", []))),
+        case_endings=tuple(_strings(npath, "names.case_endings", nd.get("names", {}).get("case_endings", []))),
         months=tuple(m.lower() for m in _strings(bpath, "dates.months", bp.get("dates", {}).get("months"))),
         adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),

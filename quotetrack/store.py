@@ -11,6 +11,7 @@ inter-process lock (filelock), so two writers never lose each other's records.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -47,6 +48,30 @@ def location_of(doc: dict[str, Any]) -> str | None:
         return where
     path = doc.get("path")
     return os.path.abspath(path) if isinstance(path, str) else None
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, in one line, a store that cannot be written: its folder missing (a typo must not
+    start a fresh store somewhere), not a folder, or not writable. Tried with a real file, as
+    permissions alone do not tell (root, read-only mounts, /proc)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file")
+    if not folder.exists():
+        raise StoreError(f"{folder}: no such folder (create it, or check --db)")
+    if not folder.is_dir():
+        raise StoreError(f"{folder}: not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+        if path.exists():
+            with open(path, "rb+"):
+                pass
+    except OSError as exc:
+        # /proc and the like refuse a new file as "no such file": to a user that is permission
+        reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM, errno.ENOENT) else (
+            exc.strerror or "cannot write").lower()
+        raise StoreError(f"{path}: cannot write here ({reason})") from None
 
 
 def file_mode(path: Path) -> int:

@@ -232,7 +232,7 @@ def test_the_rich_report_shows_findings_summary_and_chains(store):
 
 def test_bad_dates_and_missing_store_are_one_line(store, tmp_path: Path):
     result = runner.invoke(app, ["audit", "--db", str(store), "--since", "yesterday"])
-    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1  # a bad option value: a usage mistake
     result = runner.invoke(app, ["audit", "--db", str(tmp_path / "nothing.json")])
     assert result.exit_code == 1 and "no store here yet" in result.stderr
 

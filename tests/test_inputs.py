@@ -97,8 +97,9 @@ def test_each_bad_file_is_one_line_and_good_files_are_stored(tmp_path: Path, kin
     db = tmp_path / "q.json"
     result = runner.invoke(app, ["extract", str(bad), str(good), "--db", str(db), "--format", "jsonl"])
     assert result.exit_code == 1
-    (line,) = result.stderr.strip().splitlines()
+    line, summary = result.stderr.strip().splitlines()  # the file's one line, then the run's summary
     assert line.startswith(f"quotetrack: {bad}: ") and reason in line
+    assert summary == f"stored 1 article in {db}, {len(result.stdout.splitlines())} statements, 1 failed"
     assert "Traceback" not in result.output
     stored = json.loads(db.read_text(encoding="utf-8"))
     assert [a["path"] for a in stored["articles"].values()] == [str(good)]
@@ -116,7 +117,8 @@ def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch):
     with pytest.raises(InputError, match="permission denied"):
         load(str(path))
     result = runner.invoke(app, ["extract", str(path), "--no-store", "--format", "jsonl"])
-    assert result.exit_code == 1 and result.stderr.strip() == f"quotetrack: {path}: permission denied"
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"quotetrack: {path}: permission denied", "extracted 0 articles, 0 statements, 1 failed"]
 
 
 def test_a_corrupt_store_is_one_line_exit_1_and_untouched(tmp_path: Path):

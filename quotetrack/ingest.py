@@ -1,0 +1,157 @@
+"""Extracting input files into a store: the one path every front end takes (the command line
+today; a cluster map or a database server may feed the same steps). It reads the rules, checks
+that the store can be written before any work, extracts every file (in this process or a pool),
+spools the extractions beside the store, stores them in one batch and gives back the statements
+in input order. `Ingest` keeps the count of what it did, for a summary line and for what an
+interrupted run reports."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import batch, index, inputs
+from .errors import InputError
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
+    from .store import Store
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@dataclass
+class Ingest:
+    """One run over `paths`: built, it has checked the rules and the store; `rows()` does the work.
+
+    With `db` None nothing is stored and the statements stream straight out. With `new_only`,
+    only the statements of articles this run stored are given back."""
+
+    paths: list[str]
+    db: Path | None = None
+    glob: str = "*.txt"
+    jobs: int | None = None
+    rules_dir: str | None = None
+    new_only: bool = False
+    on_error: Callable[[str], None] = lambda message: None
+    stdin: Callable[[], bytes] | None = None  # how to read "-" (standard input)
+    stored: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    statements: int = 0
+    extracted: int = 0
+    committed: bool = False  # the store holds this run's articles
+    files: list[str] = field(default_factory=list)
+    ruleset: RuleSet | None = None
+    store: Store | None = None
+
+    def __post_init__(self) -> None:
+        from .rules import load_rules
+        from .store import Store, check_writable
+
+        self.ruleset = load_rules(self.rules_dir)
+        if self.db is not None:
+            check_writable(self.db)  # a typo'd or read-only --db fails before any work, not after
+            self.store = Store(self.db)
+        self.files = list(inputs.expand(self.paths, self.glob, on_error=self._failed))
+
+    def _failed(self, message: str) -> None:
+        self.failed += 1
+        self.on_error(message)
+
+    @property
+    def named(self) -> list[str]:
+        return [f for f in self.files if f != "-"]
+
+    def summary(self) -> str:
+        """One line of what the run did: "stored 3 articles, 1 unchanged, 1 failed"."""
+        if self.store is None:
+            done = f"extracted {_plural(self.extracted, 'article')}"
+        else:
+            done = f"stored {_plural(self.stored, 'article')} in {self.db}"
+            if self.unchanged:
+                done += f", {self.unchanged} unchanged"
+        done += f", {_plural(self.statements, 'statement')}"
+        return done + (f", {self.failed} failed" if self.failed else "")
+
+    def interrupted(self) -> str:
+        """What an interrupted run says: whether the store took any of it."""
+        if self.store is None or not self.committed or not self.stored:
+            return "interrupted: nothing stored"
+        return f"interrupted: {_plural(self.stored, 'article')} stored, the rest not"
+
+    def _outcomes(self, tick: Callable[[], None] | None, newest: dict[str, tuple[str, str]]) -> Iterator[Any]:
+        """Each input in order: its extraction (its rows pickled, when storing), or the id of
+        its stored version when unchanged."""
+        from .engine.extract import extract_article
+
+        if "-" in self.files and self.stdin is not None:
+            try:
+                doc = inputs.load("<stdin>", self.stdin(), on_warning=self.on_error)
+                yield extract_article(doc.text, date=doc.date, rules=self.ruleset)
+            except InputError as exc:
+                self._failed(str(exc))
+        known = {loc: sha for loc, (sha, _) in newest.items()}
+        jobs = self.jobs or batch.default_jobs(len(self.named))
+        for outcome in batch.run(self.named, known=known, rules_dir=self.rules_dir, jobs=jobs, tick=tick,
+                                 packed=self.store is not None):
+            for warning in outcome.warnings:
+                self.on_error(warning)
+            if outcome.error:
+                self._failed(outcome.error)
+            elif outcome.unchanged:
+                yield newest[os.path.abspath(outcome.path)][1]
+            else:
+                yield outcome.packed if outcome.packed is not None else outcome.extraction
+
+    def rows(self, tick: Callable[[], None] | None = None) -> Iterator[dict[str, Any]]:
+        """The statements of every input, in input order, as records (stored first when there
+        is a store)."""
+        if self.store is None:
+            for ex in self._outcomes(tick, {}):
+                self.extracted += 1
+                for q in ex.quotes:
+                    self.statements += 1
+                    yield q.to_dict()
+            return
+        yield from self._stored_rows(tick)
+
+    def _stored_rows(self, tick: Callable[[], None] | None) -> Iterator[dict[str, Any]]:
+        # Extract first, into a spool beside the store, then store under the lock: another writer
+        # waits only for the storing, and memory holds one extraction at a time however many files.
+        store, db = self.store, self.db
+        assert store is not None and db is not None
+        newest = store.newest()
+        with batch.Spool(db.resolve().parent) as spool:
+            order: list = []  # a spooled extraction's span, or a stored article id
+            for item in self._outcomes(tick, newest):
+                if isinstance(item, bytes):
+                    order.append(spool.put_pickled(item))
+                else:
+                    order.append(item if isinstance(item, str) else spool.put(item.rows()))
+            reused = [item for item in order if isinstance(item, str)]
+            new = [item for item in order if not isinstance(item, str)]
+            self.extracted = len(new)
+            if new or (reused and index.load(db, self.ruleset, None) is None):
+                # unchanged files store nothing, but an index that does not match the store is rebuilt
+                self.stored, unchanged = store.add(map(spool.get, new), index_rules=self.ruleset)
+                self.unchanged = len(reused) + unchanged
+            else:
+                self.unchanged = len(reused)
+            self.committed = True
+            # unchanged files give their stored statements, so the output is the same either way
+            found = batch.stored_rows(store, set(reused), spool) if not self.new_only else {}
+            for item in order:
+                if isinstance(item, str):
+                    if self.new_only:
+                        continue
+                    rows = sorted((r for span in found.get(item, ()) for r in spool.get(span)), key=lambda r: r.get("start", 0))
+                else:
+                    rows = spool.get(item)[1]
+                for row in rows:
+                    self.statements += 1
+                    yield row
