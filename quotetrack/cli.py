@@ -140,7 +140,7 @@ def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_ar
     from .store import Store
 
     ruleset, extra = _rules_for(db, rules, aliases)  # loaded once per process (cached)
-    try:
+    with _errors():
         store = Store(db)
         articles, quotes = store.snapshot()
         records = current(articles, quotes)
@@ -149,8 +149,6 @@ def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_ar
             latest = newest(articles)
             texts = store.texts(latest)
             return [{**a, "text": texts.get(a["id"], "")} for a in latest], records, people, ruleset
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
     return records, people, ruleset
 
 
@@ -169,10 +167,8 @@ def _rules_for(db: Path, rules: Optional[Path], aliases: Optional[Path]):
 
     if not db.exists():
         raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
-    try:
+    with _errors():
         return load_rules(str(rules) if rules else None), (load_aliases(aliases) if aliases else None)
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
 
 
 def _bad_option(message: str) -> typer.Exit:
@@ -364,10 +360,8 @@ def _read_store(db: Path):
 
     if not db.exists():
         return None
-    try:
+    with _errors():
         return Store(db).snapshot()
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
 
 
 @app.command()
@@ -388,7 +382,7 @@ def diff(
     import json as _json
 
     from . import render
-    from .diff import diff as align, versions
+    from .diff import diff as align, speaker_versions
     from .people import build
     from .rules import load_aliases, load_rules
 
@@ -397,32 +391,25 @@ def diff(
             raise _fail("diff: give two articles, or --speaker, not both")
         _filters(speaker=speaker)  # refuses a query that names nothing
         records, people, ruleset = _stored(db, rules, aliases)
-        found = people.find(speaker)
-        if not found.speakers:
+        found = speaker_versions(records, people, speaker)
+        if found is None:
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
-        wanted = {id(s) for s in found.speakers}
-        indexes = [i for i in range(len(records)) if people.of(i) is not None and id(people.of(i)) in wanted]
-        groups = versions(records, indexes)
-        names = [s.name for s in found.speakers]
+        names, count, groups = found
         if fmt is ReportFormat.json:
-            typer.echo(_json.dumps({"speaker": names, "statements": len(indexes), "clusters": groups}, ensure_ascii=False, indent=1))
+            typer.echo(_json.dumps({"speaker": names, "statements": count, "clusters": groups}, ensure_ascii=False, indent=1))
         else:
-            render.speaker_versions(names, len(indexes), groups)
+            render.speaker_versions(names, count, groups)
         return
     if a is None or b is None:
         raise _fail("diff: give two articles (files, stored ids or stored paths), or --speaker NAME")
-    try:
+    with _errors():
         ruleset = load_rules(str(rules) if rules else None)
         extra = load_aliases(aliases) if aliases else None
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
     stored = _read_store(db) if not (Path(a).is_file() and Path(b).is_file()) else None
     name_a, ra = _one_article(a, "A", db, ruleset, stored)
     name_b, rb = _one_article(b, "B", db, ruleset, stored)
-    try:
+    with _errors():
         people = build(ra + rb, ruleset, extra)
-    except QuotetrackError as exc:
-        raise _fail(str(exc)) from None
     result = align(ra, rb, people)
     if fmt is ReportFormat.json:
         typer.echo(_json.dumps({"a": name_a, "b": name_b, **result.to_dict()}, ensure_ascii=False, indent=1))
@@ -432,7 +419,7 @@ def diff(
 
 @app.command()
 def history(
-    path: Annotated[str, typer.Argument(help="A stored article's path.")],
+    path: Annotated[str, typer.Argument(metavar="PATH", help="A stored article's path.")],
     show_all: AllOption = False,
     db: DbOption = Path("quotes.json"),
     fmt: ReportFormatOption = ReportFormat.table,
@@ -446,40 +433,17 @@ def history(
     import json as _json
 
     from . import render
-    from .diff import diff as align
+    from .diff import history as versions_of
     from .people import build
-    from .query import QUOTE_FIELDS, _sound, path_matches
-    from .store import location_of
 
     ruleset, extra = _rules_for(db, rules, aliases)
     articles, quotes = _read_store(db)
-    mine = [x for x in articles if isinstance(x, dict) and isinstance(x.get("id"), str) and path_matches(x, path)
-            and not Path(path).is_dir()]
-    locations = {location_of(x) for x in mine}
-    if not mine:
-        raise _fail(f"{path}: no stored article at this path (see `quotetrack quotes --format json` for stored paths)")
-    if len(locations) > 1:
-        raise _fail(f"{path}: matches {len(locations)} stored articles; give one file")
-    mine.sort(key=lambda x: x.get("version", 1))
-    by_article: dict[str, list] = {x["id"]: [] for x in mine}
-    for q in quotes:
-        if _sound(q, QUOTE_FIELDS) and q["article_id"] in by_article:
-            by_article[q["article_id"]].append(q)
-    steps = []
-    for old, new in zip(mine, mine[1:]):
-        ra = sorted(by_article[old["id"]], key=lambda r: r["start"])
-        rb = sorted(by_article[new["id"]], key=lambda r: r["start"])
-        try:
-            people = build(ra + rb, ruleset, extra)
-        except QuotetrackError as exc:
-            raise _fail(str(exc)) from None
-        steps.append({"from": old.get("version", 1), "to": new.get("version", 1), **align(ra, rb, people).to_dict()})
-    listing = [{"version": x.get("version", 1), "id": x["id"], "extracted_at": x.get("extracted_at"), "sha256": x.get("sha256"),
-                "title": x.get("title"), "statements": len(by_article[x["id"]])} for x in mine]
+    with _errors():
+        result = versions_of(articles, quotes, path, lambda records: build(records, ruleset, extra))
     if fmt is ReportFormat.json:
-        typer.echo(_json.dumps({"path": mine[-1].get("path"), "versions": listing, "diffs": steps}, ensure_ascii=False, indent=1))
+        typer.echo(_json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
-        render.history_view(mine[-1].get("path") or path, listing, steps, show_all=show_all)
+        render.history_view(result.path, result.versions, result.steps, show_all=show_all)
 
 
 # typer words a bad value as its validation library does; a user reads plain words

@@ -10,7 +10,7 @@ split in two) joins that statement as a second pair, marked "split"; the other w
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,6 +163,50 @@ def _show(r: dict[str, Any], person) -> dict[str, Any]:
             "end": r.get("end"), "text": r.get("text"), "speaker": r.get("speaker"),
             "person": person.name if person is not None else None, "verb": r.get("verb"), "source": r.get("source"),
             "via": list(r.get("via") or ()), "agency": r.get("agency"), "date": r.get("date"), "title": r.get("title")}
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """The stored versions of one article, each diffed with the one before."""
+
+    path: str
+    versions: list[dict[str, Any]]
+    steps: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "versions": self.versions, "diffs": self.steps}
+
+
+def history(articles: Sequence[Any], quotes: Sequence[Any], path: str, people: Callable[[list[dict[str, Any]]], People]) -> History:
+    """The versions of the article stored at `path`; `people` resolves the speakers of two
+    versions' statements together (people.build with the rules and the user's aliases)."""
+    from .query import sound_quote, stored_versions
+
+    mine = stored_versions(articles, path)
+    by_article: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in mine}
+    for q in quotes:
+        if sound_quote(q) and q["article_id"] in by_article:
+            by_article[q["article_id"]].append(q)
+    steps = []
+    for old, new in zip(mine, mine[1:]):
+        ra = sorted(by_article[old["id"]], key=lambda r: r["start"])
+        rb = sorted(by_article[new["id"]], key=lambda r: r["start"])
+        steps.append({"from": old.get("version", 1), "to": new.get("version", 1), **diff(ra, rb, people(ra + rb)).to_dict()})
+    listing = [{"version": a.get("version", 1), "id": a["id"], "extracted_at": a.get("extracted_at"), "sha256": a.get("sha256"),
+                "title": a.get("title"), "statements": len(by_article[a["id"]])} for a in mine]
+    return History(mine[-1].get("path") or path, listing, steps)
+
+
+def speaker_versions(records: Sequence[dict[str, Any]], people: People, query: str) -> tuple[list[str], int, list[list[dict[str, Any]]]] | None:
+    """One person's statements as different articles carried them: (the names the query
+    matched, how many statements they made, the groups of one statement's versions); None when
+    the query names no speaker."""
+    found = people.find(query)
+    if not found.speakers:
+        return None
+    wanted = {id(s) for s in found.speakers}
+    indexes = [i for i in range(len(records)) if people.of(i) is not None and id(people.of(i)) in wanted]
+    return [s.name for s in found.speakers], len(indexes), versions(records, indexes)
 
 
 def versions(records: Sequence[dict[str, Any]], indexes: Sequence[int], same: float = 80.0) -> list[list[dict[str, Any]]]:

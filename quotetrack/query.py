@@ -86,6 +86,23 @@ def _sound(doc: Any, required: dict[str, type]) -> bool:
     return (via is None or type(via) is list) and type(doc.get("version", 1)) is int
 
 
+def sound_quote(doc: Any) -> bool:
+    """A statement record of the shape quotetrack writes (anything else in a store is passed over)."""
+    return _sound(doc, QUOTE_FIELDS)
+
+
+def stored_versions(articles: Iterable[Any], path: str) -> list[dict[str, Any]]:
+    """Every stored version of the one article at `path`, oldest first; no match, or a path that
+    matches several articles, is refused in one line."""
+    mine = [a for a in articles if _sound(a, ARTICLE_FIELDS) and path_matches(a, path) and not os.path.isdir(path)]
+    if not mine:
+        raise QueryError(f"{path}: no stored article at this path (see `quotetrack quotes --format json` for stored paths)")
+    places = {location_of(a) for a in mine}
+    if len(places) > 1:
+        raise QueryError(f"{path}: matches {len(places)} stored articles; give one file")
+    return sorted(mine, key=lambda a: a.get("version", 1))
+
+
 def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
     """The newest stored version of each article (older versions are for `history`)."""
     latest: dict[str, dict[str, Any]] = {}

@@ -74,3 +74,30 @@ def test_the_engine_never_spells_a_bulgarian_word(path: Path):
     spelled = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                and id(n) not in docstrings and re.search("[а-яА-Я]", n.value)]
     assert not spelled, f"engine/{path.name}: {spelled[:3]}"
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_imports_another_modules_private_names(path: Path):
+    """A leading underscore keeps a name to its module: another module asks for a public one."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    private = [f"{node.module}.{a.name}" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level
+               for a in node.names if a.name.startswith("_") and a.name != "__version__"]
+    assert not private, f"{path.relative_to(PACKAGE)} imports {private}"
+
+
+def test_the_command_line_is_glue():
+    """The commands parse, call the library and render: extract's work is quotetrack.ingest's,
+    history's and diff --speaker's quotetrack.diff's."""
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    commands = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)
+                and any(isinstance(d, ast.Call) and ast.unparse(d.func) == "app.command" for d in n.decorator_list)}
+    assert {"extract", "history", "diff"} <= set(commands)
+    for name in ("extract", "history"):
+        body = commands[name]
+        lines = body.end_lineno - body.lineno - len(ast.get_docstring(body).splitlines())
+        assert lines <= 45, f"cli.{name} holds {lines} lines"
+        loops = [n for n in ast.walk(body) if isinstance(n, (ast.For, ast.While))]
+        assert not loops, f"cli.{name} loops over data itself"
