@@ -485,6 +485,9 @@ def main() -> None:
             hint = f" (see {exc.ctx.command_path} --help)" if getattr(exc, "ctx", None) is not None else ""
             error(message + hint)
         sys.exit(exc.exit_code)
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C in a command that only reads: nothing to undo
+        from .render import error
+
+        error("interrupted")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

@@ -246,3 +246,24 @@ def test_csv_with_bom_opens_in_a_spreadsheet_with_cyrillic_intact(tmp_path: Path
     assert result.stdout.startswith("\ufeffarticle_id,")
     plain = runner.invoke(app, ["extract", str(_article(tmp_path)), "--no-store", "--format", "csv", "-q"])
     assert plain.stdout.startswith("article_id,")
+
+
+def test_every_file_beside_a_store_is_named_in_gitignore_and_readme(tmp_path: Path):
+    import fnmatch
+
+    root = Path(__file__).resolve().parent.parent
+    db = tmp_path / "quotes.json"
+    assert runner.invoke(app, ["extract", str(_article(tmp_path)), "--db", str(db), "-q"]).exit_code == 0
+    beside = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("quotes.json"))
+    assert beside == ["quotes.json", "quotes.json.index", "quotes.json.index.records", "quotes.json.lock",
+                      "quotes.json.parts", "quotes.json.texts"]
+    ignored = [line.strip().rstrip("/") for line in (root / ".gitignore").read_text().splitlines() if line.strip()]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for name in beside:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in ignored), name
+        assert name.replace("quotes.json", "NAME") in readme or name == "quotes.json", name
+
+
+def test_shell_completion_is_offered():
+    result = _run("--show-completion", "bash")
+    assert result.returncode == 0 and "complete" in result.stdout and "quotetrack" in result.stdout
