@@ -446,6 +446,33 @@ def history(
         render.history_view(result.path, result.versions, result.steps, show_all=show_all)
 
 
+@app.command()
+def export(
+    sqlite: Annotated[Path, typer.Option("--sqlite", metavar="FILE", help="The SQLite database to write (an existing one is replaced whole).")],
+    db: DbOption = Path("quotes.json"),
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """Write the store to a SQLite database, for Datasette or any SQL client.
+
+    Tables: articles (the newest version of each), quotes (the statements `quotes --format json`
+    lists, each with its person) and quotes_fts (full-text search on the statements).
+
+    Example: quotetrack export --sqlite quotes.db && datasette quotes.db
+    """
+    from . import render
+    from .export import export_sqlite
+    from .people import build
+    from .query import current
+
+    ruleset, extra = _rules_for(db, rules, aliases)
+    articles, quotes = _read_store(db)
+    with _errors():
+        records = current(articles, quotes)
+        done = export_sqlite(articles, records, build(records, ruleset, extra), sqlite, rules=ruleset)
+    render.summary(done.summary())
+
+
 # typer words a bad value as its validation library does; a user reads plain words
 PLAIN = (
     (re.compile(r"Value error, "), ""),

@@ -42,14 +42,89 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
         raise ValueError(fmt)
 
 
-def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements") -> None:
-    """A table of statements grouped by article, for a terminal."""
+# Table widths. Rich left to itself sizes a column by its longest cell, so a long speaker or
+# source chain takes the row and the statement is squeezed to "…". Instead every column but
+# the main one (the statement, the speaker) gets a cap, a share of the terminal; it wraps
+# inside it, and the main column gets the rest. A column is never narrower than its longest
+# word (up to WORD_MAX) while the main column keeps its share; only when that cannot be had
+# does the main column give way (down to MAIN_LAST), and only past that are words folded
+# across lines. Nothing is cut: every column folds (overflow="fold"), none ends in "…".
+WORD_MAX = 16  # a longer word (a web address) may fold rather than widen its column
+MAIN_LAST = 0.3  # the main column's share when the other columns cannot shrink further
+
+
+def _column_widths(width: int, columns: Sequence[tuple[Sequence[str], int | None]], main: int,
+                   share: float, last: Sequence[int] = ()) -> list[int] | None:
+    """Widths (without padding) for a table with the default box and padding in `width`
+    cells. `columns` are (header and cells as plain text, cap), the cap None for a column
+    that keeps its natural width (a number, a kind); the `main` column's cap is unused: it
+    gets at least `share` of the room when it needs it, and the rest of the width. The
+    columns in `last` give way only after the others (a speaker's name wraps after the verb
+    and the source have). None when the terminal is too narrow for this: rich then shares
+    it out (folding, never cutting)."""
+    from rich.cells import cell_len
+
+    room = width - 3 * len(columns) - 1  # a border before each column, one after the last, a space either side
+    natural, floor, want = [], [], []
+    for n, (texts, cap) in enumerate(columns):
+        lines = [line for text in texts for line in text.splitlines()]
+        nat = max((cell_len(line) for line in lines), default=1) or 1
+        word = max((cell_len(w) for line in lines for w in line.split()), default=1)
+        natural.append(nat)
+        if cap is None or n == main:
+            floor.append(nat)
+            want.append(nat)
+        else:
+            floor.append(min(word, WORD_MAX, nat))
+            want.append(max(min(nat, cap), floor[-1]))
+    want[main] = floor[main] = 0
+    sides = [n for n in range(len(columns)) if n != main]
+
+    def shrink(budget: int, low: list[int]) -> None:
+        # the widest column above its floor gives a cell, until the others fit in `budget`;
+        # the `last` columns only once no other can
+        for tier in ([n for n in sides if n not in last], [n for n in sides if n in last]):
+            while sum(want) > budget:
+                above = [n for n in tier if want[n] > low[n]]
+                if not above:
+                    break
+                widest = max(above, key=lambda n: (want[n] - low[n], want[n]))
+                want[widest] -= 1
+
+    main_nat = natural[main]
+    shrink(room - min(main_nat, max(20, round(room * share))), floor)
+    shrink(room - min(main_nat, max(12, round(room * MAIN_LAST))), floor)
+    shrink(room - min(main_nat, max(12, round(room * MAIN_LAST))),
+           [floor[n] if columns[n][1] is None else min(4, natural[n]) for n in range(len(columns))])
+    # a main column whose longest line is short leaves room: the others unwrap into it
+    spare = room - main_nat - sum(want)
+    while spare > 0:
+        grow = [n for n in sides if want[n] < natural[n]]
+        if not grow:
+            break
+        for n in grow:
+            if spare > 0:
+                want[n] += 1
+                spare -= 1
+    want[main] = room - sum(want)
+    if want[main] < 1:
+        return None
+    return want
+
+
+def _plain(cell: Any) -> str:
+    return cell.plain if hasattr(cell, "plain") else str(cell)
+
+
+def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements", console: Any = None) -> None:
+    """A table of statements grouped by article, for a terminal (or for `console`, a rich
+    Console). The statement column gets the room; kind, speaker, verb and source are capped
+    and wrap (see _column_widths)."""
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
+    console = console or Console()
     if not rows:
         console.print("[dim]No statements found.[/dim]")
         return
@@ -58,49 +133,76 @@ def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements") ->
         by_article.setdefault(row.get("path") or row.get("article_id") or "-", []).append(row)
     for path, items in by_article.items():
         first = items[0]
-        head = f"[bold]{escape(first.get('title') or path)}[/bold]"
-        meta = escape(" · ".join(x for x in (path, first.get("date"), first.get("agency")) if x))
-        table = Table(title=f"{head}\n[dim]{meta}[/dim]", title_justify="left", show_lines=False, expand=True)
-        table.add_column("kind", style="cyan", no_wrap=True)
-        table.add_column("speaker", style="bold")
-        table.add_column("verb", style="magenta")
-        table.add_column("source", style="green")
-        table.add_column("statement", ratio=3)
+        meta = " · ".join(x for x in (path, first.get("date"), first.get("agency")) if x)
+        # article words go in as Text: a "[снимка]" in them is not markup
+        head = Text.assemble((first.get("title") or path, "bold"), "\n", (meta, "dim"))
+        cells = []
         for q in items:
             who = q.get("person") or q.get("speaker")
             speaker = Text(who) if who else Text("unattributed", style="red")
-            # article words go in as Text: a "[снимка]" in them is not markup
-            table.add_row(q["kind"], speaker, Text(q.get("verb") or ""), Text(q.get("source") or ""), Text(q["text"]))
+            cells.append((Text(q["kind"]), speaker, Text(q.get("verb") or ""), Text(q.get("source") or ""),
+                          Text(q["text"])))
+        # (header, style, cap as a share of the room and at least so many cells; None: as wide as its words)
+        spec = (("kind", "cyan", None), ("speaker", "bold", (0.22, 14)), ("verb", "magenta", (0.12, 9)),
+                ("source", "green", (0.16, 10)), ("statement", None, None))
+        room = console.width - 3 * len(spec) - 1
+        widths = _column_widths(console.width, [([h] + [_plain(c[n]) for c in cells],
+                                                 None if cap is None else max(cap[1], round(room * cap[0])))
+                                                for n, (h, _, cap) in enumerate(spec)], main=4, share=0.45, last=(1,))
+        table = Table(title=head, title_justify="left", show_lines=False, expand=True)
+        for n, (header, style, _) in enumerate(spec):
+            table.add_column(header, style=style or "", overflow="fold", width=widths[n] if widths else None,
+                             ratio=3 if widths is None and n == 4 else None)
+        for row_cells in cells:
+            table.add_row(*row_cells)
         console.print(table)
 
 
-def speaker_table(rows: Sequence[dict[str, Any]]) -> None:
-    """One row per speaker: how much they said, where, in which roles, credited to whom."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
+SPEAKER_CAPTION = "said: statements · d/p/i: direct / partial / indirect · art.: articles · carried by: agencies and media"
 
-    console = Console()
+
+def speaker_table(rows: Sequence[dict[str, Any]], *, console: Any = None) -> None:
+    """One row per speaker: how much they said, where, in which roles, credited to whom. The
+    speaker column gets the room; the others are capped and wrap; the abbreviated headers are
+    spelled out under the table."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or Console()
     if not rows:
         console.print("[dim]No speakers stored.[/dim]")
         return
-    table = Table(title="Speakers", title_justify="left", expand=True)
-    table.add_column("speaker (also named)", ratio=3)
-    table.add_column("said", justify="right", no_wrap=True)
-    table.add_column("d/p/i", justify="right", style="cyan", no_wrap=True)
-    table.add_column("art.", justify="right", no_wrap=True)
-    table.add_column("roles", style="magenta", ratio=1)
-    table.add_column("dates", no_wrap=True)
-    table.add_column("carried by", style="green", ratio=1)
+    cells = []
     for r in rows:
-        name = f"[bold]{escape(r['name'])}[/bold]" + (f" [dim]({r['kind']})[/dim]" if r["kind"] not in ("person", "name") else "")
+        name = Text(r["name"], style="bold")
+        if r["kind"] not in ("person", "name"):
+            name.append(f" ({r['kind']})", style="dim")
         if r["aliases"]:
             shortest = sorted(r["aliases"], key=len)[:3]
-            name += "\n[dim]" + escape(", ".join(shortest)) + ("…" if len(r["aliases"]) > 3 else "") + "[/dim]"
-        dates = r["first_date"] if r["first_date"] == r["last_date"] else f"{r['first_date'] or '?'}…{r['last_date'] or '?'}"
+            more = len(r["aliases"]) - len(shortest)
+            name.append("\n" + ", ".join(shortest) + (f" +{more} more" if more else ""), style="dim")
+        first, last = r["first_date"], r["last_date"]
+        dates = (first or "") if first == last else f"{first or '?'} – {last or '?'}"
         carriers = list(dict.fromkeys(r["agencies"] + r["sources"]))
-        table.add_row(name, str(r["count"]), f"{r['direct']}/{r['partial']}/{r['indirect']}", str(r["articles"]),
-                      escape(", ".join(r["roles"][:2])), dates or "", escape(", ".join(carriers[:3])))
+        cells.append((name, Text(str(r["count"])), Text(f"{r['direct']}/{r['partial']}/{r['indirect']}"),
+                      Text(str(r["articles"])), Text(", ".join(r["roles"][:2])), Text(dates),
+                      Text(", ".join(carriers[:3]))))
+    # (header, style, justify, cap as a share of the room and at least so many cells; None: as wide as its words)
+    spec = (("speaker (also named)", None, "left", None), ("said", None, "right", None),
+            ("d/p/i", "cyan", "right", None), ("art.", None, "right", None), ("roles", "magenta", "left", (0.16, 11)),
+            ("dates", None, "left", (0.0, 12)), ("carried by", "green", "left", (0.18, 11)))
+    room = console.width - 3 * len(spec) - 1
+    widths = _column_widths(console.width, [([h] + [_plain(c[n]) for c in cells],
+                                             None if cap is None else max(cap[1], round(room * cap[0])))
+                                            for n, (h, _, _, cap) in enumerate(spec)], main=0, share=0.35)
+    table = Table(title="Speakers", title_justify="left", expand=True, caption=SPEAKER_CAPTION,
+                  caption_justify="left")
+    for n, (header, style, justify, _) in enumerate(spec):
+        table.add_column(header, style=style or "", justify=justify, overflow="fold",
+                         width=widths[n] if widths else None, ratio=3 if widths is None and n == 0 else None)
+    for row_cells in cells:
+        table.add_row(*row_cells)
     console.print(table)
 
 

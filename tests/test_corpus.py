@@ -14,7 +14,7 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.965),
-    "all": (0.90, 0.921),
+    "all": (0.90, 0.923),
     "speaker": (0.95, 0.986),
     "verb": (0.96, 0.98),
     "source": (0.85, 0.882),

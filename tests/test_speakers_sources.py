@@ -474,6 +474,12 @@ def test_a_colon_closing_the_paragraph_before_introduces_the_quote_and_its_issue
     assert q.text.startswith("Кризата") and q.text.endswith("разходите.")  # one quote over two paragraphs
 
 
+def test_a_named_speakers_own_clause_keeps_the_medium_credit_as_source():
+    text = article("Министърът Иван Петров приветства факта, че сделката е подписана, пише „Гардиън“.")
+    assert [(q.speaker, q.verb, q.source, q.text) for q in extract_text(text)] == [
+        ("Иван Петров", "приветства", "Гардиън", "сделката е подписана")]
+
+
 @pytest.mark.parametrize("text, source", [
     (article("В обръщение, публикувано в Туитър, Иван Петров сподели, че реформата е готова."), "Туитър"),
     (article("Реформата е готова. Това съобщи министърът Иван Петров за БНТ."), "БНТ"),
@@ -549,6 +555,11 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # a capitalised definite word after a media noun opens the next phrase, not the medium's name
     (article("Британският вестник „Гардиън“ пише за срещата. Според изданието Европейският парламент "
              "настоява за нови правила."), ["Гардиън"]),
+    # an adverbial of two words before the verb is no part of who; a number ends a Latin name
+    (article("Депутатите в Брюксел освен това изтъкват, че сделката е лоша."), ["Депутатите"]),
+    (article("Проектната компания Energy Link 2 заяви, че строежът продължава."), ["Energy Link 2"]),
+    # no phrase starts inside a medium's name
+    (article("В интервю за Би Би Си Мартин подчертава, че сделката е лоша."), ["Мартин"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -148,7 +148,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and not (definite(tokens[k - 1], rules) and definite(t, rules) and not t.is_upper)
                 and not (definite(t, rules) and not definite(tokens[i], rules) and tokens[k - 1].is_word
                          and tokens[k - 1].low not in rules.preps and tokens[k - 1].low not in rules.conjunctions)
-                and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs):
+                and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs
+                and not (k + 1 < hi and any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get((t.low, tokens[k + 1].low), ())))):
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените";
             # after a bare plural a definite word opens the next phrase ("лидери във Виена | британският")
             continue
@@ -209,6 +210,8 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
     tokens, rules = doc.tokens, doc.rules
     k = end
+    if k - 2 >= lo and tokens[k - 1].low in rules.adverbs and rules.adverbials_by_pair.get((tokens[k - 2].low, tokens[k - 1].low)):
+        k -= 2  # "Депутатите в Брюксел | освен това изтъкват": a phrase of two words before the verb
     while k - 1 >= lo and (tokens[k - 1].low in rules.adverbs or tokens[k - 1].low in rules.auxiliaries):
         k -= 1
     if k - 1 < lo:
@@ -239,6 +242,9 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     # name; an adverbial may stand between it and the verb ("Дастис за пореден път увери")
     best = gapped = None
     for s in range(a, k):
+        if s - 1 >= a and (tokens[s - 1].low in rules.agency_starts or (s - 2 >= a and tokens[s - 2].low in rules.agency_starts)) and any(
+                (found := doc.media.agency_at(tokens, j, k)) and found[1] > s for j in (s - 2, s - 1) if j >= a):
+            continue  # "за Би Би Си Макрон": no phrase starts inside a medium's name
         m = read_np(doc, s, k)
         if m is None:
             continue

@@ -65,6 +65,8 @@ def name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
             k += 2  # "В. Радев"
         elif is_name_token(tokens[k], rules):
             k += 1
+            if k < hi and tokens[k].text.isdigit() and len(tokens[k].text) <= 2 and tokens[k - 1].text[0].isascii():
+                k += 1  # "Nord Stream 2": a number that is part of a Latin name
         elif (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules):
             k += n  # "фон дер Лайен", "да Силва"
         else:
