@@ -44,39 +44,40 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
 
 # Table widths. Rich left to itself sizes a column by its longest cell, so a long speaker or
 # source chain takes the row and the statement is squeezed to "…". Instead every column but
-# the main one (the statement, the speaker) gets a cap, a share of the terminal; it wraps
-# inside it, and the main column gets the rest. A column is never narrower than its longest
-# word (up to WORD_MAX) while the main column keeps its share; only when that cannot be had
-# does the main column give way (down to MAIN_LAST), and only past that are words folded
-# across lines. Nothing is cut: every column folds (overflow="fold"), none ends in "…".
-WORD_MAX = 16  # a longer word (a web address) may fold rather than widen its column
-MAIN_LAST = 0.3  # the main column's share when the other columns cannot shrink further
+# the main one (the statement, the speaker) gets a cap, a share of the terminal, and wraps
+# inside it; the main column gets the rest. In order, as the terminal narrows:
+#  1. the main column keeps `share` of the room (or what its longest line needs); the other
+#     columns wrap down to their longest word (up to WORD_MAX cells), the `last` ones (the
+#     speaker beside a statement) only after the rest;
+#  2. the main column gives way, down to MAIN_LAST of the room, never below its longest word;
+#  3. only then are words folded across lines: the other columns first, the `last` ones after,
+#     the `firm` ones (dates) and those of a natural width (kinds, counts) never.
+# Nothing is cut: every column folds (overflow="fold"), none ends in "…".
+WORD_MAX = 22  # a longer word (a web address, a long hyphenated title) may fold rather than widen its column
+MAIN_LAST = 0.3
 
 
-def _column_widths(width: int, columns: Sequence[tuple[Sequence[str], int | None]], main: int,
-                   share: float, last: Sequence[int] = ()) -> list[int] | None:
+def _column_widths(width: int, columns: Sequence[tuple[Sequence[str], int | None]], main: int, share: float,
+                   last: Sequence[int] = (), firm: Sequence[int] = ()) -> list[int] | None:
     """Widths (without padding) for a table with the default box and padding in `width`
-    cells. `columns` are (header and cells as plain text, cap), the cap None for a column
-    that keeps its natural width (a number, a kind); the `main` column's cap is unused: it
-    gets at least `share` of the room when it needs it, and the rest of the width. The
-    columns in `last` give way only after the others (a speaker's name wraps after the verb
-    and the source have). None when the terminal is too narrow for this: rich then shares
-    it out (folding, never cutting)."""
+    cells, by the rules above. `columns` are (header and cells as plain text, cap), the cap
+    None for a column that keeps its natural width; the `main` column's cap is unused. None
+    when the terminal is too narrow even for that: rich then shares it out (folding, never
+    cutting)."""
     from rich.cells import cell_len
 
     room = width - 3 * len(columns) - 1  # a border before each column, one after the last, a space either side
-    natural, floor, want = [], [], []
+    natural, word, floor, want = [], [], [], []
     for n, (texts, cap) in enumerate(columns):
         lines = [line for text in texts for line in text.splitlines()]
-        nat = max((cell_len(line) for line in lines), default=1) or 1
-        word = max((cell_len(w) for line in lines for w in line.split()), default=1)
-        natural.append(nat)
-        if cap is None or n == main:
-            floor.append(nat)
-            want.append(nat)
+        natural.append(max((cell_len(line) for line in lines), default=1) or 1)
+        word.append(min(max((cell_len(w) for line in lines for w in line.split()), default=1), WORD_MAX))
+        if cap is None:
+            floor.append(natural[-1])
+            want.append(natural[-1])
         else:
-            floor.append(min(word, WORD_MAX, nat))
-            want.append(max(min(nat, cap), floor[-1]))
+            floor.append(word[-1])
+            want.append(max(min(natural[-1], cap), word[-1]))
     want[main] = floor[main] = 0
     sides = [n for n in range(len(columns)) if n != main]
 
@@ -88,32 +89,41 @@ def _column_widths(width: int, columns: Sequence[tuple[Sequence[str], int | None
                 above = [n for n in tier if want[n] > low[n]]
                 if not above:
                     break
-                widest = max(above, key=lambda n: (want[n] - low[n], want[n]))
-                want[widest] -= 1
+                want[max(above, key=lambda n: (want[n] - low[n], want[n]))] -= 1
 
-    main_nat = natural[main]
-    shrink(room - min(main_nat, max(20, round(room * share))), floor)
-    shrink(room - min(main_nat, max(12, round(room * MAIN_LAST))), floor)
-    shrink(room - min(main_nat, max(12, round(room * MAIN_LAST))),
-           [floor[n] if columns[n][1] is None else min(4, natural[n]) for n in range(len(columns))])
+    main_nat, main_word = natural[main], word[main]
+    shrink(room - max(main_word, min(main_nat, max(20, round(room * share)))), floor)
+    main_low = max(main_word, min(main_nat, max(12, round(room * MAIN_LAST))))
+    shrink(room - main_low, floor)
+    shrink(room - main_low, [floor[n] if n in firm or columns[n][1] is None else min(4, natural[n])
+                             for n in range(len(columns))])
     # a main column whose longest line is short leaves room: the others unwrap into it
     spare = room - main_nat - sum(want)
     while spare > 0:
         grow = [n for n in sides if want[n] < natural[n]]
         if not grow:
             break
-        for n in grow:
-            if spare > 0:
-                want[n] += 1
-                spare -= 1
+        for n in grow[:spare]:
+            want[n] += 1
+        spare -= len(grow[:spare])
     want[main] = room - sum(want)
-    if want[main] < 1:
-        return None
-    return want
+    return want if want[main] >= 1 else None
 
 
-def _plain(cell: Any) -> str:
-    return cell.plain if hasattr(cell, "plain") else str(cell)
+def _fitted_columns(table: Any, width: int, spec: Sequence[tuple[str, str, str, tuple[float, int] | None]],
+                    cells: Sequence[Sequence[Any]], *, main: int, share: float, last: Sequence[int] = (),
+                    firm: Sequence[int] = ()) -> None:
+    """Add `spec`'s columns, (header, style, justify, cap), to `table` in widths from
+    _column_widths for these `cells` (rich Text). A cap is (a share of the room, at least so
+    many cells); None: as wide as the column's longest line."""
+    room = width - 3 * len(spec) - 1
+    widths = _column_widths(width, [([header] + [row[n].plain for row in cells],
+                                     None if cap is None else max(cap[1], round(room * cap[0])))
+                                    for n, (header, _, _, cap) in enumerate(spec)],
+                            main=main, share=share, last=last, firm=firm)
+    for n, (header, style, justify, _) in enumerate(spec):
+        table.add_column(header, style=style, justify=justify, overflow="fold", width=widths[n] if widths else None,
+                         ratio=3 if widths is None and n == main else None)
 
 
 def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements", console: Any = None) -> None:
@@ -142,17 +152,11 @@ def quote_table(rows: Sequence[dict[str, Any]], *, title: str = "Statements", co
             speaker = Text(who) if who else Text("unattributed", style="red")
             cells.append((Text(q["kind"]), speaker, Text(q.get("verb") or ""), Text(q.get("source") or ""),
                           Text(q["text"])))
-        # (header, style, cap as a share of the room and at least so many cells; None: as wide as its words)
-        spec = (("kind", "cyan", None), ("speaker", "bold", (0.22, 14)), ("verb", "magenta", (0.12, 9)),
-                ("source", "green", (0.16, 10)), ("statement", None, None))
-        room = console.width - 3 * len(spec) - 1
-        widths = _column_widths(console.width, [([h] + [_plain(c[n]) for c in cells],
-                                                 None if cap is None else max(cap[1], round(room * cap[0])))
-                                                for n, (h, _, cap) in enumerate(spec)], main=4, share=0.45, last=(1,))
         table = Table(title=head, title_justify="left", show_lines=False, expand=True)
-        for n, (header, style, _) in enumerate(spec):
-            table.add_column(header, style=style or "", overflow="fold", width=widths[n] if widths else None,
-                             ratio=3 if widths is None and n == 4 else None)
+        _fitted_columns(table, console.width, (("kind", "cyan", "left", None), ("speaker", "bold", "left", (0.22, 14)),
+                                               ("verb", "magenta", "left", (0.12, 9)),
+                                               ("source", "green", "left", (0.16, 10)), ("statement", "", "left", None)),
+                        cells, main=4, share=0.45, last=(1,))
         for row_cells in cells:
             table.add_row(*row_cells)
         console.print(table)
@@ -188,19 +192,12 @@ def speaker_table(rows: Sequence[dict[str, Any]], *, console: Any = None) -> Non
         cells.append((name, Text(str(r["count"])), Text(f"{r['direct']}/{r['partial']}/{r['indirect']}"),
                       Text(str(r["articles"])), Text(", ".join(r["roles"][:2])), Text(dates),
                       Text(", ".join(carriers[:3]))))
-    # (header, style, justify, cap as a share of the room and at least so many cells; None: as wide as its words)
-    spec = (("speaker (also named)", None, "left", None), ("said", None, "right", None),
-            ("d/p/i", "cyan", "right", None), ("art.", None, "right", None), ("roles", "magenta", "left", (0.16, 11)),
-            ("dates", None, "left", (0.0, 12)), ("carried by", "green", "left", (0.18, 11)))
-    room = console.width - 3 * len(spec) - 1
-    widths = _column_widths(console.width, [([h] + [_plain(c[n]) for c in cells],
-                                             None if cap is None else max(cap[1], round(room * cap[0])))
-                                            for n, (h, _, _, cap) in enumerate(spec)], main=0, share=0.35)
-    table = Table(title="Speakers", title_justify="left", expand=True, caption=SPEAKER_CAPTION,
-                  caption_justify="left")
-    for n, (header, style, justify, _) in enumerate(spec):
-        table.add_column(header, style=style or "", justify=justify, overflow="fold",
-                         width=widths[n] if widths else None, ratio=3 if widths is None and n == 0 else None)
+    table = Table(title="Speakers", title_justify="left", expand=True, caption=SPEAKER_CAPTION, caption_justify="left")
+    _fitted_columns(table, console.width, (("speaker (also named)", "", "left", None), ("said", "", "right", None),
+                                           ("d/p/i", "cyan", "right", None), ("art.", "", "right", None),
+                                           ("roles", "magenta", "left", (0.16, 11)), ("dates", "", "left", (0.0, 12)),
+                                           ("carried by", "green", "left", (0.18, 11))),
+                    cells, main=0, share=0.35, firm=(5,))
     for row_cells in cells:
         table.add_row(*row_cells)
     console.print(table)

@@ -152,6 +152,7 @@ class RuleSet:
     bodies: frozenset[str] = frozenset()  # nouns heading a body's phrase: "правителството"
     person_nouns: frozenset[str] = frozenset()  # people by what they are: "мъжът", "кандидатът"
     person_endings: tuple[str, ...] = ()  # agent suffixes: "коментаторът", "наблюдатели"
+    plural_endings: tuple[str, ...] = ()  # "прокурорите": a role's plural form names a group
     partitives: frozenset[str] = frozenset()  # "един от", "някои от": the head follows "от"
     time_nouns: frozenset[str] = frozenset()
     manner_adverbs: frozenset[str] = frozenset()  # adverbs that stand around a verb, beyond cues' list
@@ -530,6 +531,7 @@ def _compile(directory: str | None) -> RuleSet:
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns"))),
         person_endings=tuple(_strings(spath, "people.person_endings", sd.get("people", {}).get("person_endings"))),
         partitives=frozenset(w.lower() for w in _strings(spath, "people.partitives", sd.get("people", {}).get("partitives"))),
+        plural_endings=tuple(_strings(spath, "people.plural_endings", sd.get("people", {}).get("plural_endings", []))),
         time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),
         manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),

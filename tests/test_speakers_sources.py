@@ -560,6 +560,11 @@ def test_a_source_in_the_statements_own_clause(text, source):
     (article("Проектната компания Energy Link 2 заяви, че строежът продължава."), ["Energy Link 2"]),
     # no phrase starts inside a medium's name
     (article("В интервю за Би Би Си Мартин подчертава, че сделката е лоша."), ["Мартин"]),
+    # a role's plural form is a group, never the one person named with that role; a time opening
+    # the sentence is no part of who
+    (article("Главният прокурор Иван Петров пристигна.", "Според главните прокурори на областите изборите са честни."),
+     ["главните прокурори на областите"]),
+    (article("Миналата година банкерите се оплакаха, че никой не ги чува."), ["банкерите"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -140,6 +140,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                                                              or t.low in rules.person_nouns)))
                 and role is None
                 and k - base < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
+                and t.low not in rules.time_nouns
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
                 and not (k > i and definite(tokens[k - 1], rules) and definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
@@ -198,9 +199,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         return Mention("name", start, end, text[start:end], name=name, role=role,
                        gender=role.gender if role and role.gender in ("m", "f") else None, of=of, also=tuple(also))
     if role is not None:
-        kind = "group" if role.group else "role"
-        return Mention(kind, start, end, text[start:end], role=role,
-                       gender=role.gender if role.gender in ("m", "f", "pl") else None, of=of)
+        # a role's plural form ("главните прокурори") is several people, never the one named so
+        plural = role.group or tokens[role_end - 1].low.endswith(rules.plural_endings)
+        return Mention("group" if plural else "role", start, end, text[start:end], role=role,
+                       gender="pl" if plural else (role.gender if role.gender in ("m", "f") else None), of=of)
     if len(words) == 1 and (words[0].low in rules.not_names or words[0].low in rules.events):
         return None  # a function word ("ще", "все") is nobody's name
     return Mention("other", start, end, text[start:end])
