@@ -51,7 +51,8 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
 #     speaker beside a statement) only after the rest;
 #  2. the main column gives way, down to MAIN_LAST of the room, never below its longest word;
 #  3. only then are words folded across lines: the other columns first, the `last` ones after,
-#     the `firm` ones (dates) and those of a natural width (kinds, counts) never.
+#     not the `firm` ones (dates) nor those of a natural width (kinds, counts);
+#  4. in a terminal too narrow even for that, every column folds and the main one keeps a third.
 # Nothing is cut: every column folds (overflow="fold"), none ends in "…".
 WORD_MAX = 22  # a longer word (a web address, a long hyphenated title) may fold rather than widen its column
 MAIN_LAST = 0.3
@@ -97,6 +98,8 @@ def _column_widths(width: int, columns: Sequence[tuple[Sequence[str], int | None
     shrink(room - main_low, floor)
     shrink(room - main_low, [floor[n] if n in firm or columns[n][1] is None else min(4, natural[n])
                              for n in range(len(columns))])
+    # 4. a terminal too narrow even for that: every column folds, the main one keeps a third
+    shrink(room - min(main_low, max(1, room // 3)), [min(3, natural[n]) for n in range(len(columns))])
     # a main column whose longest line is short leaves room: the others unwrap into it
     spare = room - main_nat - sum(want)
     while spare > 0:

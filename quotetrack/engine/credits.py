@@ -32,7 +32,7 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
             if credit:
                 return credit
     # a Bulgarian wire credited in the body first, else any Bulgarian medium credited there
-    return next((name for name in body_credits if _is_bulgarian_wire(name, rules)), None) or next(
+    return next((name for name in body_credits if bulgarian_wire(name, rules)), None) or next(
         (name for name in body_credits if (a := rules.agency(name)) is not None and a.country == "BG"), None)
 
 
@@ -57,7 +57,7 @@ def _trailing(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[
     for s, e in reversed(lay.paragraphs):
         for m in SLASHED.finditer(text, s, e):
             raw = m.group(1).strip(" .")
-            if DOMAIN_RE.match(raw.split()[0]) or _is_bulgarian_wire(_known(raw, media) or "", rules):
+            if DOMAIN_RE.match(raw.split()[0]) or bulgarian_wire(_known(raw, media) or "", rules):
                 yield raw
 
 
@@ -157,6 +157,6 @@ def _outlet(raw: str, rules: RuleSet, media: Media) -> str | None:
     return value
 
 
-def _is_bulgarian_wire(name: str, rules: RuleSet) -> bool:
+def bulgarian_wire(name: str, rules: RuleSet) -> bool:
     agency = rules.agency(name)
     return agency is not None and agency.country == "BG" and agency.kind == "agency"

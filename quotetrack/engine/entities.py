@@ -302,7 +302,9 @@ def registry_of(doc: Doc) -> Registry:
                 split = two_names(doc, k, doc.tok_index(m.end))
                 if split is not None:  # "Според Южна Корея Ким ...": two names, not one
                     m = read_np(doc, k, split)
-            if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
+            if m is not None and m.kind == "name" and _credited(doc, m.start):
+                k = doc.tok_index(m.end)  # "Превод и редакция: Юлиян Марков": who made the text, no one in it
+            elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
                 person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of)
                 stated = [rules.title_roles.get(toks[w].low + ".") for w in range(k, end)] if rules.title_roles else []
@@ -356,6 +358,13 @@ def _leads(toks: list[Token], k: int, rules: RuleSet) -> bool:
                               or t.low + "." in rules.titles or is_name_token(t, rules)):
             return True
     return False
+
+
+def _credited(doc: Doc, at: int) -> bool:
+    """Whether a name at `at` follows a credit line's marker ("Автор:", "Превод и редакция:"),
+    wherever the scrape left it: a byline, not a person the article speaks of."""
+    before = doc.text[max(0, at - 24) : at].rstrip()
+    return before.endswith(":") and any(before.endswith(m.rstrip()) for m in doc.rules.credit_line_markers)
 
 
 def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:

@@ -9,7 +9,7 @@ import hashlib
 
 from ..models import Article, Extraction, Quote
 from ..rules import RuleSet, load_rules
-from .credits import article_agency
+from .credits import article_agency, bulgarian_wire
 from .directs import directs, orphans
 from .doc import Doc
 from .found import Found, Stmt
@@ -42,7 +42,10 @@ def extract_article(raw: str, *, path: str | None = None, date: str | None = Non
     found = find(doc)
     quotes = resolve(_dedupe(found.stmts), doc)
     sha = content_hash(text)
-    agency = article_agency(text, lay, found.credits, rules)
+    # the media the body credits: in the clauses that credit a statement, and a Bulgarian wire
+    # along its chain ("в интервю за „Билд“, цитирано от БТА": the wire relayed it here)
+    credited = [*found.credits, *(m for q in quotes for m in q.via if bulgarian_wire(m, rules))]
+    agency = article_agency(text, lay, credited, rules)
     article = Article(article_id(sha, path), text, sha, path, lay.title, date or lay.date, agency)
     return Extraction(article, tuple(q.with_article(article) for q in quotes))
 

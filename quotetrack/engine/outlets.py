@@ -36,8 +36,14 @@ def media_chain(doc: Doc, cue: Cue) -> list[str]:
     """Every medium a cue's clause credits, nearest the speaker first: "каза Ким пред KCNA,
     цитиран от Ройтерс, предаде БГНЕС" -> [ЦТАК, Ройтерс, БГНЕС]."""
     toks, rules = doc.tokens, doc.rules
-    hi = doc.sents[doc.sent_of(toks[cue.i].start)].tj
+    sent = doc.sents[doc.sent_of(toks[cue.i].start)]
+    hi = sent.tj
     out: list[str] = []
+    for k in range(sent.ti, cue.i):  # a credit fronted with its outlet: "В интервю за „Билд“, цитирано от БТА, X заяви"
+        if toks[k].text == ",":
+            found = credit_at(doc, k + 1, cue.i)
+            if found is not None and found[1] not in out:
+                out.append(found[1])
     k = cue.j
     while k < min(hi, cue.j + 60):
         t = toks[k]
