@@ -125,6 +125,7 @@ class RuleSet:
     preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
     source_preposition: str = ""
+    audience_preposition: str = ""  # "пред": a quoted name after it is the outlet spoken to
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
@@ -496,6 +497,7 @@ def _compile(directory: str | None) -> RuleSet:
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
         topic_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.topic_prepositions", grammar.get("topic_prepositions", []))),
         source_preposition=str(grammar.get("source_preposition", "")),
+        audience_preposition=str(grammar.get("audience_preposition", "")),
         that=that,
         conjunctions=conjunctions,
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),

@@ -87,6 +87,12 @@ def _medium_after(doc: Doc, k: int, hi: int, by_first: dict[str, tuple[tuple[str
             medium = doc.media.medium_at(toks, k + n, hi)
             if medium is not None:
                 return medium[1], medium[0]
+            close = quoted_at(toks, k + n, hi, doc.rules.openers, doc.rules.closers)
+            if close is not None and toks[k + n + 1].is_upper and (n > 1 or toks[k].low == doc.rules.audience_preposition):
+                # "пред „Хоризонт“", "в интервю за „Труд“": a quoted name there is an outlet the
+                # rules need not list (not after a bare "за", which also opens a topic); a show
+                # on a medium named next is the medium's ("пред „Добро утро“ по БНТ")
+                return _medium_after(doc, close + 1, hi, by_first) or (close + 1, doc.text[toks[k + n + 1].start : toks[close - 1].end])
     return None
 
 
