@@ -576,6 +576,10 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # a byline's name ("Превод и редакция: X") is nobody a pronoun points back at
     (article("Министърът Иван Петров прие делегацията. Превод и редакция: Георги Колев",
              "Според него срещата е била полезна."), ["Иван Петров"]),
+    # an outlet the article credits is nobody a pronoun or a role means; a eurocommissioner is a commissioner
+    (article("Еврокомисарят Иван Петров предупреди, че сроковете са кратки, пише Sofia Weekly Review.",
+             "Европейският комисар заяви, че сигурността е важна. „Ще работим заедно“, допълни той."),
+     ["Иван Петров", "Иван Петров", "Иван Петров"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

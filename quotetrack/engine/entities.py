@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..rules import Role, RuleSet
@@ -263,8 +264,10 @@ def _fits(person: Person, gender: str | None, strict: bool) -> bool:
     return not strict and not person.sure
 
 
-def registry_of(doc: Doc) -> Registry:
-    """Every person the article names in full (two words or more, or after a role), in order."""
+def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
+    """Every person the article names in full (two words or more, or after a role), in order;
+    a name the article credits as an outlet ("пише London Evening Standard") is none."""
+    outlets = set(media)
     rules = doc.rules
     reg = Registry(rules, doc)
     toks = doc.tokens
@@ -302,7 +305,7 @@ def registry_of(doc: Doc) -> Registry:
                 split = two_names(doc, k, doc.tok_index(m.end))
                 if split is not None:  # "Според Южна Корея Ким ...": two names, not one
                     m = read_np(doc, k, split)
-            if m is not None and m.kind == "name" and _credited(doc, m.start):
+            if m is not None and m.kind == "name" and (_credited(doc, m.start) or m.name in outlets):
                 k = doc.tok_index(m.end)  # "Превод и редакция: Юлиян Марков": who made the text, no one in it
             elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)

@@ -40,7 +40,7 @@ def extract_article(raw: str, *, path: str | None = None, date: str | None = Non
     lay = layout(text, rules)
     doc = Doc.read(text, lay, rules)
     found = find(doc)
-    quotes = resolve(_dedupe(found.stmts), doc)
+    quotes = resolve(_dedupe(found.stmts), doc, found.credits)
     sha = content_hash(text)
     # the media the body credits: in the clauses that credit a statement, and a Bulgarian wire
     # along its chain ("в интервю за „Билд“, цитирано от БТА": the wire relayed it here)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Quote
@@ -23,12 +24,13 @@ def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
     return tuple(m for m in chain if m != speaker)
 
 
-def resolve(stmts: list[Stmt], doc: Doc) -> list[Quote]:
-    """Each statement as a Quote, its mention resolved to a speaker against the article's people."""
+def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quote]:
+    """Each statement as a Quote, its mention resolved to a speaker against the article's people
+    (`media`: the outlets the article credits, which are nobody a pronoun may mean)."""
     if not stmts:
         return []  # nothing to resolve: no need to read who the article names
     rules = doc.rules
-    reg = registry_of(doc)
+    reg = registry_of(doc, media)
     text = doc.text
     last: Who = Who()
     last_source: str | None = None
