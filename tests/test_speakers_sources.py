@@ -580,6 +580,12 @@ def test_a_source_in_the_statements_own_clause(text, source):
     (article("Еврокомисарят Иван Петров предупреди, че сроковете са кратки, пише Sofia Weekly Review.",
              "Европейският комисар заяви, че сигурността е важна. „Ще работим заедно“, допълни той."),
      ["Иван Петров", "Иван Петров", "Иван Петров"]),
+    # a colon quote whose verb has its subject after it; a second verb whose sentence began
+    # inside the first quote goes on with the same speaker, not someone named in the quote
+    (article("Или както посочва вирусологът Андрей Петров пред телевизия АРД: „Изключвам този вариант.“"),
+     ["Андрей Петров"]),
+    (article("Иван Петров заявява пред вестник „Труд“: „Речта е слаба. Гърция избира сама, а от ЕС казват "
+             "друго“ и добавя: „Ще видим.“"), ["Иван Петров", "Иван Петров"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

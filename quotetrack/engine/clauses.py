@@ -143,11 +143,13 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         return read_np(doc, k - 4, k - 3)  # "... изявление, в което се казва": the document speaks
     if k - 1 >= s.ti and toks[k - 1].low in doc.rules.conjunctions:
         # a second verb of the same subject: "X призна, че ..., но предупреди"
-        earlier = [c for c in s.cues if c.j <= k - 1 and c.kind == "verb"]
+        earlier = [c for c in doc.cues_outside(s, labels=True) if c.j <= k - 1 and c.kind == "verb"]  # not one inside a quote
         if earlier:
             e = earlier[-1]
             inverted = e.i > s.ti and toks[e.i - 1].text in "," + DASHES
             return (mention_after(doc, e, s.tj) if inverted else None) or subject_of(doc, e, s)
+        if doc.in_span(toks[s.ti].start):
+            return None  # „... Q1“ и добавя: the sentence began inside the quote: the speaker goes on
         k -= 1
         while k - 1 >= s.ti and toks[k - 1].text == ",":
             k -= 1

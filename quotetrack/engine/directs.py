@@ -2,7 +2,7 @@
 (Х заяви: „…“), inside it („… – каза Х. – …“), or none (the previous speaker goes on)."""
 from __future__ import annotations
 
-from .clauses import clause_after, document_speaker, passive_at, subject_of
+from .clauses import clause_after, document_speaker, mention_after, passive_at, subject_of
 from .cues import Cue
 from .doc import Doc, Sent
 from .found import Found, Stmt
@@ -129,8 +129,12 @@ def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
     cue = cues[-1]
     passive = passive_at(doc, s, cue)
     mention = read_np_back(doc, s.ti, passive) if passive is not None else subject_of(doc, cue, s)
+    if mention is None:  # "както посочва вирусологът X пред АРД:": who follows the verb
+        after = mention_after(doc, cue, colon)
+        mention = after if after is not None and after.kind in ("name", "role", "group", "medium") else None
     source = passive_source(doc, s, cue) or source_near(doc, cue, s.ti, colon, found.credits)
-    found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source))
+    found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source,
+                   follows_previous=mention is None))  # "... и добавя: „…“": the speaker goes on
 
 
 def direct_standalone(doc: Doc, found: Found, sp: Span) -> None:
