@@ -39,11 +39,14 @@ def media_chain(doc: Doc, cue: Cue) -> list[str]:
     sent = doc.sents[doc.sent_of(toks[cue.i].start)]
     hi = sent.tj
     out: list[str] = []
-    for k in range(sent.ti, cue.i):  # a credit fronted with its outlet: "В интервю за „Билд“, цитирано от БТА, X заяви"
-        if toks[k].text == ",":
-            found = credit_at(doc, k + 1, cue.i)
-            if found is not None and found[1] not in out:
-                out.append(found[1])
+    # a credit fronted with its outlet: "В интервю за „Билд“, цитирано от БТА, X заяви"; the commas
+    # found with str.find, as this runs for every statement
+    comma = doc.text.find(",", sent.start, toks[cue.i].start)
+    while comma >= 0:
+        found = credit_at(doc, doc.tok_index(comma) + 1, cue.i)
+        if found is not None and found[1] not in out:
+            out.append(found[1])
+        comma = doc.text.find(",", comma + 1, toks[cue.i].start)
     k = cue.j
     while k < min(hi, cue.j + 60):
         t = toks[k]
