@@ -128,7 +128,8 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     toks = doc.tokens
     k = cue.i
     while True:  # "и миналата седмица повтори", "но в същото време предупреди"
-        if k - 2 >= s.ti and doc.rules.adverbials_by_pair.get((toks[k - 2].low, toks[k - 1].low)):
+        if k - 2 >= s.ti and toks[k - 2].low in doc.rules.adverbial_starts and doc.rules.adverbials_by_pair.get(
+                (toks[k - 2].low, toks[k - 1].low)):
             k -= 2  # "освен това", "от друга страна" ... "изтъкват"
         while k - 1 >= s.ti and toks[k - 1].low in doc.rules.adverbs_copulas and toks[k - 1].low not in doc.rules.conjunctions:
             k -= 1

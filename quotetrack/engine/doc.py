@@ -59,7 +59,7 @@ class Doc:
                 doc.sents.append(Sent(s, e, doc.tok_index(s), doc.tok_index(e), p, head))
         doc.sent_starts = [s.start for s in doc.sents]
         time_nouns = rules.time_nouns
-        doc.times = frozenset(k for k, t in enumerate(tokens) if t.low in time_nouns)
+        doc.times = frozenset([k for k, t in enumerate(tokens) if t.low in time_nouns])
         doc.para_starts = [p[0] for p in lay.paragraphs]
         for s in doc.sents:
             s.cues = find_cues(tokens, s.ti, s.tj, text, rules)

@@ -310,7 +310,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
                 person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of)
-                stated = [rules.title_roles.get(toks[w].low + ".") for w in range(k, end)] if rules.title_roles else []
+                stated = [rules.title_roles.get(toks[w].low + ".") for w in range(k, end - 1)
+                          if toks[w + 1].text == "."] if rules.title_roles else []
                 for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"
                     if role is not None and role not in person.roles:
                         person.roles.append(role)

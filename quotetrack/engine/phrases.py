@@ -150,7 +150,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and not (definite(t, rules) and not definite(tokens[i], rules) and tokens[k - 1].is_word
                          and tokens[k - 1].low not in rules.preps and tokens[k - 1].low not in rules.conjunctions)
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs
-                and not (k + 1 < hi and any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get((t.low, tokens[k + 1].low), ())))):
+                and not (t.low in rules.adverbial_starts and k + 1 < hi
+                         and any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get((t.low, tokens[k + 1].low), ())))):
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените";
             # after a bare plural a definite word opens the next phrase ("лидери във Виена | британският")
             continue
@@ -212,7 +213,8 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
     tokens, rules = doc.tokens, doc.rules
     k = end
-    if k - 2 >= lo and tokens[k - 1].low in rules.adverbs and rules.adverbials_by_pair.get((tokens[k - 2].low, tokens[k - 1].low)):
+    if (k - 2 >= lo and tokens[k - 1].low in rules.adverbs and tokens[k - 2].low in rules.adverbial_starts
+            and rules.adverbials_by_pair.get((tokens[k - 2].low, tokens[k - 1].low))):
         k -= 2  # "Депутатите в Брюксел | освен това изтъкват": a phrase of two words before the verb
     while k - 1 >= lo and (tokens[k - 1].low in rules.adverbs or tokens[k - 1].low in rules.auxiliaries):
         k -= 1
