@@ -282,6 +282,12 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
+class PageFormat(str, Enum):
+    table = "table"
+    json = "json"
+    html = "html"
+
+
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes.")]
 AllOption = Annotated[bool, typer.Option("--all", help="Show unchanged statements too.")]
 
@@ -293,7 +299,7 @@ def audit(
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", case_sensitive=False, help="Exit 1 if a finding of this severity or higher exists.")] = None,
     db: DbOption = Path("quotes.json"),
-    fmt: Annotated[ReportFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes and CI.")] = ReportFormat.table,
+    fmt: Annotated[PageFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes and CI; html for a browser.")] = PageFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -318,8 +324,12 @@ def audit(
     if scope is not None and not scope:  # a mistyped --path must not pass a CI check silently
         raise _fail("audit: no stored article matches --path/--since/--until")
     report = run_audit(articles, records, people, ruleset, scope)
-    if fmt is ReportFormat.json:
+    if fmt is PageFormat.json:
         typer.echo(_json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+    elif fmt is PageFormat.html:
+        from .report import render_audit
+
+        typer.echo(render_audit(report.to_dict(), title=f"audit of {db.name}"), nl=False)
     else:
         render.audit_report(report.to_dict())
     if fail_on is not None and report.worst() is not None and rank(report.worst()) >= rank(fail_on.value):
@@ -371,7 +381,7 @@ def diff(
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Instead: one person's statements as different articles carried them.")] = None,
     show_all: AllOption = False,
     db: DbOption = Path("quotes.json"),
-    fmt: ReportFormatOption = ReportFormat.table,
+    fmt: Annotated[PageFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes; html for a browser (two articles).")] = PageFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -389,13 +399,15 @@ def diff(
     if speaker is not None:
         if a is not None or b is not None:
             raise _fail("diff: give two articles, or --speaker, not both")
+        if fmt is PageFormat.html:
+            raise _bad_option("diff --speaker: --format html shows two articles; use table or json here")
         _filters(speaker=speaker)  # refuses a query that names nothing
         records, people, ruleset = _stored(db, rules, aliases)
         found = speaker_versions(records, people, speaker)
         if found is None:
             raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
         names, count, groups = found
-        if fmt is ReportFormat.json:
+        if fmt is PageFormat.json:
             typer.echo(_json.dumps({"speaker": names, "statements": count, "clusters": groups}, ensure_ascii=False, indent=1))
         else:
             render.speaker_versions(names, count, groups)
@@ -411,8 +423,12 @@ def diff(
     with _errors():
         people = build(ra + rb, ruleset, extra)
     result = align(ra, rb, people)
-    if fmt is ReportFormat.json:
+    if fmt is PageFormat.json:
         typer.echo(_json.dumps({"a": name_a, "b": name_b, **result.to_dict()}, ensure_ascii=False, indent=1))
+    elif fmt is PageFormat.html:
+        from .report import render_diff
+
+        typer.echo(render_diff(name_a, name_b, result.to_dict(), show_all=show_all), nl=False)
     else:
         render.diff_view(name_a, name_b, result.to_dict(), show_all=show_all)
 
@@ -444,6 +460,38 @@ def history(
         typer.echo(_json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
         render.history_view(result.path, result.versions, result.steps, show_all=show_all)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The HTML page to write (an existing file is replaced whole).")],
+    since: Annotated[Optional[str], typer.Option("--since", help="Articles dated on or after: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", help="Articles credited to this agency: БТА, BTA, БГНЕС...")] = None,
+    path: Annotated[Optional[str], typer.Option("--path", help="These stored files only: a file, a folder above files, or a glob.")] = None,
+    db: DbOption = Path("quotes.json"),
+    rules: RulesOption = None,
+    aliases: AliasesOption = None,
+) -> None:
+    """One HTML page of the store to open in a browser: an overview and timeline, the audit's
+    findings with the changed words marked, a section per speaker, the source chains as a
+    graph, and a search box. The page holds everything it shows and makes no request off the
+    machine. The filters narrow it; the audit still compares against the whole store.
+
+    Example: quotetrack report --since 2024-11 --agency БТА --out nov.html
+    """
+    from datetime import datetime
+
+    from . import render
+    from .report import report_page, write_page
+
+    filters = _filters(since=since, until=until, agency=agency, path=path)
+    articles, records, people, ruleset = _stored(db, rules, aliases, with_articles=True)
+    with _errors():
+        page = report_page(articles, records, people, ruleset, filters, title=db.name,
+                           generated=datetime.now().strftime("%Y-%m-%d %H:%M"))
+        write_page(out, page.html)
+    render.summary(page.summary(out))
 
 
 @app.command()
