@@ -113,6 +113,9 @@ class Media:
         """A medium named at tokens[i]: a known agency, or a phrase headed by a media noun
         ("руските държавни медии", "вестник „Ханделсблат“"). Returns (name, index after)."""
         rules = self.rules
+        if i < hi and not self.named and (t := tokens[i]).is_upper and t.low not in rules.agency_starts and (
+                t.low not in rules.media_nouns and not (i + 1 < hi and tokens[i + 1].text == ".")):
+            return None  # a capitalised word no medium starts with: most names, asked on every phrase
         found = self.agency_at(tokens, i, hi)
         if found:
             j = found[1]

@@ -76,11 +76,12 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     while k < hi and steps < 14:
         steps += 1
         t = tokens[k]
-        tl = title_len(tokens, k, hi, rules)
+        # a title is rare: asked only of a listed word, or one a dot follows ("проф.")
+        tl = title_len(tokens, k, hi, rules) if t.low in rules.titles or (k + 1 < hi and tokens[k + 1].text == ".") else 0
         if tl:
             k += tl
             continue
-        found = role_at(tokens, k, hi, rules)
+        found = role_at(tokens, k, hi, rules) if t.low in rules.role_starts else None
         if found is not None and name_span is None:
             r, k2 = found
             if role is None:
