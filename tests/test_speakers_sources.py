@@ -267,6 +267,8 @@ def test_quoted_organisation_as_speaker(text, expected):
     # a Bulgarian wire that relayed a statement ("цитиран(о) от"), wherever its credit stands
     (article("Бюджетът е готов, заяви министърът в интервю за германския в. „Билд“, цитирано от БТА."), "БТА"),
     (article("Бюджетът е готов, предава Ройтерс, цитирана от „Фокус“."), "Фокус"),
+    # a name that is also a word ("фокус") is the agency after a credit phrase, unquoted too
+    (article("Иван Петров заяви, че бюджетът е готов, предава Ройтерс, цитирана от Фокус."), "Фокус"),
     (article("В интервю за германския в. „Билд“, цитирано от БТА, министърът Иван Петров заяви, че "
              "бюджетът е готов."), "БТА"),
 ])

@@ -367,6 +367,8 @@ def _leads(toks: list[Token], k: int, rules: RuleSet) -> bool:
 def _credited(doc: Doc, at: int) -> bool:
     """Whether a name at `at` follows a credit line's marker ("Автор:", "Превод и редакция:"),
     wherever the scrape left it: a byline, not a person the article speaks of."""
+    if doc.text.find(":", max(0, at - 3), at) < 0:
+        return False  # no colon right before the name: asked of every name, so answered at once
     before = doc.text[max(0, at - 24) : at].rstrip()
     return before.endswith(":") and any(before.endswith(m.rstrip()) for m in doc.rules.credit_line_markers)
 

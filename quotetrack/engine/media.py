@@ -101,8 +101,8 @@ class Media:
             if agency is None:
                 continue
             if agency.ambiguous and key == _agency_key_of(agency) and not quoted and not (
-                    i > 0 and tokens[i - 1].low.rstrip(".") in rules.media_stems):
-                continue  # "фокус", "сега": a name only after a media noun or in quote marks
+                    i > 0 and tokens[i - 1].low.rstrip(".") in rules.media_stems) and not _after_credit(tokens, i, rules):
+                continue  # "фокус", "сега": a name only after a media noun, a credit or in quote marks
             j = ends[n - 1]
             while j < hi and tokens[j].text in rules.closers and tokens[j].text not in rules.openers - rules.closers:
                 j += 1
@@ -174,6 +174,11 @@ class Media:
     def country(self, name: str) -> str | None:
         agency = self.rules.agencies.get(tuple(name.lower().split()))
         return agency.country if agency else None
+
+
+def _after_credit(tokens: list[Token], i: int, rules: RuleSet) -> bool:
+    """Whether a credit phrase ends right before tokens[i]: "цитирана от | Фокус"."""
+    return any(len(p) <= i and all(tokens[i - len(p) + n].low == w for n, w in enumerate(p)) for p in rules.credit_phrases)
 
 
 def _is_noun(tokens: list[Token], n: int, hi: int, rules: RuleSet) -> bool:

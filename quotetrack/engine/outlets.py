@@ -163,6 +163,11 @@ def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, tuple[str, ...]] | Non
             chain, end = media_run(doc, j + 1, hi)
             if not chain:
                 chain, end = latin_name(doc, j + 1, hi)
+            while chain and end + 1 < hi and toks[end].text == ",":
+                relay = credit_at(doc, end + 1, hi)  # ", предава Ройтерс, цитирана от Фокус"
+                if relay is None:
+                    break
+                end, chain = relay[0], (*chain, relay[1])
             if chain and end >= hi - 1:
                 return k, chain
     return None
