@@ -231,7 +231,7 @@ def test_quoted_organisation_as_speaker(text, expected):
     (article("СОФИЯ /БТА/ " + BODY), "БТА"),
     (article(BODY + " /БГНЕС"), "БГНЕС"),
     (article(BODY, "Източник: БТА"), "БТА"),
-    (article("fakti.bg " + BODY), "fakti.bg"),
+    (article("fakti.bg " + BODY), "Fakti.bg"),  # a listed site by its own name, however written
     (article("Преговорите ще продължат и през следващата седмица, предаде БГНЕС."), "БГНЕС"),
     (article(BODY.rstrip(".") + ", предаде БТА."), "БТА"),
     # a foreign credit only, or none at all
@@ -267,6 +267,8 @@ def test_quoted_organisation_as_speaker(text, expected):
     # a Bulgarian wire that relayed a statement ("цитиран(о) от"), wherever its credit stands
     (article("Бюджетът е готов, заяви министърът в интервю за германския в. „Билд“, цитирано от БТА."), "БТА"),
     (article("Бюджетът е готов, предава Ройтерс, цитирана от „Фокус“."), "Фокус"),
+    # a site's copyright footer: "Всички текстове публикувани в X са собственост на ..."
+    (article(BODY, "Всички текстове публикувани в News.bg са собственост на издателя."), "News.bg"),
     # a name that is also a word ("фокус") is the agency after a credit phrase, unquoted too
     (article("Иван Петров заяви, че бюджетът е готов, предава Ройтерс, цитирана от Фокус."), "Фокус"),
     (article("В интервю за германския в. „Билд“, цитирано от БТА, министърът Иван Петров заяви, че "

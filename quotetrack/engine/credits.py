@@ -138,9 +138,11 @@ def _outlet(raw: str, rules: RuleSet, media: Media) -> str | None:
     if not value:
         return None
     first = value.split()[0]
-    if DOMAIN_RE.match(first):
-        return first.lower()  # a site credits itself by its domain: keep it
     known = _known(value, media) or next((a.name for n in (2, 1) if (a := rules.agency(" ".join(value.split()[:n])))), None)
+    if DOMAIN_RE.match(first):
+        # a site credits itself by its domain: keep it ("bnr.bg"), as written by the outlet whose
+        # name is its domain ("News.bg")
+        return known if known is not None and known.lower() == first.lower() else first.lower()
     if known:
         return known  # in a credit line an outlet's bare name is its name ("Автор: Труд онлайн")
     toks = tokenize(value)
