@@ -24,8 +24,9 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
                 return k + 1 + n
     if t.low not in rules.adverbial_starts and not t.low.endswith(rules.adverb_endings) and not doc.time_near(k):
         return k  # most words: no adverbial opens here
+    second = toks[k + 1].low if k + 1 < hi else None
     for phrase in rules.by_first["adverbial"].get(t.low, ()):
-        if doc.phrase_at(k, phrase, hi):
+        if (len(phrase) == 1 or phrase[1] == second) and doc.phrase_at(k, phrase, hi):
             return k + len(phrase)
     listed = t.low in rules.adverbs or t.low in rules.manner_adverbs  # capitalised only opening a sentence
     if t.is_word and (not t.is_upper or listed) and t.low not in rules.phrase_breaks and t.low not in rules.preps and t.low not in rules.not_speakers and (

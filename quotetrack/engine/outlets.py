@@ -84,9 +84,10 @@ def _medium_after(doc: Doc, k: int, hi: int, by_first: dict[str, tuple[tuple[str
     toks = doc.tokens
     if k >= hi:
         return None
+    second = toks[k + 1].low if k + 1 < hi else None
     for phrase in by_first.get(toks[k].low, ()):
         n = len(phrase)
-        if doc.phrase_at(k, phrase, hi):
+        if (n == 1 or phrase[1] == second) and doc.phrase_at(k, phrase, hi):  # the second word first: most differ
             medium = doc.media.medium_at(toks, k + n, hi)
             if medium is not None:
                 return medium[1], medium[0]
@@ -127,9 +128,10 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
     for k in range(max(lo, cue.i - 40), min(hi, cue.j + 40)):
         if toks[k].low not in starts:
             continue
+        second = toks[k + 1].low if k + 1 < hi else None
         for phrase in doc.rules.by_first["media"].get(toks[k].low, ()):
             n = len(phrase)
-            if doc.phrase_at(k, phrase, hi):
+            if (n == 1 or phrase[1] == second) and doc.phrase_at(k, phrase, hi):
                 if phrase in doc.rules.credit_phrases:
                     m = read_np(doc, k + n, hi)
                     chain, _ = media_run(doc, k + n, hi)

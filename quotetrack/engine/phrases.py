@@ -30,8 +30,10 @@ class Mention:
 
 def _outlet_at(doc: Doc, k: int, hi: int) -> bool:
     """Whether an outlet phrase naming a medium opens at tokens[k] ("по БНТ", "пред вестник „Сега“")."""
+    second = doc.tokens[k + 1].low if k + 1 < hi else None
     for phrase in doc.rules.by_first["outlet"].get(doc.tokens[k].low, ()):
-        if doc.phrase_at(k, phrase, hi) and doc.media.medium_at(doc.tokens, k + len(phrase), hi) is not None:
+        if ((len(phrase) == 1 or phrase[1] == second) and doc.phrase_at(k, phrase, hi)
+                and doc.media.medium_at(doc.tokens, k + len(phrase), hi) is not None):
             return True
     return False
 
