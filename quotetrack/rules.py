@@ -126,6 +126,7 @@ class RuleSet:
     topic_preps: frozenset[str] = frozenset()
     source_preposition: str = ""
     audience_preposition: str = ""  # "пред": a quoted name after it is the outlet spoken to
+    clitics: frozenset[str] = frozenset()  # "му", "я": an object before the verb, never its subject
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ class RuleSet:
     person_nouns: frozenset[str] = frozenset()  # people by what they are: "мъжът", "кандидатът"
     person_endings: tuple[str, ...] = ()  # agent suffixes: "коментаторът", "наблюдатели"
     plural_endings: tuple[str, ...] = ()  # "прокурорите": a role's plural form names a group
+    partitive_gender: dict[str, str] = field(default_factory=dict)  # "една" (от пътничките): one woman
     partitives: frozenset[str] = frozenset()  # "един от", "някои от": the head follows "от"
     time_nouns: frozenset[str] = frozenset()
     manner_adverbs: frozenset[str] = frozenset()  # adverbs that stand around a verb, beyond cues' list
@@ -498,6 +500,7 @@ def _compile(directory: str | None) -> RuleSet:
         topic_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.topic_prepositions", grammar.get("topic_prepositions", []))),
         source_preposition=str(grammar.get("source_preposition", "")),
         audience_preposition=str(grammar.get("audience_preposition", "")),
+        clitics=frozenset(w.lower() for w in _strings(cpath, "grammar.clitics", grammar.get("clitics", []))),
         that=that,
         conjunctions=conjunctions,
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
@@ -534,6 +537,7 @@ def _compile(directory: str | None) -> RuleSet:
         person_endings=tuple(_strings(spath, "people.person_endings", sd.get("people", {}).get("person_endings"))),
         partitives=frozenset(w.lower() for w in _strings(spath, "people.partitives", sd.get("people", {}).get("partitives"))),
         plural_endings=tuple(_strings(spath, "people.plural_endings", sd.get("people", {}).get("plural_endings", []))),
+        partitive_gender={str(k).lower(): str(v) for k, v in sd.get("people", {}).get("partitive_gender", {}).items()},
         time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),
         manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),

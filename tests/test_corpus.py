@@ -15,7 +15,7 @@ from .conftest import SHARED
 FLOORS = {
     "direct": (0.95, 0.965),
     "all": (0.90, 0.923),
-    "speaker": (0.95, 0.986),
+    "speaker": (0.95, 0.992),
     "verb": (0.96, 0.98),
     "source": (0.85, 0.882),
     "agency": (0.90, 0.947),

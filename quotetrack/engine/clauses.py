@@ -127,6 +127,8 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     an inserted clause stands between them ("X, който ..., заяви")."""
     toks = doc.tokens
     k = cue.i
+    while k - 1 > s.ti and toks[k - 1].low in doc.rules.clitics:
+        k -= 1  # "и му заявиха", "които я определиха": an object, not who
     while True:  # "и миналата седмица повтори", "но в същото време предупреди"
         if k - 2 >= s.ti and toks[k - 2].low in doc.rules.adverbial_starts and doc.rules.adverbials_by_pair.get(
                 (toks[k - 2].low, toks[k - 1].low)):
@@ -138,7 +140,13 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             break
         k = a
     if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
-        return read_np_back(doc, s.ti, k - 2)  # "Хезълтайн, който определя": who "който" stands for
+        # "Хезълтайн, който определя": who "който" stands for; the nearest noun, a preposition's
+        # object too ("гнева на рибарите, които я определиха")
+        prep = next((n for n in range(k - 3, max(s.ti, k - 8), -1) if toks[n].low in doc.rules.preps), None)
+        near = read_np(doc, prep + 1, k - 2) if prep is not None else None
+        if near is not None and near.end == toks[k - 3].end and near.kind in ("name", "role", "group"):
+            return near
+        return read_np_back(doc, s.ti, k - 2)
     if (k - 4 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].low in doc.rules.preps
             and toks[k - 3].text == "," and toks[k - 4].low in doc.rules.documents):
         return read_np(doc, k - 4, k - 3)  # "... изявление, в което се казва": the document speaks

@@ -122,7 +122,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         if last.person is None and last.speaker and (group is None or last.at > before - 400):
             return last
         return Who(group)  # "те" with no group before it: no one to name
-    return Who(m.text, role)
+    first = m.text.split()[0].lower()
+    gender = rules.partitive_gender.get(first) or ("pl" if m.kind == "group" else None)
+    return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
 
 
 def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Role | None = None) -> Who | None:
