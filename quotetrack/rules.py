@@ -45,6 +45,7 @@ class Role:
     gender: str
     same_as: tuple[str, ...] = ()
     group: bool = False
+    relational: bool = False  # held for or beside someone else: "говорителят", "съпругът"
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +268,7 @@ def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...
             if gender not in GENDERS:
                 raise RulesError(path, f"{key} {lemma!r}: gender must be one of {', '.join(GENDERS)}")
             same_as = tuple(_strings(path, f"{key} {lemma!r} same_as", entry.get("same_as", [])) or ())
-            role = Role(lemma, gender, same_as, group)
+            role = Role(lemma, gender, same_as, group, bool(entry.get("relational", False)))
             lemmas.add(lemma)
             for form in _strings(path, f"{key} {lemma!r} forms", entry.get("forms")):
                 _unique(path, seen, words(form), lemma)

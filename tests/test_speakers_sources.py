@@ -598,6 +598,11 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # "тя" does not go on with a group, but does with "една от" them
     (article("„Чакахме три часа“, каза една от пътничките. Тя добави, че никой не е помогнал."),
      ["една от пътничките", "една от пътничките"]),
+    # a role held for or beside someone ("говорителката", "съпругът") never means a person named
+    # without it, while an office may ("министърът" after "Иван Петров")
+    (article("Мария Илиева беше освободена от затвора.", "„Тя е в безопасност“, каза говорителката."),
+     ["говорителката"]),
+    (article("Иван Петров пристигна в Брюксел.", "„Срещата е полезна“, каза министърът."), ["Иван Петров"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

@@ -212,7 +212,7 @@ class Registry:
                     continue
                 if before - seen.at > WINDOW or (pick is not None and self._sentence(seen.at) != self._sentence(pick.at)):
                     break
-                if role is not None and seen.person.roles and not holds(seen.person, role):
+                if role is not None and (seen.person.roles or role.relational) and not holds(seen.person, role):
                     continue  # "министърът" is not someone known to be something else
                 if _fits(seen.person, gender, strict) and (pick is None or (not pick_subject and self._subject(seen))):
                     pick = seen
