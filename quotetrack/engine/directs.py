@@ -32,6 +32,21 @@ def directs(doc: Doc, found: Found) -> None:
             found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention))
         elif before is not None and before.strip() == "":
             direct_standalone(doc, found, sp)
+        elif before is not None and (said := _said_whole(doc, sp)) is not None:
+            s = doc.sent_at(sp.outer_start)
+            found.add(Stmt("direct", sp.start, sp.end, doc.tokens[said.i].start, said, subject_of(doc, said, s),
+                           source_near(doc, said, s.ti, doc.tok_index(sp.outer_start), found.credits)))
+
+
+def _said_whole(doc: Doc, sp: Span) -> Cue | None:
+    """The speech verb right before a quote that is whole sentences, no colon between: "като
+    заяви „Какво имате да губите? Вземете го“" is his words, not a fragment of the narrator's."""
+    content = doc.text[sp.start : sp.end].strip()
+    if len(content.split()) < 4 or not content[:1].isupper() or not any(c in content for c in ".!?…"):
+        return None
+    at = doc.tok_index(sp.outer_start)
+    s = doc.sent_at(sp.outer_start)
+    return next((c for c in doc.cues_outside(s) if c.kind == "verb" and c.frame == "speech" and c.j == at), None)
 
 
 def direct(doc: Doc, found: Found, sp: Span, cue: Cue, mention: Mention | None, anchor: int) -> None:
