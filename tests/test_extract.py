@@ -68,7 +68,7 @@ TAXES = "Няма да има нови данъци"
           [(BUDGET, "Петров", "каза"), (TAXES, "Петров", None)],
           reason="a quote after '– каза Х. –' between two closed quotes is dropped"),
     # whole sentences in marks right after a speech verb, no colon: his words, not a fragment
-    (article(f"Иван Петров насърчи хората да гласуват, като заяви „Какво имате да губите? Елате.“"),
+    (article("Иван Петров насърчи хората да гласуват, като заяви „Какво имате да губите? Елате.“"),
      [("Какво имате да губите? Елате", "Иван Петров", "заяви")]),  # the summary drops the final stop
     # a colon after a relative clause's verb introduces nothing: the clause after the quote credits it
     (article(f"Пред хората, събрали се за инициативата, която призовава към нов вот, Иван Петров вдигна ръка: "
