@@ -14,10 +14,10 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.965),
-    "all": (0.90, 0.923),
+    "all": (0.90, 0.924),
     "speaker": (0.95, 0.992),
     "verb": (0.96, 0.98),
-    "source": (0.85, 0.882),
+    "source": (0.85, 0.885),
     "agency": (0.90, 0.947),
 }
 

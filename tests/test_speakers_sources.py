@@ -603,6 +603,15 @@ def test_a_source_in_the_statements_own_clause(text, source):
     (article("Мария Илиева беше освободена от затвора.", "„Тя е в безопасност“, каза говорителката."),
      ["говорителката"]),
     (article("Иван Петров пристигна в Брюксел.", "„Срещата е полезна“, каза министърът."), ["Иван Петров"]),
+    # a name keeps to one script; a body's Latin name in a role's complement is no part of the person's
+    (article("Кабинетът е разделен, пише Sofia Weekly Review Петров е против сделката."), ["Sofia Weekly Review"]),
+    (article("Експертът от холандската банка ABN Иван Петров каза, че паундът ще поевтинее."), ["Иван Петров"]),
+    (article("Папа Бенедикт XVI заяви, че е загрижен."), ["Бенедикт XVI"]),
+    # a place before an acronym is where the body is: "базираната в Женева СЗО"
+    (article("Базираната в Женева СЗО заяви, че рискът е висок."), ["СЗО"]),
+    # "в." is a newspaper after the verb, and a gerund after a credit clause has that medium for subject
+    (article("Сделката е рискована, отбелязва в. „Гардиън“, добавяйки, че кабинетът е разделен."),
+     ["Гардиън", "Гардиън"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

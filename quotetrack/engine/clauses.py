@@ -70,6 +70,11 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     """Who a verb credits after it: "каза (малко по-късно) (пред БНТ) министърът X"."""
     toks = doc.tokens
     j = cue.j + 1 if cue.j < hi and toks[cue.j].low in doc.rules.reflexive else cue.j  # "оплака се пътничка"
+    if j + 1 < hi and toks[j + 1].text == ".":  # "отбелязва в. „Гардиън“": "в." is a newspaper, not "в"
+        medium = doc.media.medium_at(toks, j, hi)
+        if medium is not None and medium[0].lower().rstrip(".") not in doc.rules.media_stems:  # a name, not "в." alone
+            return Mention("medium", toks[j].start, toks[medium[1] - 1].end, doc.text[toks[j].start : toks[medium[1] - 1].end],
+                           name=medium[0])
     k, _ = skip_outlets(doc, j, hi)
     if k > j and toks[k - 1].low in doc.rules.preps and adverbial_end(doc, k - 1, hi) > k:
         k -= 1  # "в" skipped as an adverb opens a place: "каза в София министърът"
@@ -126,6 +131,15 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     """Who the verb's subject is: the phrase before it, or the sentence's opening phrase when
     an inserted clause stands between them ("X, който ..., заяви")."""
     toks = doc.tokens
+    if toks[cue.core].low.endswith(doc.rules.gerund_endings):
+        # "..., отбелязва в. „Гардиън“, добавяйки, че": a gerund after a credit clause has its
+        # subject (one after a verb that reports nothing keeps to the sentence's subject)
+        main = [c for c in doc.cues_outside(s, labels=True) if c.kind == "verb" and c.i < cue.i
+                and not toks[c.core].low.endswith(doc.rules.gerund_endings)]
+        if main and main[-1].i > s.ti and toks[main[-1].i - 1].text in "," + DASHES:
+            credited = mention_after(doc, main[-1], s.tj)
+            if credited is not None:
+                return credited
     k = cue.i
     while k - 1 > s.ti and toks[k - 1].low in doc.rules.clitics:
         k -= 1  # "и му заявиха", "които я определиха": an object, not who

@@ -42,8 +42,10 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
     """A place run into a name is no part of it: "в Букурещ Мирчо Иванов", "Лиляна Павлова
     България" (a caption's word). A name of two words stays whole ("Джак Лондон")."""
     for n in (2, 1):
-        if k - a - n >= 2 and " ".join(t.low for t in tokens[a : a + n]) in rules.places:
-            a += n
+        rest = k - a - n
+        if (rest >= 2 or (rest == 1 and tokens[k - 1].text.isupper() and len(tokens[k - 1].text) > 1)) and (
+                " ".join(t.low for t in tokens[a : a + n]) in rules.places):
+            a += n  # ... or an acronym after it: "базираната в Женева | СЗО"
             break
     for n in (2, 1):
         if k - a - n >= 2 and " ".join(t.low for t in tokens[k - n : k]) in rules.places:
@@ -97,6 +99,9 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
             a = k
             k = name_end(tokens, k, hi, rules)
+            if (after_prep or role is not None) and a > i and k < hi and tokens[a].text[0].isascii() and (
+                    not tokens[k].text[0].isascii() and is_name_token(tokens[k], rules)):
+                continue  # "банка ING | Вирадж Пател": a body's Latin name, then the person's own
             if after_prep and a > i:
                 before = a - 1 if tokens[a - 1].text not in rules.marks else a - 2
                 if before >= i and tokens[before].low in rules.preps and k - a < 3:

@@ -2,8 +2,12 @@
 initial, a title, a particle of a foreign name. Asked of every token, so each is a lookup."""
 from __future__ import annotations
 
+import re
+
 from ..rules import Role, RuleSet
 from .text import Token
+
+ROMAN = re.compile("[IVXLC]+")  # a regnal number keeps to a name in any script
 
 
 def is_name_token(tok: Token, rules: RuleSet) -> bool:
@@ -59,8 +63,10 @@ def title_len(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> int:
 
 
 def name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
-    """Where the run of name words (initials and particles included) that starts at tokens[k] ends."""
-    while k < hi:
+    """Where the run of name words (initials and particles included) that starts at tokens[k]
+    ends; a name keeps to one script ("Evening Standard | Джонсън": a full stop lost between)."""
+    latin = k < hi and tokens[k].text[0].isascii()
+    while k < hi and (tokens[k].text[0].isascii() == latin or ROMAN.fullmatch(tokens[k].text)):  # "Бенедикт XVI"
         if len(tokens[k].text) == 1 and initial(tokens, k, hi, rules):
             k += 2  # "В. Радев"
         elif is_name_token(tokens[k], rules):
