@@ -61,22 +61,32 @@ def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
         return Outcome(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
 
 
-def _watch_parent() -> None:
+def _watch_parent(command: int) -> None:
     """A worker leaves when its parent is gone: a killed `quotetrack extract` must not leave
     its pool behind, waiting forever on a queue it holds open itself. The parent is whoever
-    started the worker (the command, or a forkserver that dies with it)."""
+    started the worker (the command, or a forkserver that dies with it); the command's own pid
+    is watched too, for a worker forked just as the command was killed, whose parent is
+    already gone when it looks."""
+    import signal
     import threading
     import time
-
-    import signal
 
     # Ctrl-C reaches the whole process group: the command says what became of the run, once;
     # a worker that took the signal too would only print a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = os.getppid()
 
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == parent and alive(command):
             time.sleep(0.5)
         os._exit(1)
 
@@ -100,7 +110,7 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
                 tick()
             yield outcome
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
     finished = False
     try:
         for outcome in pool.map(extract_file, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1))):
