@@ -159,6 +159,9 @@ YILMAZ = "Турският президент Ахмед Йълмаз заяви
     (article("„Бюджетът ще бъде приет до края на месеца“, каза Иван Петров пред вестник „Труд“."),
      ("Иван Петров", "Труд")),
     (article("Иван Петров заяви, че бюджетът ще бъде приет до края на месеца."), ("Иван Петров", None)),
+    # an outlet named after a relative clause: the nearest medium of the statement's chain
+    (article("Бюджетът ще бъде приет. Това заяви министърът Иван Петров, който е част от кабинета, пред bTV."),
+     ("Иван Петров", "Би Ти Ви")),
     # a quoted name spoken before is an outlet the rules need not list
     (article("Бюджетът ще бъде приет. Това обеща пред „Зорница“ финансовият министър Иван Петров."),
      ("Иван Петров", "Зорница")),
@@ -612,6 +615,9 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # "в." is a newspaper after the verb, and a gerund after a credit clause has that medium for subject
     (article("Сделката е рискована, отбелязва в. „Гардиън“, добавяйки, че кабинетът е разделен."),
      ["Гардиън", "Гардиън"]),
+    # a share of a group, and a quantifier with the body it belongs to
+    (article("Според социолозите 77% от републиканците смятат, че е имало измами."), ["77% от републиканците"]),
+    (article("Мнозина в Консервативната партия смятат, че премиерът е сгрешил."), ["Мнозина в Консервативната партия"]),
     # a place in one word is not the longer place that holds it
     (article("Властите в Северна Ирландия мълчат. Ирландия заяви, че няма да приеме проверки."), ["Ирландия"]),
 ])

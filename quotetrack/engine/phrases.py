@@ -70,6 +70,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     k = i
     if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low in rules.preps and tokens[i + 2].is_word:
         k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
+    elif tok.text.isdigit() and i + 3 < hi and tokens[i + 1].text == "%" and tokens[i + 2].low in rules.preps:
+        k = i + 3  # "77% от републиканците": a share of a group
     role: Role | None = None
     role_end = i
     also: list[Role] = []
@@ -168,9 +170,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and not after_prep and nxt is not None and nxt.is_upper and (tokens[k - 1].low.endswith(rules.person_endings)
                                                                               or tokens[k - 1].low in rules.person_nouns
                                                                               or tokens[k - 1].low in rules.bodies)):
-            k += 1  # "Поддръжниците на Доналд Тръмп", "правителството на Великобритания": the name is the complement's
-            after_prep = True
-            continue
+            sub = read_np(doc, k + 1, hi) if not is_name_token(nxt, rules) else None
+            k = doc.tok_index(sub.end) if sub is not None and sub.kind in ("other", "name") else k + 1
+            after_prep = True  # "Поддръжниците на Доналд Тръмп", "правителството на Великобритания", "Мнозина в
+            continue  # Консервативната партия": the name, or the body's phrase, is the complement's
         if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
                 and not after_prep and nxt is not None
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
@@ -249,6 +252,9 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         if t.text in rules.marks:
             a -= 1
             continue
+        if t.text == "%" and a - 2 >= lo and tokens[a - 2].text.isdigit():
+            a -= 2  # "77% от републиканците"
+            continue
         break
     # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or
     # name; an adverbial may stand between it and the verb ("Дастис за пореден път увери")
@@ -264,7 +270,7 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         # later word opens one; "от" aside, a body's voice ("От летището съобщиха")
         good = not (s > a and tokens[s - 1].low in rules.preps and tokens[s - 1].low != rules.source_preposition) and (
             m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
-                good_start(tokens[s], rules) or initial(tokens, s, k, rules))) or (
+                good_start(tokens[s], rules) or initial(tokens, s, k, rules) or (s + 1 < k and tokens[s + 1].text == "%"))) or (
                 m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             if good:

@@ -60,6 +60,10 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
     for idx, st in enumerate(stmts):
         speaker, role = resolved[idx].speaker, resolved[idx].role
         cue = st.cue
+        via = _via(st, doc, speaker)
+        # no medium named in the clause itself: the nearest one its chain names ("Това заяви X,
+        # който ..., пред bTV")
+        source = st.source or (via[0] if via else None)
         out.append(Quote(
             kind=st.kind,  # type: ignore[arg-type]
             text=text[st.start : st.end],
@@ -70,8 +74,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
             role=role,
             verb=cue.verb if cue else None,
             verb_lemma=(cue.lemma or cue.verb.lower()) if cue else None,
-            source=st.source if st.source != speaker else None,
-            via=_via(st, doc, speaker),
+            source=source if source != speaker else None,
+            via=via,
         ))
     return out
 
