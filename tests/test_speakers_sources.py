@@ -615,6 +615,10 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # "в." is a newspaper after the verb, and a gerund after a credit clause has that medium for subject
     (article("Сделката е рискована, отбелязва в. „Гардиън“, добавяйки, че кабинетът е разделен."),
      ["Гардиън", "Гардиън"]),
+    # a body headed by an office speaks for itself: the person named in its complement is not who
+    (article("Офисът на британския премиер Мария Петрова посочи, че срещата е отложена."),
+     ["Офисът на британския премиер Мария Петрова"]),
+    (article("Според офиса на премиера Мария Петрова срещата е отложена."), ["офиса на премиера Мария Петрова"]),
     # a share of a group, and a quantifier with the body it belongs to
     (article("Според социолозите 77% от републиканците смятат, че е имало измами."), ["77% от републиканците"]),
     (article("Мнозина в Консервативната партия смятат, че премиерът е сгрешил."), ["Мнозина в Консервативната партия"]),
