@@ -206,7 +206,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     start, end = tokens[i].start, tokens[end_tok - 1].end
     of_end = name_span[0] if name_span else end_tok
     of = " ".join(t.low for t in tokens[role_end:of_end] if t.is_word) or None if role is not None and not also else None
-    if name_span and name_span[0] > i and tokens[i].low in rules.bodies:
+    if name_span and tokens[i].low in rules.bodies and any(t.low in rules.preps for t in tokens[i + 1 : name_span[0]]):
         # "Офисът на британския премиер X", "Комисията за напускане на ЕС": the body speaks, the
         # name is its complement's
         return Mention("other", start, end, text[start:end])
