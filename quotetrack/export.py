@@ -23,7 +23,7 @@ from typing import Any
 from .errors import QuotetrackError
 from .people import People
 from .query import Filters, newest, select
-from .render import QUOTE_FIELDS
+from .render import QUOTE_FIELDS, plural
 from .rules import RuleSet
 from .store import TMP_MARK, file_mode, sync_dir
 
@@ -53,11 +53,8 @@ class Exported:
     statements: int
 
     def summary(self) -> str:
-        return f"exported {_plural(self.statements, 'statement')} from {_plural(self.articles, 'article')} to {self.path}"
+        return f"exported {plural(self.statements, 'statement')} from {plural(self.articles, 'article')} to {self.path}"
 
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def check_target(path: Path) -> None:

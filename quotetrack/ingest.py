@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import batch, index, inputs
 from .errors import InputError
+from .render import plural
 
 if TYPE_CHECKING:
     from .rules import RuleSet
     from .store import Store
 
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass
@@ -70,19 +68,19 @@ class Ingest:
     def summary(self) -> str:
         """One line of what the run did: "stored 3 articles, 1 unchanged, 1 failed"."""
         if self.store is None:
-            done = f"extracted {_plural(self.extracted, 'article')}"
+            done = f"extracted {plural(self.extracted, 'article')}"
         else:
-            done = f"stored {_plural(self.stored, 'article')} in {self.db}"
+            done = f"stored {plural(self.stored, 'article')} in {self.db}"
             if self.unchanged:
                 done += f", {self.unchanged} unchanged"
-        done += f", {_plural(self.statements, 'statement')}"
+        done += f", {plural(self.statements, 'statement')}"
         return done + (f", {self.failed} failed" if self.failed else "")
 
     def interrupted(self) -> str:
         """What an interrupted run says: whether the store took any of it."""
         if self.store is None or not self.committed or not self.stored:
             return "interrupted: nothing stored"
-        return f"interrupted: {_plural(self.stored, 'article')} stored, the rest not"
+        return f"interrupted: {plural(self.stored, 'article')} stored, the rest not"
 
     def _outcomes(self, tick: Callable[[], None] | None, newest: dict[str, tuple[str, str]]) -> Iterator[Any]:
         """Each input in order: its extraction (its rows pickled, when storing), or the id of

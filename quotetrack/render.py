@@ -13,6 +13,11 @@ SPEAKER_FIELDS = ("name", "kind", "count", "direct", "partial", "indirect", "art
                   "first_date", "last_date", "agencies", "sources")
 
 
+def plural(n: int, word: str) -> str:
+    """"1 article", "3 articles": the counts a summary line gives."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] = QUOTE_FIELDS,
             out: TextIO | None = None, bom: bool = False) -> None:
     """Write rows as json (one list), jsonl (one object a line) or csv, each with `fields` in

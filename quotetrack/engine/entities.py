@@ -11,7 +11,7 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, opening_subject, two_names
 from .doc import Doc, Sent
 from .phrases import Mention, read_np
-from .text import Token, quoted_at
+from .text import Token, quoted_at, same_stem
 from .words import good_start, initial, is_name_token, lone_name, name_end
 
 
@@ -149,8 +149,7 @@ class Registry:
         if self._bodies is None:
             self._bodies = _named_bodies(self.doc) if self.doc is not None else []
         for at, head, name in reversed(self._bodies):
-            n = min(len(head), len(noun)) - 1
-            if at < before and n >= 4 and head[:n] == noun[:n]:
+            if at < before and same_stem(head, noun):
                 return name
         return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..rules import RuleSet
-from .text import Token, quoted_at
+from .text import Token, quoted_at, same_stem
 
 
 class Media:
@@ -34,8 +34,7 @@ class Media:
     def antecedent(self, noun: str, before: int) -> str | None:
         """The last medium named with the same noun before an offset ("портала" -> "портал Ен Ю")."""
         for at, head, name in reversed(self.named):
-            n = min(len(head), len(noun)) - 1
-            if at < before and n >= 4 and head[:n] == noun[:n]:
+            if at < before and same_stem(head, noun):
                 return name
         return None
 

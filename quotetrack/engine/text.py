@@ -83,6 +83,13 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return m.end() if m and m.end() < end else start
 
 
+def same_stem(a: str, b: str) -> bool:
+    """Two forms of one noun: all but the last letter of the shorter agree, four letters at
+    least ("портала" / "портал", "компанията" / "компания")."""
+    n = min(len(a), len(b)) - 1
+    return n >= 4 and a[:n] == b[:n]
+
+
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
