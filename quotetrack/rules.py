@@ -131,6 +131,9 @@ class RuleSet:
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
+    finite_endings: tuple[str, ...] = ()
+    neuter_endings: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
     subjunctive_reports_after: frozenset[str] = frozenset()
@@ -505,6 +508,9 @@ def _compile(directory: str | None) -> RuleSet:
         that=that,
         conjunctions=conjunctions,
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
+        subordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.subordinators", grammar.get("subordinators", []))),
+        finite_endings=tuple(_strings(cpath, "grammar.finite_endings", grammar.get("finite_endings", []))),
+        neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),
         subjunctive_reports_after=frozenset(w.lower() for w in _strings(

@@ -629,6 +629,27 @@ def test_the_head_of_the_phrase_is_who(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a gerund's subject is the subject of the clause it hangs on, whatever that clause's verb
+    (article("Поддръжници на реформата отхвърлиха доклада, отбелязвайки, че той е пристрастен."),
+     ["Поддръжници на реформата"]),
+    (article("Досега всички противници на сделката упорито отхвърляха идеята, изтъквайки, че тя е вредна."),
+     ["всички противници на сделката"]),
+    # over an opening participle phrase and a relative clause, to the clause with its subject
+    (article("Изправена пред критики от министрите си, които искат оставката ѝ, Мария Петрова се опита да ги "
+             "успокои, посочвайки, че споразумението е добро."), ["Мария Петрова"]),
+    # over the reported clause and an apposition after the name
+    (article("Иван Петров, говорител на проекта, отхвърли опасенията на съседните страни, посочвайки, че "
+             "газопроводът е безопасен."), ["Иван Петров"]),
+    (article("Министърът Иван Петров изрази притеснение, че не е ясно кой води преговорите, пояснявайки, "
+             "че срокът изтича."), ["Иван Петров", "Иван Петров"]),
+    (article("Вчера премиерът Мария Петрова говори пред парламента, казвайки, че няма алтернатива."),
+     ["Мария Петрова"]),
+])
+def test_a_gerund_has_the_subject_of_its_main_clause(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_quote_opening_a_clause_credited_after_it_is_direct():
     text = article("„Нищо няма да се промени“ след излизането от съюза, заяви министърът Иван Петров.")
     assert [(q.kind, q.speaker, q.text) for q in extract_text(text)] == [("direct", "Иван Петров", "Нищо няма да се промени")]

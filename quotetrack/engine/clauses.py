@@ -9,7 +9,7 @@ from .doc import Doc, Sent
 from .outlets import skip_outlets, skip_show_name
 from .phrases import Mention, read_np, read_np_back, shaped
 from .text import DASHES, quoted_at
-from .words import good_start
+from .words import definite, good_start
 
 
 def clause_after(doc: Doc, close: int) -> tuple[Cue, Mention | None, int] | None:
@@ -138,8 +138,11 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
                 and not toks[c.core].low.endswith(doc.rules.gerund_endings)]
         if main and main[-1].i > s.ti and toks[main[-1].i - 1].text in "," + DASHES:
             credited = mention_after(doc, main[-1], s.tj)
-            if credited is not None:
-                return credited
+            if credited is not None and credited.kind in ("name", "role", "group", "medium", "pronoun"):
+                return credited  # not "отхвърли опасенията, ...": the verb's object
+        shared = main_subject(doc, s.ti, cue.i)
+        if shared is not None:
+            return shared
     k = cue.i
     while k - 1 > s.ti and toks[k - 1].low in doc.rules.clitics:
         k -= 1  # "и му заявиха", "които я определиха": an object, not who
@@ -192,6 +195,39 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
     opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def main_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
+    """The subject of the main clause before tokens[hi] (a gerund's comma): "Изправена пред ...,
+    | Мария Петрова се опита ..., посочвайки". Clauses are walked back from the gerund; one that
+    hangs on another (че, който, ако ...) or opens with its verb ("отхвърли опасенията") has its
+    subject further back; the first clause opening with a speaker's phrase has it."""
+    toks, rules = doc.tokens, doc.rules
+    cuts = [n for n in range(lo, hi) if toks[n].text in "," + DASHES and not doc.in_span(toks[n].start)]
+    bounds = [lo, *(n + 1 for n in cuts)]
+    ends = [*cuts, hi]
+    for n in range(len(bounds) - 1, -1, -1):
+        a, b = bounds[n], ends[n]
+        if a >= b or toks[a].low in rules.subordinators or toks[a].low.endswith(rules.gerund_endings):
+            continue
+        if toks[a].low in rules.conjunctions and not toks[a].is_upper:
+            a += 1  # ", но министърът отрече ...": a clause of its own, with its own subject
+        if a > lo:
+            m = read_np(doc, a, b) if a < b and good_start(toks[a], rules) else None
+        else:
+            m = opening_subject(doc, a, b)
+        if m is None or shaped(doc, m) is None:
+            continue
+        after = doc.tok_index(m.end)
+        if after >= b or toks[after].low in rules.conjunctions:
+            continue  # "в Съединените щати, | Канада или Италия": one of a list, no clause's subject
+        if m.kind == "role" and n > 0 and not definite(toks[a], rules):
+            # "Иван Петров, говорител на проекта, отхвърли": the apposition names who was before it
+            before = read_np(doc, bounds[n - 1], ends[n - 1])
+            if before is not None and before.kind == "name" and doc.tok_index(before.end) == ends[n - 1]:
+                return before
+        return m
+    return None
 
 
 def _not_lone_opener(doc: Doc, m: Mention | None) -> Mention | None:

@@ -54,6 +54,18 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
     return a, k
 
 
+def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -> bool:
+    """Whether t, after prev, is no word of a noun phrase: a finite verb or an adverb by its ending
+    ("на Брекзит | единодушно"), or a neuter word after a definite word it does not agree with
+    ("на сделката | упорито"); an adjective before a neuter noun is one ("външно министерство")."""
+    if t.is_upper:
+        return False
+    neuter_next = nxt is not None and nxt.is_word and not nxt.is_upper and nxt.low.endswith(rules.neuter_endings)
+    return t.low.endswith(rules.finite_endings) or (
+        len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and not neuter_next) or (
+        definite(prev, rules) and not prev.low.endswith(rules.neuter_endings) and t.low.endswith(rules.neuter_endings))
+
+
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     """Read the noun phrase that starts at tokens[i] (after a verb, or opening a clause). It may
     be no speaker at all ("Решението предполага"): `shaped` tells."""
@@ -147,7 +159,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k = base = k + 3  # an age or a count before the name: "53-годишният", "5-членната"
             continue
         if (t.is_word and (not t.is_upper or (k == i and (t.low.endswith(rules.definite_suffixes) or t.low in rules.partitives
-                                                             or t.low in rules.person_nouns)))
+                                                             or t.low in rules.person_nouns or t.low.endswith(rules.person_endings))))
                 and role is None
                 and k - base < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
                 and t.low not in rules.time_nouns
@@ -157,6 +169,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue  # only the first word of a phrase takes the article ("изборите | общината")
         if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
                 and not (definite(tokens[k - 1], rules) and definite(t, rules) and not t.is_upper)
+                and not _outside_phrase(tokens[k - 1], t, tokens[k + 1] if k + 1 < hi else None, rules)
                 and not (definite(t, rules) and not definite(tokens[i], rules) and tokens[k - 1].is_word
                          and tokens[k - 1].low not in rules.preps and tokens[k - 1].low not in rules.conjunctions)
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs

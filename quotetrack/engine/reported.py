@@ -159,14 +159,15 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     if after < s.tj and (toks[after].low in doc.rules.subjunctive or toks[after].low in doc.rules.that):
         return  # "..., призова правителството да ...": the one addressed, not the speaker
     lo = s.ti
-    for st in found.in_sentence(doc.sent_of(s.start)):
-        if st.end <= toks[k].start and st.kind != "partial":
-            if mention.kind == "medium":
-                st.source = st.source or mention.name
-                found.credits.append(mention.name or mention.text)
-                found.use(cue)
-                return
-            lo = max(lo, doc.tok_index(st.end))
+    before = [st for st in found.in_sentence(doc.sent_of(s.start)) if st.end <= toks[k].start and st.kind != "partial"]
+    if before and mention.kind == "medium":
+        for st in before:  # "Това предупреди X, докато лидери изразиха ..., пише „Гардиън“": all of it
+            st.source = st.source or mention.name
+        found.credits.append(mention.name or mention.text)
+        found.use(cue)
+        return
+    for st in before:
+        lo = max(lo, doc.tok_index(st.end))
     if sum(1 for t in toks[lo:k] if t.is_word) < 3:
         return
     if doc.quote_covers(toks[lo].start + 1, toks[k].start - 1):

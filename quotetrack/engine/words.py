@@ -26,6 +26,8 @@ def _name_word(low: str, rules: RuleSet) -> bool:
         return False
     if len(low) > 5 and low.endswith(rules.definite_suffixes):
         return False
+    if len(low) > 7 and low.endswith(rules.person_endings) and low.endswith(rules.plural_endings):
+        return False  # "Поддръжници на ...", "Журналисти от ...": people by what they do, opening a sentence
     if low + ":" in rules.caption_markers:
         return False
     return not (low in rules.verbs)
@@ -100,4 +102,5 @@ def good_start(tok: Token, rules: RuleSet) -> bool:
     """A speaker's phrase opens with its head or a definite adjective, not any word before it."""
     return ((tok.low,) in rules.roles or tok.low in rules.titles or tok.low + "." in rules.titles
             or tok.low in rules.pronouns or is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
-            or tok.low in rules.role_starts or tok.low in rules.partitives)  # "всички депутати", "един от тях"
+            or tok.low in rules.role_starts or tok.low in rules.partitives  # "всички депутати", "един от тях"
+            or tok.low.endswith(rules.person_endings))  # "поддръжници на ...": people by what they do
