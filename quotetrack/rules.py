@@ -46,6 +46,8 @@ class Role:
     same_as: tuple[str, ...] = ()
     group: bool = False
     relational: bool = False  # held for or beside someone else: "говорителят", "съпругът"
+    head: bool = False  # heads a body: any head of the same body is who "шефът на X" means
+    broad: bool = False  # borne beside any office: "политикът" may be the premier named before
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ class RuleSet:
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
     media_reach: int = 0
@@ -271,7 +274,8 @@ def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...
             if gender not in GENDERS:
                 raise RulesError(path, f"{key} {lemma!r}: gender must be one of {', '.join(GENDERS)}")
             same_as = tuple(_strings(path, f"{key} {lemma!r} same_as", entry.get("same_as", [])) or ())
-            role = Role(lemma, gender, same_as, group, bool(entry.get("relational", False)))
+            role = Role(lemma, gender, same_as, group, bool(entry.get("relational", False)),
+                        bool(entry.get("head", False)), bool(entry.get("broad", False)))
             lemmas.add(lemma)
             for form in _strings(path, f"{key} {lemma!r} forms", entry.get("forms")):
                 _unique(path, seen, words(form), lemma)
@@ -495,6 +499,7 @@ def _compile(directory: str | None) -> RuleSet:
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
+        named_media_nouns=frozenset(w.lower() for w in _strings(npath, "media.named_only", nd.get("media", {}).get("named_only", []))),
         media_stems=frozenset(w.lower().rstrip(".") for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         media_refers={noun.lower(): frozenset(_strings(npath, f"media.refers.{noun}", kinds))
                       for noun, kinds in nd.get("media", {}).get("refers", {}).items()},

@@ -650,6 +650,36 @@ def test_a_gerund_has_the_subject_of_its_main_clause(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # any head of a body means whoever the article named as one of its heads
+    (article("Генералният директор на Световната здравна организация Иван Петров заяви, че пандемията не е "
+             "свършила.", "Ръководителят на Световната здравна организация добави, че ваксините са безопасни."),
+     ["Иван Петров", "Иван Петров"]),
+    # a title that states an office, and its definite form later
+    (article("Отец Иван Петров води радиопредаване в Милано.", "„Това е изпитание“, твърди отецът."), ["Иван Петров"]),
+    # a definite description goes to someone named with no office, never to the official named since
+    (article("Иван Петров напусна страната преди пет години. Той работи като програмист.",
+             "Младият мъж, живеещ в Лондон, казва, че няма да се върне."), ["Иван Петров"]),
+    (article("Мъж се върна от чужбина и отиде в кръчмата. Хората сигнализирали кмета Иван Петров.",
+             "На пристигналите полицаи мъжът обяснил, че е бил проверен на границата."), ["Мъж"]),
+    # a description any public figure bears goes to the one named, whatever their office
+    (article("Бившият премиер Иван Петров коментира кризата.",
+             "„Това е срам“, написа полският политик в социалната мрежа „Туитър“."), ["Иван Петров"]),
+    # a body's noun ends its phrase: the verb after it is no word of who
+    (article("Правителството изглежда не успява, се казва в доклада на комисията. Правителството изглежда не "
+             "знае, заяви Мария Петрова."), ["комисията", "Мария Петрова"]),
+])
+def test_a_description_means_the_person_it_fits(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_social_network_is_a_source_only_with_its_name():
+    named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
+    bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")
+    assert [q.source for q in extract_text(named)] == ["Туитър"]
+    assert [q.source for q in extract_text(bare)] == [None]
+
+
 def test_a_quote_opening_a_clause_credited_after_it_is_direct():
     text = article("„Нищо няма да се промени“ след излизането от съюза, заяви министърът Иван Петров.")
     assert [(q.kind, q.speaker, q.text) for q in extract_text(text)] == [("direct", "Иван Петров", "Нищо няма да се промени")]

@@ -184,8 +184,12 @@ class Registry:
 
         def named_with(seen: Seen) -> bool:  # named in full with this role (and this complement)
             p = seen.person
-            if not p.words or not _lemma_among(p, lemmas):
+            if not p.words:
                 return False
+            if not _lemma_among(p, lemmas):
+                # "ръководителят на СЗО" is "генералният директор на СЗО Тедрос ...": a head of the same body
+                return role.head and of is not None and any(
+                    r.head and r.lemma in p.of and _same_complement(of, p.of[r.lemma]) for r in p.roles)
             theirs = next((p.of[lemma] for lemma in lemmas if lemma in p.of), None)
             return of is None or theirs is None or _same_complement(of, theirs)
 
@@ -211,7 +215,7 @@ class Registry:
                     continue
                 if before - seen.at > WINDOW or (pick is not None and self._sentence(seen.at) != self._sentence(pick.at)):
                     break
-                if role is not None and (seen.person.roles or role.relational) and not holds(seen.person, role):
+                if role is not None and not role.broad and (seen.person.roles or role.relational) and not holds(seen.person, role):
                     continue  # "министърът" is not someone known to be something else
                 if _fits(seen.person, gender, strict) and (pick is None or (not pick_subject and self._subject(seen))):
                     pick = seen
@@ -309,8 +313,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
                 person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of)
-                stated = [rules.title_roles.get(toks[w].low + ".") for w in range(k, end - 1)
-                          if toks[w + 1].text == "."] if rules.title_roles else []
+                stated = [rules.title_roles.get(toks[w].low + "." if toks[w + 1].text == "." else toks[w].low)
+                          for w in range(k, end - 1)] if rules.title_roles else []
                 for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"
                     if role is not None and role not in person.roles:
                         person.roles.append(role)

@@ -164,8 +164,8 @@ class Media:
             earlier = self.antecedent(tokens[head].low, tokens[i].start) or self.referent(tokens[head].low, tokens[i].start)
             if earlier:
                 return earlier, k  # "според интернет портала": the portal named before
-        if head == i and k == head + 1:
-            return None  # "по телевизията": a medium, but not a named one
+        if (head == i and k == head + 1) or tokens[head].low in rules.named_media_nouns:
+            return None  # "по телевизията": a medium, but not a named one; "в социалната мрежа": none
         while k > i and not tokens[k - 1].is_word:
             k -= 1
         return _text(tokens, i, k), k

@@ -100,6 +100,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k += tl
             continue
         found = role_at(tokens, k, hi, rules) if t.low in rules.role_starts else None
+        if (found is not None and k > base and definite(t, rules) and tokens[k - 1].is_word and not after_prep
+                and not definite(tokens[k - 1], rules) and tokens[k - 1].low not in rules.preps
+                and tokens[k - 1].low not in rules.conjunctions):
+            break  # "На пристигналите полицаи | мъжът обяснил": the article opens a phrase of its own
         if found is not None and name_span is None:
             r, k2 = found
             if role is None:
@@ -164,9 +168,12 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and k - base < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
                 and t.low not in rules.time_nouns
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
+                and t.low not in rules.negations and not (k > i and tokens[k - 1].low in rules.bodies)
+                and not (k > i and _outside_phrase(tokens[k - 1], t, tokens[k + 1] if k + 1 < hi else None, rules))
                 and not (k > i and definite(tokens[k - 1], rules) and definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
-            continue  # only the first word of a phrase takes the article ("изборите | общината")
+            continue  # only the first word of a phrase takes the article ("изборите | общината"), and
+            # nothing but a complement follows a body's noun ("Правителството | изглежда не")
         if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
                 and not (definite(tokens[k - 1], rules) and definite(t, rules) and not t.is_upper)
                 and not _outside_phrase(tokens[k - 1], t, tokens[k + 1] if k + 1 < hi else None, rules)

@@ -135,7 +135,8 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Rol
     """The person a pronoun or a bare role means: someone named since the last speaker, else
     the last speaker. A bare role ("министърът") never means someone known to hold another."""
     fits = (gender in (None, "any") or last.gender in (None, gender)) and (
-        role is None or (last.person is not None and ((not last.person.roles and not role.relational) or holds(last.person, role))))
+        role is None or (last.person is not None and (role.broad or (not last.person.roles and not role.relational)
+                                                      or holds(last.person, role))))
     named = reg.recent(before, gender, role)
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
