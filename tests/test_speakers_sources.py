@@ -673,6 +673,20 @@ def test_a_description_means_the_person_it_fits(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body's name of a few words in marks is whole, wherever it stands
+    (article("„Борова горичка“ се постара да успокои жителите, като ги увери, че паркът остава."), ["Борова горичка"]),
+    (article("Днес „Борова горичка“ заяви, че паркът остава."), ["Борова горичка"]),
+    # a person "от" a body with a lower-case noun before its name is still who speaks
+    (article("Професор Иван Петров от бизнес училището „Зелен бряг“ посочва, че спадът е постоянен."), ["Иван Петров"]),
+    # a document speaks for the body that issued it, named before with no "на"
+    (article("Полското управление за защита на конкуренцията излезе с официално съобщение. Ограниченията "
+             "важат за всички, се уточнява в съобщението."), ["Полското управление"]),
+])
+def test_a_body_in_marks_or_behind_a_document_speaks(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

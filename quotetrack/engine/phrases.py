@@ -79,6 +79,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if medium is not None:
         name, j = medium
         return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
+    if tok.text in rules.openers:
+        return _quoted_name(doc, i, hi)
     k = i
     if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low in rules.preps and tokens[i + 2].is_word:
         k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
@@ -244,6 +246,19 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     return Mention("other", start, end, text[start:end])
 
 
+def _quoted_name(doc: Doc, i: int, hi: int) -> Mention | None:
+    """A body's name of a few words in marks, standing as a subject: "„Даунинг стрийт“ заяви".
+    It ends at its closing mark (the phrase read), while its text is the name alone."""
+    tokens, rules = doc.tokens, doc.rules
+    if not (i + 1 < hi and is_name_token(tokens[i + 1], rules)):
+        return None
+    close = quoted_at(tokens, i, hi, rules.openers, rules.closers)
+    if close is None or close - i > 5 or any(t.low in rules.verbs or not t.is_word for t in tokens[i + 1 : close]):
+        return None
+    a, b = tokens[i + 1].start, tokens[close - 1].end
+    return Mention("other", a, tokens[close].end, doc.text[a:b])
+
+
 def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
     tokens, rules = doc.tokens, doc.rules
@@ -320,9 +335,10 @@ def _named_before(doc: Doc, lo: int, s: int, m: Mention) -> Mention | None:
 def _affiliation(doc: Doc, b: int, k: int) -> bool:
     """Whether tokens[b:k] is where a named person comes from: "от" and a body, up to the verb."""
     toks, rules = doc.tokens, doc.rules
+    run = toks[b + 1 : k]
     return (b < k <= b + 10 and toks[b].low == rules.source_preposition and b + 1 < k
-            and (toks[b + 1].is_upper or toks[b + 1].text in rules.openers)
-            and all(t.is_word or t.text in rules.marks for t in toks[b + 1 : k]))
+            and any(t.is_upper or t.text in rules.openers for t in run)  # "от бизнес училището „Уоруик“"
+            and all((t.is_word and t.low not in rules.verbs and t.low not in rules.that) or t.text in rules.marks for t in run))
 
 
 def shaped(doc: Doc, m: Mention | None) -> Mention | None:
