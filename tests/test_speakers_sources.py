@@ -687,6 +687,22 @@ def test_a_body_in_marks_or_behind_a_document_speaks(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "Това заяви" with its subject past an outlet and an adverbial
+    (article("Мария Илиева ще замине за Германия. Това заяви пред в. „Вечерен куриер“ нейният адвокат, предаде ДПА."),
+     ["нейният адвокат"]),
+    # ... with a body's voice after "от", its complement's noun included
+    (article("Заповедта влиза в сила от понеделник. Това съобщиха от пресцентъра на социалното министерство."),
+     ["пресцентъра на социалното министерство"]),
+    # ... with no subject at all: whom a pronoun there would mean
+    (article("Канцлерката Мария Петрова пристигна в Берлин.",
+             "Сделката трябва да бъде балансирана. Това заяви днес след среща в Берлин с британския премиер, предаде Ройтерс."),
+     ["Мария Петрова"]),
+])
+def test_the_subject_of_this_said(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

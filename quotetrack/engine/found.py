@@ -22,6 +22,7 @@ class Stmt:
     source: str | None = None
     sentence: int = -1
     follows_previous: bool = False  # no speaker of its own: the previous statement's
+    dropped: bool = False  # the subject is unsaid ("Това заяви днес след среща ..."): as a pronoun's
     via: tuple[str, ...] = ()  # media a credit after the words names, nearest the words first
 
 

@@ -201,6 +201,11 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
                 and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more
+            if (k < hi and definite(tokens[k - 1], rules) and tokens[k].is_word and not tokens[k].is_upper
+                    and not definite(tokens[k], rules) and tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
+                    and tokens[k].low not in rules.conjunctions and tokens[k].low.endswith(rules.neuter_endings) == tokens[k - 1].low.endswith(rules.neuter_endings)
+                    and not _outside_phrase(tokens[k - 1], tokens[k], tokens[k + 1] if k + 1 < hi else None, rules)):
+                k += 1  # ... with its noun after a definite adjective: "от социалното | министерство"
             after_prep = True
             continue
         if (t.low in rules.conjunctions and role is not None and name_span is None and k + 1 < hi

@@ -203,8 +203,48 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
         start = max(start, s.start)
     mention = mention_after(doc, cue, s.tj)
     source = source_near(doc, cue, cue.j, s.tj, found.credits)
+    if mention is None or shaped(doc, mention) is None:
+        mention = _subject_later(doc, cue, s.tj)  # "Това заяви пред в. „Билд“ нейният адвокат"
+    # "Това заяви днес след среща в Берлин": the subject is unsaid, unless the clause names
+    # someone it could not read ("... избраната за вицепрезидент Камала Харис") or the verb is passive
+    dropped = mention is None and doc.tokens[cue.i].low not in doc.rules.reflexive and not _names_someone(doc, cue.j, s.tj)
     if doc.text[start:this].strip() and not doc.quote_covers(start, this - 2):
-        found.add(Stmt("indirect", start, this, doc.tokens[cue.i].start, cue, mention, source))
+        found.add(Stmt("indirect", start, this, doc.tokens[cue.i].start, cue, None if dropped else mention, source,
+                       dropped=dropped))
+
+
+def _names_someone(doc: Doc, k: int, hi: int) -> bool:
+    """Whether a capitalised word other than a place stands in tokens[k:hi] before a comma."""
+    for t in doc.tokens[k:hi]:
+        if t.text in ",;:":
+            return False
+        if t.is_word and t.is_upper and t.low not in doc.rules.places:
+            return True
+    return False
+
+
+def _subject_later(doc: Doc, cue: Cue, hi: int) -> Mention | None:
+    """The subject of "Това заяви ..." further on in its clause, past words that are none: the
+    first name, role or group not governed by a preposition ("от" aside: a body's voice)."""
+    toks, rules = doc.tokens, doc.rules
+    k = cue.j
+    while k < min(hi, cue.j + 16):
+        if toks[k].text in ",;:" or toks[k].low in rules.that:
+            return None  # the clause ends: ", предаде ДПА" credits, it does not speak
+        medium = doc.media.medium_at(toks, k, hi)
+        if medium is not None:
+            k = medium[1]  # "пред в. „Билд ам зонтаг“": the outlet, not who
+            continue
+        if toks[k].low in rules.preps and toks[k].low != rules.source_preposition:
+            governed = read_np(doc, k + 1, hi) if k + 1 < hi else None  # "след среща | с британския премиер"
+            k = doc.tok_index(governed.end) if governed is not None else k + 1
+            continue
+        m = read_np(doc, k, hi) if toks[k].is_word else None
+        if m is not None and shaped(doc, m) is not None and (
+                m.kind in ("name", "role", "group") or toks[k - 1].low == rules.source_preposition):
+            return m  # ... or a body's voice: "Това съобщиха от пресцентъра на министерството"
+        k += 1
+    return None
 
 
 def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> None:
