@@ -703,6 +703,25 @@ def test_the_subject_of_this_said(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # many people bear no one's name: the name after a group's complement opens the clause
+    (article("Според прокурорите в сблъсъка Мария е ударила полицай."), ["прокурорите в сблъсъка"]),
+    # ... but one of them does, and a group in a document's complement is no head
+    (article("„Чакахме три часа“, каза една от пътничките Мария Петрова."), ["Мария Петрова"]),
+    (article("Според изказване на лидера на демократите Иван Петров те няма да подкрепят закона."), ["Иван Петров"]),
+    # the audience after "пред" is not who
+    (article("„Няма да спрем“, каза пред журналисти Петров в Пловдив."), ["Петров"]),
+    # a role's complement ends at a finite verb, so the person after it is found
+    (article("Повече от 60 депутати от Народната партия изпратиха писмо до министър-председателката Мария Петрова. "
+             "Петрова заяви, че ще отговори."), ["Мария Петрова"]),
+    # a second calling joined by "и", its place, then the name
+    (article("Според икономиста и преподавател в Университета за национално и световно стопанство доц. Иван Петров "
+             "подобна политика е рискова."), ["Иван Петров"]),
+])
+def test_where_a_group_or_role_phrase_ends(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -91,6 +91,8 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
             m = read_np(doc, n, hi)
             if m is not None and m.kind == "name" and m.name.lower() in doc.rules.places:
                 continue  # "каза в София министърът": where, not who
+            if m is not None and m.kind == "group" and n == k + 1:
+                continue  # "каза пред журналисти Хадим Ризви": the audience, then who
             if m is not None and m.kind in ("name", "role", "group") and (m.kind == "name" or (toks[n].low,) in doc.rules.roles):
                 return m
             if not toks[n].is_word:

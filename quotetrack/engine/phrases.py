@@ -60,7 +60,8 @@ def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) ->
     ("на сделката | упорито"); an adjective before a neuter noun is one ("външно министерство")."""
     if t.is_upper:
         return False
-    neuter_next = nxt is not None and nxt.is_word and not nxt.is_upper and nxt.low.endswith(rules.neuter_endings)
+    neuter_next = nxt is not None and nxt.is_word and not nxt.is_upper and (
+        nxt.low.endswith(rules.neuter_endings) or nxt.low in rules.conjunctions)  # "национално и световно стопанство"
     return t.low.endswith(rules.finite_endings) or (
         len(t.low) > 5 and t.low.endswith(rules.adverb_endings) and not neuter_next) or (
         definite(prev, rules) and not prev.low.endswith(rules.neuter_endings) and t.low.endswith(rules.neuter_endings))
@@ -88,6 +89,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         k = i + 3  # "77% от републиканците": a share of a group
     role: Role | None = None
     role_end = i
+    role_heads = False  # the role is the phrase's head, not a word of its complement ("изказване на лидера")
     also: list[Role] = []
     name_span: tuple[int, int] | None = None
     after_prep = False
@@ -109,7 +111,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if found is not None and name_span is None:
             r, k2 = found
             if role is None:
-                role, role_end = r, k2
+                role, role_end, role_heads = r, k2, not after_prep
             elif tokens[k - 1].low in rules.conjunctions and r != role and r not in also:
                 also.append(r)  # the second of two offices, not a role in the complement
             k = k2
@@ -117,6 +119,10 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
+            if role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings)) and (
+                    tokens[k - 1].low not in rules.preps and tokens[k - 1].text not in rules.openers
+                    and tokens[i].low not in rules.partitives):  # "една от пътничките Величка ..." is one
+                break  # "Според прокурорите в сблъсъка | Ася прави ...": many people bear no one's name
             a = k
             k = name_end(tokens, k, hi, rules)
             if (after_prep or role is not None) and a > i and k < hi and tokens[a].text[0].isascii() and (
@@ -211,6 +217,12 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if (t.low in rules.conjunctions and role is not None and name_span is None and k + 1 < hi
                 and role_at(tokens, k + 1, hi, rules) is not None):
             k += 1  # "вицепремиерът и министър на външните работи Екатерина Захариева": two offices
+            after_prep = False
+            continue
+        if (t.low in rules.conjunctions and role is not None and name_span is None and k + 2 < hi
+                and not tokens[k + 1].is_upper and tokens[k + 1].low.endswith(rules.person_endings)
+                and not definite(tokens[k + 1], rules)):
+            k += 2  # "икономиста и преподавател в ... доц. X": a second calling, not listed as an office
             after_prep = False
             continue
         if t.low in rules.conjunctions and role is not None and after_prep and k + 1 < hi and tokens[k + 1].is_word and not tokens[k + 1].is_upper:
