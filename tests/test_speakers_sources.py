@@ -722,6 +722,13 @@ def test_where_a_group_or_role_phrase_ends(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_capitalised_time_word_is_no_name():
+    assert speakers(article("Ден по-рано министърът на правосъдието Иван Петров каза, че няма измама.")) == ["Иван Петров"]
+    caption = article("Мария Петрова и Иван Петров Време е страната да избира, каза Иван Петров пред БНТ.",
+                      "„Няма да чакаме“, добави той.")
+    assert speakers(caption)[-1] == "Иван Петров"
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")
