@@ -146,6 +146,7 @@ class RuleSet:
     sentence_openers: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
     documents: frozenset[str] = frozenset()
+    authored_by: tuple[tuple[str, ...], ...] = ()  # "проведено от": who made the document follows
     gerund_endings: tuple[str, ...] = ()
     marks: frozenset[str] = frozenset()  # every quote mark, opener or closer
     role_starts: frozenset[str] = frozenset()  # first words of role and group forms
@@ -526,6 +527,7 @@ def _compile(directory: str | None) -> RuleSet:
         sentence_openers=frozenset(openers),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
+        authored_by=tuple(words(w) for w in _strings(cpath, "documents.authored_by", cues.get("documents", {}).get("authored_by", []))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
         male_endings=tuple(w.lower() for w in _strings(npath, "gender.male_endings", nd.get("gender", {}).get("male_endings", []))),
         stated_gender={w.lower(): g for key, g in (("relative_female", "f"), ("relative_male", "m"))

@@ -686,7 +686,7 @@ def test_a_description_means_the_person_it_fits(text, expected):
     (article("Професор Иван Петров от бизнес училището „Зелен бряг“ посочва, че спадът е постоянен."), ["Иван Петров"]),
     # a document speaks for the body that issued it, named before with no "на"
     (article("Полското управление за защита на конкуренцията излезе с официално съобщение. Ограниченията "
-             "важат за всички, се уточнява в съобщението."), ["Полското управление"]),
+             "важат за всички, се уточнява в съобщението."), ["Полското управление за защита на конкуренцията"]),
 ])
 def test_a_body_in_marks_or_behind_a_document_speaks(text, expected):
     assert speakers(text) == expected
@@ -732,6 +732,34 @@ def test_a_capitalised_time_word_is_no_name():
     caption = article("Мария Петрова и Иван Петров Време е страната да избира, каза Иван Петров пред БНТ.",
                       "„Няма да чакаме“, добави той.")
     assert speakers(caption)[-1] == "Иван Петров"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document speaks for whoever made it
+    (article("Сценариите варират. Проучването, проведено от Кеймбридж Иконометрикс, посочва, че производството "
+             "ще падне. Икономиката на столицата ще спадне с 2%, се казва в доклада."),
+     ["Кеймбридж Иконометрикс", "Кеймбридж Иконометрикс"]),
+    # a body named in apposition after a dash is who its noun means later
+    (article("Нова политическа партия - „Зелен път“, се роди в страната.", "Партията твърди, че вече има 300 кандидати."),
+     ["Зелен път"]),
+    # a section label before a name, a party in brackets after it
+    (article("Цитат Иван Петров (ПП) заяви: „Това е срам.“"), ["Иван Петров"]),
+    # a title between a role's complement and the name is no part of the complement
+    (article("Говорителят на СЗО д-р Мария Петрова заяви, че рискът е висок. Министрите се срещнаха.",
+             "Говорителят на СЗО добави, че ваксините са безопасни."), ["Мария Петрова", "Мария Петрова"]),
+    # a body's name after "за" and "по", its abbreviation in brackets
+    (article("Агенцията за гражданска защита заяви, че жертвите са 600."), ["Агенцията за гражданска защита"]),
+    (article("Същевременно Агенцията по общите въпроси на администрацията (АОВ) информира Иван Петров, че екипът "
+             "е готов."), ["Агенцията по общите въпроси на администрацията"]),
+    (article("Световната банка за икономиката на Азия заяви, че растежът ще падне."), ["Световната банка"]),
+    # "Затова" points back like "Това"; the credit after it is the source
+    (article("Растежът ще се забави. Затова предупреди Световната банка, съобщава Би Би Си."), ["Световната банка"]),
+    # a name after a document's complement opens the clause
+    (article("Според прогнозите на големите медии в САЩ Петров има преднина. Петров е доволен. САЩ гласуват."),
+     ["прогнозите на големите медии в САЩ"]),
+])
+def test_bodies_and_documents_named_in_full(text, expected):
+    assert speakers(text) == expected
 
 
 def test_a_social_network_is_a_source_only_with_its_name():

@@ -123,7 +123,13 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     j = k + 1 if k < hi and toks[k].low in rules.preps else k
     while j < min(hi, k + 4) and toks[j].is_word and not toks[j].is_upper and toks[j].low not in rules.documents:
         j += 1  # "в нов доклад на ...", "в официалното си изявление"
-    if not (j + 1 < hi and toks[j].low in rules.documents and toks[j + 1].low in rules.preps):
+    if not (j + 1 < hi and toks[j].low in rules.documents):
+        return None
+    a = j + 1 + (toks[j + 1].text == ",")
+    by = next((p for p in rules.authored_by if doc.phrase_at(a, p, hi)), None) if a < hi else None
+    if by is not None:
+        j = a + len(by) - 2  # "Проучването, проведено от X": X, as after "на"
+    elif toks[j + 1].low not in rules.preps:
         return None
     issuer = quoted_mention(doc, j + 2, hi) or read_np(doc, j + 2, hi)
     return issuer if shaped(doc, issuer) is not None else None

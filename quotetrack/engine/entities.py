@@ -11,7 +11,7 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, opening_subject, two_names
 from .doc import Doc, Sent
 from .phrases import Mention, read_np
-from .text import Token, quoted_at, same_stem
+from .text import DASHES, Token, quoted_at, same_stem
 from .words import good_start, initial, is_name_token, lone_name, name_end
 
 
@@ -336,7 +336,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
     for k in [k for k, t in enumerate(toks) if t.low in documents]:  # "доклад на Световната банка": its issuer
         t = toks[k]
         s = doc.sent_at(t.start)
-        issuer = document_speaker(doc, k, s.tj) if k + 2 < len(toks) and toks[k + 1].low in rules.preps else None
+        issuer = document_speaker(doc, k, s.tj) if k + 2 < len(toks) and (
+            toks[k + 1].low in rules.preps or toks[k + 1].text == ",") else None
         if issuer is not None and issuer.kind != "pronoun":
             reg.issuers.append((t.start, issuer))
         elif issuer is None and k > s.ti + 1 and not toks[k].is_upper:
@@ -383,6 +384,8 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
     for k, t in enumerate(toks[:-1]):
         if t.low not in rules.bodies:
             continue
+        if k + 2 < len(toks) and toks[k + 1].text in DASHES and toks[k + 2].text in rules.openers:
+            k += 1  # "политическа партия - „Обновление“": the name in apposition
         close = quoted_at(toks, k + 1, len(toks), rules.openers, rules.closers)
         if close is not None:
             out.append((t.start, t.low, doc.text[toks[k + 2].start : toks[close - 1].end]))

@@ -160,7 +160,7 @@ class Media:
                 k += 1  # not into the next sentence's first word ("Sunday Express | Във ...", "ITV | Стърджън")
             # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it
             return _text(tokens, name_at if not tokens[head].is_upper else i, k), k
-        if k == head + 1:
+        if k == head + 1 and not (k < hi and tokens[k].low in rules.preps):  # "Агенцията по общите въпроси": a body
             earlier = self.antecedent(tokens[head].low, tokens[i].start) or self.referent(tokens[head].low, tokens[i].start)
             if earlier:
                 return earlier, k  # "според интернет портала": the portal named before

@@ -119,10 +119,17 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
-            if role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings)) and (
-                    tokens[k - 1].low not in rules.preps and tokens[k - 1].text not in rules.openers
-                    and tokens[i].low not in rules.partitives):  # "една от пътничките Величка ..." is one
-                break  # "Според прокурорите в сблъсъка | Ася прави ...": many people bear no one's name
+            before = k - 1
+            while before > i and (tokens[before].text == "." or title_len(tokens, before, k, rules)):
+                before -= 1  # "на отец | Фанзага", "на проф. | Иванов": the title goes with the name
+            if ((role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings)))
+                    or (role is None and tokens[i].low in rules.documents)) and (
+                    tokens[before].low not in rules.preps and tokens[before].text not in rules.openers
+                    and tokens[i].low not in rules.partitives
+                    and (role is not None or any(tokens[n].low in rules.preps for n in range(i + 1, before)))):  # "една от пътничките Величка ..." is one
+                break  # "Според прокурорите в сблъсъка | Ася прави ...": many people bear no one's name, nor
+                # does a document past its complement ("Според прогнозите на медиите в САЩ | Байдън", while
+                # "в становище БАН" names the issuer)
             a = k
             k = name_end(tokens, k, hi, rules)
             if (after_prep or role is not None) and a > i and k < hi and tokens[a].text[0].isascii() and (
@@ -193,8 +200,13 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените";
             # after a bare plural a definite word opens the next phrase ("лидери във Виена | британският")
             continue
+        if (after_prep and role is None and tokens[k - 1].low in rules.preps and t.is_word and not t.is_upper
+                and definite(t, rules) and t.low not in rules.verbs and t.low not in rules.time_nouns):
+            k += 1  # a body's complement goes on: "Агенцията по общите въпроси на | администрацията"
+            continue
         nxt = tokens[k + 1] if k + 1 < hi else None
-        if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
+        if (t.low in rules.preps and t.low not in rules.topic_preps and role is None
+                and name_span is None and k > i
                 and not after_prep and nxt is not None and nxt.is_upper and (tokens[k - 1].low.endswith(rules.person_endings)
                                                                               or tokens[k - 1].low in rules.person_nouns
                                                                               or tokens[k - 1].low in rules.bodies)):
@@ -202,11 +214,20 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k = doc.tok_index(sub.end) if sub is not None and sub.kind in ("other", "name") else k + 1
             after_prep = True  # "Поддръжниците на Доналд Тръмп", "правителството на Великобритания", "Мнозина в
             continue  # Консервативната партия": the name, or the body's phrase, is the complement's
-        if (t.low in rules.preps and t.low not in rules.topic_preps and role is None and name_span is None and k > i
+        # a body's name goes on after "за" with an indefinite word ("Агенцията за гражданска защита"); a
+        # topic is definite ("Световната банка | за икономиката на Азия")
+        naming = (t.low in rules.topic_preps and tokens[k - 1].low in rules.bodies and nxt is not None
+                  and not definite(nxt, rules))
+        if (t.low in rules.preps and (t.low not in rules.topic_preps or naming) and role is None
+                and name_span is None and k > i
                 and not after_prep and nxt is not None
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
                 and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more
+            while naming and k < hi and k - i < 8 and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules) and (
+                    tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps and tokens[k].low not in rules.phrase_breaks
+                    and not _outside_phrase(tokens[k - 1], tokens[k], tokens[k + 1] if k + 1 < hi else None, rules)):
+                k += 1  # "за гражданска | защита"
             if (k < hi and definite(tokens[k - 1], rules) and tokens[k].is_word and not tokens[k].is_upper
                     and not definite(tokens[k], rules) and tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
                     and tokens[k].low not in rules.conjunctions and tokens[k].low.endswith(rules.neuter_endings) == tokens[k - 1].low.endswith(rules.neuter_endings)
@@ -244,7 +265,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             name_span = (name_span[0], end_tok) if name_span else None
     start, end = tokens[i].start, tokens[end_tok - 1].end
     of_end = name_span[0] if name_span else end_tok
-    of = " ".join(t.low for t in tokens[role_end:of_end] if t.is_word) or None if role is not None and not also else None
+    of = " ".join(t.low for t in tokens[role_end:of_end] if t.is_word and t.low not in rules.titles
+                  and t.low + "." not in rules.titles) or None if role is not None and not also else None  # not "д-р"
     if name_span and tokens[i].low in rules.bodies and any(t.low in rules.preps for t in tokens[i + 1 : name_span[0]]):
         # "Офисът на британския премиер X", "Комисията за напускане на ЕС": the body speaks, the
         # name is its complement's
@@ -285,6 +307,10 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         k -= 2  # "Депутатите в Брюксел | освен това изтъкват": a phrase of two words before the verb
     while k - 1 >= lo and (tokens[k - 1].low in rules.adverbs or tokens[k - 1].low in rules.auxiliaries):
         k -= 1
+    if k - 1 > lo and tokens[k - 1].text == ")":
+        opened = next((n for n in range(k - 2, max(lo, k - 8), -1) if tokens[n].text == "("), None)
+        if opened is not None and opened > lo:
+            k = opened  # "Иван Петров (ПП) заяви": the party in brackets is no part of the phrase
     if k - 1 < lo:
         return None
     last = tokens[k - 1]

@@ -14,6 +14,7 @@ from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
 from .phrases import Mention, read_np, shaped
 from .text import DASHES
+from .words import good_start
 
 MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
 
@@ -239,7 +240,8 @@ def _subject_later(doc: Doc, cue: Cue, hi: int) -> Mention | None:
             governed = read_np(doc, k + 1, hi) if k + 1 < hi else None  # "след среща | с британския премиер"
             k = doc.tok_index(governed.end) if governed is not None else k + 1
             continue
-        m = read_np(doc, k, hi) if toks[k].is_word else None
+        voice = toks[k - 1].low == rules.source_preposition
+        m = read_np(doc, k, hi) if toks[k].is_word and (voice or good_start(toks[k], rules)) else None
         if m is not None and shaped(doc, m) is not None and (
                 m.kind in ("name", "role", "group") or toks[k - 1].low == rules.source_preposition):
             return m  # ... or a body's voice: "Това съобщиха от пресцентъра на министерството"
@@ -261,8 +263,11 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             st.source = st.source or mention.name
         return
     after = doc.tok_index(mention.end)
-    if mention.kind == "name" and after < s.tj and toks[after].text != ",":
-        split = two_names(doc, cue.j, after)
+    if after < s.tj and toks[after].text != ",":
+        run = after  # the capitalised words that end the phrase: "Тръмп Уолф", "в САЩ Байдън"
+        while run - 1 >= cue.j and toks[run - 1].is_upper:
+            run -= 1
+        split = two_names(doc, run if mention.kind != "name" else cue.j, after) if after - run >= 2 else None
         if split is not None:  # "Според Тръмп Уолф ще ...": Тръмп credits, Уолф is the subject
             mention = read_np(doc, cue.j, split) or mention
             after = split
