@@ -762,6 +762,13 @@ def test_bodies_and_documents_named_in_full(text, expected):
     assert speakers(text) == expected
 
 
+def test_an_unnamed_source_keeps_where_it_is_from():
+    text = article("Министрите спорят. Ала източник от Брюксел е подчертал: „Ще се прилага дълго.“",
+                   "Иван Петров мълчи. Източникът добави, че няма време.")
+    assert speakers(text) == ["източник от Брюксел", "източник от Брюксел"]
+    assert speakers(article("Министърът от София заяви, че срокът е кратък.")) == ["Министърът от София"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -18,8 +18,11 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     if k >= hi:
         return k
     t = toks[k]
-    if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper:
-        for n in (2, 1):  # "в София", "в Ню Йорк": where, not who
+    if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper and not (
+            t.low == rules.source_preposition and k > 0 and (toks[k - 1].low in rules.role_starts
+                                                           or toks[k - 1].low.endswith(rules.person_endings))):
+        # "в София", "в Ню Йорк": where, not who; but "източник | от Брюксел" is whose
+        for n in (2, 1):
             if k + n < hi and " ".join(w.low for w in toks[k + 1 : k + 1 + n]) in rules.places:
                 return k + 1 + n
     if t.low not in rules.adverbial_starts and not t.low.endswith(rules.adverb_endings) and not doc.time_near(k):
