@@ -118,6 +118,8 @@ class RuleSet:
     reflexive: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
+    place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
+    occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
     media_reach: int = 0
@@ -447,6 +449,7 @@ def _compile(directory: str | None) -> RuleSet:
     gpath, gd = files["given_names.toml"]
     given_names = {w.lower(): gender for key, gender in (("male", "m"), ("female", "f"), ("either", "any"))
                    for w in _strings(gpath, f"given_names.{key}", gd.get("given_names", {}).get(key))}
+    place_nouns = frozenset(w.lower() for w in _strings(plpath, "places.nouns", pld.get("places", {}).get("nouns", [])))
     places = frozenset(w.lower() for key in ("countries", "regions", "cities")
                        for w in _strings(plpath, f"places.{key}", pld.get("places", {}).get(key)))
     adverbials = tuple(sorted((words(w) for w in _strings(spath, "adverbials.phrases", sd.get("adverbials", {}).get("phrases"))),
@@ -545,6 +548,7 @@ def _compile(directory: str | None) -> RuleSet:
         year_suffixes=tuple(w.lower() for w in _strings(bpath, "dates.year_suffixes", bp.get("dates", {}).get("year_suffixes", []))),
         person_aliases=person_aliases,
         places=places,
+        place_nouns=place_nouns,
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns"))),
@@ -553,6 +557,7 @@ def _compile(directory: str | None) -> RuleSet:
         plural_endings=tuple(_strings(spath, "people.plural_endings", sd.get("people", {}).get("plural_endings", []))),
         partitive_gender={str(k).lower(): str(v) for k, v in sd.get("people", {}).get("partitive_gender", {}).items()},
         time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),
+        occasions=frozenset(w.lower() for w in _strings(spath, "adverbials.occasions", sd.get("adverbials", {}).get("occasions", []))),
         manner_adverbs=frozenset(w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         adverb_endings=tuple(_strings(spath, "adverbials.adverb_endings", sd.get("adverbials", {}).get("adverb_endings"))),
         adverbial_preps=frozenset(w.lower() for w in _strings(spath, "adverbials.prepositions", sd.get("adverbials", {}).get("prepositions", []))),

@@ -769,6 +769,24 @@ def test_an_unnamed_source_keeps_where_it_is_from():
     assert speakers(article("Министърът от София заяви, че срокът е кратък.")) == ["Министърът от София"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an occasion after a role is when, a place noun's name a place; a feminine role no man
+    (article("Иван Петров загуби изборите.", "„Това е срам“, каза демократката на предизборна проява в град Русе."),
+     ["демократката"]),
+    (article("Мария Петрова пристигна в Русе.", "„Това е срам“, каза демократката на предизборна среща."),
+     ["Мария Петрова"]),
+    # a masculine office still goes to a woman
+    (article("Мария Петрова говори пред парламента.", "„Няма да има втори референдум“, заяви британският премиер."),
+     ["Мария Петрова"]),
+    # counted and quantified groups, an adverb after them, a victim
+    (article("На пресконференцията двете държавнички декларираха, че ще работят заедно."), ["двете държавнички"]),
+    (article("Мнозина обаче смятат, че сделката е лоша."), ["Мнозина"]),
+    (article("„Чакахме три часа“, каза потърпевша."), ["потърпевша"]),
+])
+def test_roles_and_groups_in_their_setting(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

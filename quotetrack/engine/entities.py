@@ -207,7 +207,9 @@ class Registry:
         """The person a pronoun at `before` most likely means: in the nearest sentence that
         mentions someone who fits, its subject, else the last one mentioned. A gender only
         guessed from a name ("Никола" is mostly a man's name) yields when no one else fits."""
-        for strict in (True, False):
+        # a feminine form is never a man's ("демократката" is no "Доналд"); an office keeps its
+        # masculine form for a woman, so "премиерът" may yet be "Тереза"
+        for strict in ((True,) if role is not None and role.gender == "f" else (True, False)):
             pick: Seen | None = None
             pick_subject = False
             for seen in reversed(self.mentions):

@@ -135,6 +135,8 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             if (after_prep or role is not None) and a > i and k < hi and tokens[a].text[0].isascii() and (
                     not tokens[k].text[0].isascii() and is_name_token(tokens[k], rules)):
                 continue  # "банка ING | Вирадж Пател": a body's Latin name, then the person's own
+            if a > i and tokens[a - 1].low in rules.place_nouns and not tokens[a - 1].is_upper:
+                continue  # "в град Савана": a place, whatever the phrase
             if after_prep and a > i:
                 before = a - 1 if tokens[a - 1].text not in rules.marks else a - 2
                 if before >= i and tokens[before].low in rules.preps and k - a < 3:
@@ -168,6 +170,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if t.low in rules.preps and (role is not None or after_prep):
             pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
             if (t.low in rules.adverbial_preps or (k + 1 < hi and tokens[k + 1].low in rules.time_nouns)
+                    or any(w.low in rules.occasions for w in tokens[k + 1 : min(hi, k + 3)])
                     or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ()))):
                 break  # "коментатор по ... BBC", "говорител на ЕК на пресконференция": no part of who
             after_prep = True
@@ -184,6 +187,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and t.low not in rules.time_nouns
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
                 and t.low not in rules.negations and not (k > i and tokens[k - 1].low in rules.bodies)
+                and not (k > i and t.low in rules.adverbs)  # "Мнозина | обаче смятат"
                 and not (k > i and _outside_phrase(tokens[k - 1], t, tokens[k + 1] if k + 1 < hi else None, rules))
                 and not (k > i and definite(tokens[k - 1], rules) and definite(t, rules))):
             k += 1  # an adjective before the role or group noun: "руският", "южнокорейското";
