@@ -787,6 +787,15 @@ def test_roles_and_groups_in_their_setting(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_name_written_only_alone_but_acting_twice_is_someone_a_pronoun_means():
+    text = ("Петрова иска гаранции за сигурността\n\nПетрова акцентира върху нуждата от договор, посочва Франс прес. "
+            "„Времената не позволяват блокаж“, заяви тя пред конференцията.")
+    assert speakers(text)[-1] == "Петрова"
+    # an acronym opening sentences is a body's, a credit line's first word no one's
+    body = "ЕС иска гаранции\n\nЕС настоява за договор. „Времената не позволяват блокаж“, заяви тя."
+    assert speakers(body)[-1] is None
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

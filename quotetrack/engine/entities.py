@@ -26,6 +26,7 @@ class Person:
     spoke: bool = False  # credited with a statement in this article
     place: bool = False  # the name ends in a place ("Брекзит Великобритания")
     of: dict[str, str] = field(default_factory=dict)  # role lemma -> its complement ("кандидат" -> "на републиканците")
+    acts: bool = False  # named alone, but the subject of clauses: someone, though no role or full name says so
 
     @property
     def named(self) -> bool:
@@ -262,7 +263,7 @@ def _same_complement(a: str, b: str) -> bool:
 
 
 def _fits(person: Person, gender: str | None, strict: bool) -> bool:
-    if not (person.roles or person.spoke or person.gender or person.named):
+    if not (person.roles or person.spoke or person.gender or person.named or person.acts):
         return False  # "Брекзит Великобритания": two capitalised words, no sign of a person
     if gender in (None, "any", "pl") or person.gender in (None, "any", gender):
         return True
@@ -350,11 +351,34 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         if len(person.words) > 1:
             for w in person.words:
                 by_word.setdefault(w, person)
+    for k in _lone_subjects(doc, outlets, by_word):
+        # "Мей акцентира ...", "Мей иска ...": a name the article writes only alone, yet twice a
+        # clause's subject, is someone a later "тя" may mean
+        person = reg.add(toks[k].text, toks[k].start, span=(k, k + 1))
+        person.acts = True
+        by_word.setdefault(toks[k].low, person)
     for k in heads:
         t = toks[k]
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
+
+
+def _lone_subjects(doc: Doc, outlets: set[str], known: dict[str, Person]) -> list[int]:
+    """Where a one-word name first opens a sentence, for each such name that opens two or more
+    sentences (followed by a lower-case word) and is no place, medium or known person's word."""
+    toks, rules = doc.tokens, doc.rules
+    seen: dict[str, list[int]] = {}
+    for s in doc.sents:
+        k = s.ti
+        nxt = toks[k + 1] if k + 1 < s.tj else None
+        if (nxt is not None and nxt.is_word and not nxt.is_upper and nxt.low not in rules.conjunctions
+                and nxt.low not in rules.preps and lone_name(toks, k, s.tj, rules)):
+            t = toks[k]  # not an acronym ("ЕС иска"): a body's
+            if (not t.text.isupper() and t.low not in rules.places and t.low not in known and t.text not in outlets
+                    and doc.media.medium_at(toks, k, s.tj) is None):
+                seen.setdefault(t.low, []).append(k)
+    return [ks[0] for ks in seen.values() if len(ks) >= 2]
 
 
 def _leads(toks: list[Token], k: int, rules: RuleSet) -> bool:
