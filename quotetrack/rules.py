@@ -48,6 +48,7 @@ class Role:
     relational: bool = False  # held for or beside someone else: "говорителят", "съпругът"
     head: bool = False  # heads a body: any head of the same body is who "шефът на X" means
     broad: bool = False  # borne beside any office: "политикът" may be the premier named before
+    for_medium: bool = False  # reports for the medium in its complement: "репортер на „Фокус“"
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,7 +279,7 @@ def _compile_roles(path: str, data: dict[str, Any]) -> tuple[dict[tuple[str, ...
                 raise RulesError(path, f"{key} {lemma!r}: gender must be one of {', '.join(GENDERS)}")
             same_as = tuple(_strings(path, f"{key} {lemma!r} same_as", entry.get("same_as", [])) or ())
             role = Role(lemma, gender, same_as, group, bool(entry.get("relational", False)),
-                        bool(entry.get("head", False)), bool(entry.get("broad", False)))
+                        bool(entry.get("head", False)), bool(entry.get("broad", False)), bool(entry.get("for_medium", False)))
             lemmas.add(lemma)
             for form in _strings(path, f"{key} {lemma!r} forms", entry.get("forms")):
                 _unique(path, seen, words(form), lemma)

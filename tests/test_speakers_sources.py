@@ -796,6 +796,14 @@ def test_a_name_written_only_alone_but_acting_twice_is_someone_a_pronoun_means()
     assert speakers(body)[-1] is None
 
 
+def test_a_reporters_credit_is_the_mediums():
+    text = article("София. Безвизовото пътуване е важно. Това каза министърът Иван Петров по време на дискусия, "
+                   "предаде репортер на Агенция „Фокус“.")
+    extraction = extract_article(text)
+    assert [(q.speaker, q.source) for q in extraction.quotes] == [("Иван Петров", "Фокус")]
+    assert extraction.article.agency == "Фокус"  # a Bulgarian agency credited in the body
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

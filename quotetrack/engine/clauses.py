@@ -102,7 +102,23 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     prep = next((p for p, c in doc.rules.preps_by_first.get(toks[k].low, ()) if c == "speaker" and doc.phrase_at(k, p, hi)), None) if k < hi else None
     if prep and len(prep) > 1:
         k += len(prep)
-    return quoted_mention(doc, k, hi) or read_np(doc, k, hi)
+    m = quoted_mention(doc, k, hi) or read_np(doc, k, hi)
+    return _reporters_medium(doc, m, k, hi) or m
+
+
+def _reporters_medium(doc: Doc, m: Mention | None, k: int, hi: int) -> Mention | None:
+    """"предаде репортер на Агенция „Фокус“": the medium a reporter's credit names."""
+    if m is None or m.role is None or not m.role.for_medium:
+        return None
+    toks = doc.tokens
+    for n in range(k + 1, min(hi, k + 4)):
+        if toks[n].low in doc.rules.preps:
+            medium = doc.media.medium_at(toks, n + 1, hi)
+            if medium is not None:
+                a, b = toks[n + 1].start, toks[medium[1] - 1].end
+                return Mention("medium", a, b, doc.text[a:b], name=medium[0])
+            return None
+    return None
 
 
 def quoted_mention(doc: Doc, k: int, hi: int) -> Mention | None:
