@@ -139,6 +139,7 @@ class RuleSet:
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
     finite_endings: tuple[str, ...] = ()
+    plural_verb_endings: tuple[str, ...] = ()
     neuter_endings: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
@@ -520,6 +521,7 @@ def _compile(directory: str | None) -> RuleSet:
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
         subordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.subordinators", grammar.get("subordinators", []))),
         finite_endings=tuple(_strings(cpath, "grammar.finite_endings", grammar.get("finite_endings", []))),
+        plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),
         neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),

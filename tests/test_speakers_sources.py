@@ -804,6 +804,19 @@ def test_a_reporters_credit_is_the_mediums():
     assert extraction.article.agency == "Фокус"  # a Bulgarian agency credited in the body
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a plural verb with no subject in a press review: the paper says it
+    (article("Иван Петров говори дълго.", "Обвиняват министъра Мария Петрова, че е подвела кабинета, пише британският "
+             "вестник „Вечерни вести“."), ["Вечерни вести"]),
+    # ... unless a body's voice opens the clause
+    (article("От Брюксел обаче казват, че британците ще загубят достъпа, припомни Ройтерс."), ["Брюксел"]),
+    # an impersonal "се" verb is no one's
+    (article("Иван Петров говори дълго. Предполага се, че бюджетът е готов."), [None]),
+])
+def test_a_clause_with_no_subject(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

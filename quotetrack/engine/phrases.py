@@ -395,6 +395,8 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
     седмица"), a number ("25 района") or a word no speaker is ("ги", "позиция")."""
     if m is None:
         return None
+    if m.kind == "medium":
+        return m  # a medium speaks, even one credited away from its clause ("Обвиняват ..., пише Y")
     rules, toks = doc.rules, doc.tokens
     a, b = doc.tok_index(m.start), doc.tok_index(m.end)
     words = [t for t in toks[a:b] if t.is_word]
