@@ -139,6 +139,7 @@ class RuleSet:
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
     finite_endings: tuple[str, ...] = ()
+    citing: tuple[tuple[str, ...], ...] = ()  # "цитирайки": the one cited follows
     plural_verb_endings: tuple[str, ...] = ()
     neuter_endings: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
@@ -464,6 +465,7 @@ def _compile(directory: str | None) -> RuleSet:
     conjunctions = frozenset(w.lower() for w in _strings(cpath, "grammar.conjunctions", grammar.get("conjunctions")))
     outlet_phrases = tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True))
     credit_phrases = tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases")))
+    citing = tuple(words(w) for w in _strings(cpath, "outlet_phrases.citing", outlet.get("citing", [])))
     anaphora = tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers")))
     passive_credit = tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit")))
     openers = _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))
@@ -521,6 +523,7 @@ def _compile(directory: str | None) -> RuleSet:
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
         subordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.subordinators", grammar.get("subordinators", []))),
         finite_endings=tuple(_strings(cpath, "grammar.finite_endings", grammar.get("finite_endings", []))),
+        citing=citing,
         plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),
         neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),

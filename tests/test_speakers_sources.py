@@ -817,6 +817,18 @@ def test_a_clause_with_no_subject(text, expected):
     assert speakers(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a relaying medium's credit: the one it cites said it, the relay is the source
+    (article("Компанията ще обжалва решението, съобщава агенция ТАСС, цитирайки председателя на компанията Иван Петров."),
+     [("Иван Петров", "ТАСС")]),
+    (article("ЕС ще отговори на мерките, предаде БТА, цитирайки Франс прес."), [("АФП", "БТА")]),
+    (article("Президентите проведоха разговор, съобщи ТАСС, като се позовава на съобщение на пресслужбата на Кремъл."),
+     [("пресслужбата на Кремъл", "ТАСС")]),
+])
+def test_a_medium_citing_another(text, expected):
+    assert [(q.speaker, q.source) for q in extract_text(text)] == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from .adverbials import skip_adverbials
-from .clauses import is_anaphora, mention_after, subject_of, two_names
+from .clauses import document_speaker, is_anaphora, mention_after, subject_of, two_names
 from .cues import Cue
 from .directs import is_name
 from .doc import Doc, Sent
@@ -165,6 +165,11 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     after = doc.tok_index(mention.end)
     if after < s.tj and (toks[after].low in doc.rules.subjunctive or toks[after].low in doc.rules.that):
         return  # "..., призова правителството да ...": the one addressed, not the speaker
+    relay = None
+    if mention.kind == "medium":
+        cited = _cited(doc, found, s, after)
+        if cited is not None:  # "..., предаде БТА, цитирайки Франс прес": АФП said it, БТА carried it
+            relay, mention = mention.name or mention.text, cited
     lo = s.ti
     before = [st for st in found.in_sentence(doc.sent_of(s.start)) if st.end <= toks[k].start and st.kind != "partial"]
     if before and mention.kind == "medium":
@@ -181,13 +186,33 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
         return  # the whole clause is a quote: a direct quote's business
     if mention.kind == "medium":
         found.credits.append(mention.name or mention.text)
-    source = source_near(doc, cue, cue.j, s.tj, found.credits)
+    if relay is not None:
+        found.credits.append(relay)
+    source = relay or source_near(doc, cue, cue.j, s.tj, found.credits)
     opening = next((sp for sp in doc.spans if sp.open == toks[lo].start and sp.close >= 0 and sp.outer_end < toks[k].start), None)
     if opening is not None and len(doc.text[opening.start : opening.end].split()) > 2:
         # "„Нищо няма да се промени“ след излизането ..., заяви Х": the quoted words are his
         found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
         return
     found.add(Stmt("indirect", toks[lo].start, toks[k].start, toks[cue.i].start, cue, mention, source))
+
+
+def _cited(doc: Doc, found: Found, s: Sent, k: int) -> Mention | None:
+    """Who a relaying medium cites right after its credit (", цитирайки председателя X"), its own
+    cue marked used, so that the citing is no statement of its own."""
+    toks = doc.tokens
+    k += k < s.tj and toks[k].text == ","
+    phrase = next((p for p in doc.rules.citing if doc.phrase_at(k, p, s.tj)), None)
+    if phrase is None:
+        return None
+    j = k + len(phrase)
+    cited = document_speaker(doc, j, s.tj) or read_np(doc, j, s.tj)  # "на съобщение на пресслужбата": its issuer
+    if cited is None or shaped(doc, cited) is None:
+        return None
+    for c in s.cues:
+        if k <= c.i < j:
+            found.use(c)
+    return cited
 
 
 def anaphora_before(doc: Doc, s: Sent, cue: Cue) -> int | None:
