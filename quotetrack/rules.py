@@ -140,6 +140,7 @@ class RuleSet:
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
     finite_endings: tuple[str, ...] = ()
     citing: tuple[tuple[str, ...], ...] = ()  # "цитирайки": the one cited follows
+    not_credited_speech: frozenset[str] = frozenset()  # lemmas no medium's credit makes speech
     plural_verb_endings: tuple[str, ...] = ()
     neuter_endings: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
@@ -524,6 +525,7 @@ def _compile(directory: str | None) -> RuleSet:
         subordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.subordinators", grammar.get("subordinators", []))),
         finite_endings=tuple(_strings(cpath, "grammar.finite_endings", grammar.get("finite_endings", []))),
         citing=citing,
+        not_credited_speech=frozenset(_strings(cpath, "outlet_phrases.not_credited_speech", outlet.get("not_credited_speech", []))),
         plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),
         neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),

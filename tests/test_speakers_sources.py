@@ -829,6 +829,19 @@ def test_a_medium_citing_another(text, expected):
     assert [(q.speaker, q.source) for q in extract_text(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a medium credits a clause whose own verb of speech names its subject: the subject's words
+    (article("Мария Петрова обеща на страната светло бъдеще след излизането, съобщава Би Би Си."),
+     [("Мария Петрова", "обеща", "Би Би Си")]),
+    # ... not an action going on, nor a clause with no such verb
+    (article("Иван Петров продължава да отрича загубата си, пише „Вечерни вести“."),
+     [("Вечерни вести", "пише", None)]),
+    (article("ЕС ще отговори на мерките, предаде БТА."), [("БТА", "предаде", None)]),
+])
+def test_a_medium_crediting_someones_speech(text, expected):
+    assert [(q.speaker, q.verb, q.source) for q in extract_text(text)] == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")
