@@ -149,6 +149,9 @@ class RuleSet:
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
     not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
+    indefinite_groups: frozenset[str] = frozenset()  # "Някои допускат": a speaker alone
+    others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
+    own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
     documents: frozenset[str] = frozenset()
@@ -535,6 +538,8 @@ def _compile(directory: str | None) -> RuleSet:
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
+        others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
+        own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
@@ -559,9 +564,12 @@ def _compile(directory: str | None) -> RuleSet:
         place_nouns=place_nouns,
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
-        person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns"))),
+        person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns")))
+        | frozenset(w.lower() for w in sd.get("people", {}).get("indefinite_groups", [])),
         person_endings=tuple(_strings(spath, "people.person_endings", sd.get("people", {}).get("person_endings"))),
-        partitives=frozenset(w.lower() for w in _strings(spath, "people.partitives", sd.get("people", {}).get("partitives"))),
+        indefinite_groups=frozenset(w.lower() for w in _strings(spath, "people.indefinite_groups", sd.get("people", {}).get("indefinite_groups", []))),
+        partitives=frozenset(w.lower() for w in _strings(spath, "people.partitives", sd.get("people", {}).get("partitives")))
+        | frozenset(w.lower() for w in sd.get("people", {}).get("indefinite_groups", [])),
         plural_endings=tuple(_strings(spath, "people.plural_endings", sd.get("people", {}).get("plural_endings", []))),
         partitive_gender={str(k).lower(): str(v) for k, v in sd.get("people", {}).get("partitive_gender", {}).items()},
         time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),

@@ -842,6 +842,14 @@ def test_a_medium_crediting_someones_speech(text, expected):
     assert [(q.speaker, q.verb, q.source) for q in extract_text(text)] == expected
 
 
+def test_an_unnamed_many_and_a_claim_of_others():
+    assert speakers(article("Някои допускат, че той ще обяви кандидатурата си.")) == ["Някои"]
+    assert speakers(article("Все пак все още никой не знае.")) == []
+    # the "че" after critics' claims is theirs, not the verb's subject's; one's own fears are one's own
+    assert speakers(article("Иван Петров отговори на критиките, че планът е слаб, с обещание за реформи.")) == []
+    assert speakers(article("Иван Петров изрази опасенията си, че планът е слаб.")) == ["Иван Петров"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -83,7 +83,7 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if tok.text in rules.openers:
         return _quoted_name(doc, i, hi)
     k = i
-    if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low in rules.preps and tokens[i + 2].is_word:
+    if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low == rules.source_preposition and tokens[i + 2].is_word:
         k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
     elif tok.text.isdigit() and i + 3 < hi and tokens[i + 1].text == "%" and tokens[i + 2].low in rules.preps:
         k = i + 3  # "77% от републиканците": a share of a group
@@ -284,6 +284,9 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         plural = role.group or tokens[role_end - 1].low.endswith(rules.plural_endings)
         return Mention("group" if plural else "role", start, end, text[start:end], role=role,
                        gender="pl" if plural else (role.gender if role.gender in ("m", "f") else None), of=of)
+    if len(words) == 1 and words[0].low in rules.indefinite_groups and (
+            i + 1 >= hi or tokens[i + 1].low in rules.verbs or tokens[i + 1].low in rules.adverbs):
+        return Mention("group", start, end, text[start:end], gender="pl")  # "Някои допускат, че ..."
     if len(words) == 1 and (words[0].low in rules.not_names or words[0].low in rules.events):
         return None  # a function word ("ще", "все") is nobody's name
     return Mention("other", start, end, text[start:end])
@@ -404,7 +407,7 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
         return None
     if m.kind != "other" or (a > 0 and toks[a - 1].text in rules.openers) or _quoted_body(doc, a, b):
         return m  # a body named in quote marks ("„Райънеър“ съобщи", "компанията „Газпром“") is one
-    if len(words) > 2 and words[0].low in rules.partitives and words[1].low in rules.preps:
+    if len(words) > 2 and words[0].low in rules.partitives and words[1].low == rules.source_preposition:
         words = words[2:]  # "един от берачите": the pickers are who
     run = []
     for t in words:

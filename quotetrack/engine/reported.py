@@ -79,7 +79,8 @@ def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
             before = toks[n - 2] if toks[n - 1].text == "," and n - 2 >= k else toks[n - 1]
             return None if n > 0 and before.low in rules.not_that_before else n
         if (toks[n].low in rules.verbs or toks[n].text in ":" or toks[n].text in rules.openers
-                or toks[n].low in rules.not_that_between):
+                or toks[n].low in rules.not_that_between
+                or (toks[n].low in rules.others_claims and not (n + 1 < s.tj and toks[n + 1].low in rules.own))):
             return None
     return None
 
