@@ -150,6 +150,8 @@ class RuleSet:
     not_that_before: frozenset[str] = frozenset()
     not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
     indefinite_groups: frozenset[str] = frozenset()  # "Някои допускат": a speaker alone
+    adjective_endings: tuple[str, ...] = ()  # "Национална", "Върховен": a body name's first word
+    genitive: frozenset[str] = frozenset()  # "на": a place after it is whose, not where
     others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
     own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
@@ -538,10 +540,12 @@ def _compile(directory: str | None) -> RuleSet:
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
+        genitive=frozenset(w.lower() for w in _strings(cpath, "grammar.genitive", grammar.get("genitive", []))),
         others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
         own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
+        adjective_endings=tuple(_strings(npath, "names.adjective_endings", nd.get("names", {}).get("adjective_endings", []))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         authored_by=tuple(words(w) for w in _strings(cpath, "documents.authored_by", cues.get("documents", {}).get("authored_by", []))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),

@@ -850,6 +850,31 @@ def test_an_unnamed_many_and_a_claim_of_others():
     assert speakers(article("Иван Петров изрази опасенията си, че планът е слаб.")) == ["Иван Петров"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a body's voice after "от", its name with a lower-case noun; a body in marks with its place
+    (article("Заседанията ще се проведат в Брюксел, съобщиха от пресцентъра на Външно министерство."),
+     ["пресцентъра на Външно министерство"]),
+    (article("Белфаст. „Юнионистка лига“ на Северна Ирландия заплаши, че ще гласува против."), ["Юнионистка лига"]),
+    (article("Китайската Национална здравна комисия съобщи, че случаите са 80."), ["Китайската Национална здравна комисия"]),
+    # a body in a role's complement is whose; the government of a country whole
+    (article("Говорителят на иранския Върховен съд Иван Петров заяви, че искането е внесено."), ["Иван Петров"]),
+    (article("Правителството на Великобритания заяви, че няма да отстъпи."), ["Правителството на Великобритания"]),
+    # the adjective before a group is the group's
+    (article("Анализът е готов, а британски банкери смятат, че сделката е близо."), ["британски банкери"]),
+])
+def test_bodies_and_groups_whole(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_bodys_noun_means_the_body_named_with_it():
+    text = article("Докладът на Световната здравна организация излезе вчера. Хората са уморени.",
+                   "Според организацията рискът е висок.")
+    assert speakers(text) == ["Световната здравна организация"]
+    # "most countries" is no reference to the countries named before
+    many = article("Балтийските страни протестираха. Повечето страни смятат, че газопроводът е опасен.")
+    assert speakers(many) == ["Повечето страни"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -18,10 +18,12 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     if k >= hi:
         return k
     t = toks[k]
+    whose = k > 0 and (toks[k - 1].low in rules.role_starts or toks[k - 1].low.endswith(rules.person_endings)
+                       or (t.low in rules.genitive and toks[k - 1].low in rules.bodies))
     if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper and not (
-            t.low == rules.source_preposition and k > 0 and (toks[k - 1].low in rules.role_starts
-                                                           or toks[k - 1].low.endswith(rules.person_endings))):
-        # "в София", "в Ню Йорк": where, not who; but "източник | от Брюксел" is whose
+            whose and (t.low == rules.source_preposition or t.low in rules.genitive)):
+        # "в София", "в Ню Йорк": where, not who; but "източник | от Брюксел" and "правителството
+        # | на Великобритания" are whose
         for n in (2, 1):
             if k + n < hi and " ".join(w.low for w in toks[k + 1 : k + 1 + n]) in rules.places:
                 return k + 1 + n

@@ -419,6 +419,14 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
               and toks[k + 1].low not in rules.given_names):  # "на организацията Тедрос ...": a person follows
             end = name_end(toks, k + 1, len(toks), rules)
             out.append((t.start, t.low, doc.text[toks[k + 1].start : toks[end - 1].end]))
+        else:
+            # "Световната здравна организация": the noun ends a name that opens capitalised, so that
+            # "организацията" later is that body
+            first = next((n for n in range(k - 1, max(-1, k - 4), -1) if toks[n].is_upper and toks[n].is_word
+                          and n > 0 and toks[n - 1].text not in ".!?\n"), None)
+            if first is not None and all(w.is_word and not w.is_upper and w.low not in rules.preps for w in toks[first + 1 : k]) and (
+                    toks[first].low.endswith(rules.adjective_endings) and toks[first].low not in rules.not_names and not t.is_upper):
+                out.append((t.start, t.low, doc.text[toks[first].start : t.end]))
     return out
 
 

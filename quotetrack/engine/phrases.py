@@ -132,6 +132,15 @@ def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 # "в становище БАН" names the issuer)
             a = k
             k = name_end(tokens, k, hi, rules)
+            body = next((n for n in range(k, min(hi, k + 3)) if tokens[n].low in rules.bodies), None) if (
+                k == a + 1 and t.low.endswith(rules.adjective_endings)) else None
+            if body is not None and all(w.is_word and not w.is_upper and w.low not in rules.verbs and w.low not in rules.preps
+                                        and w.low not in rules.phrase_breaks for w in tokens[k:body]):
+                k = body + 1  # "Национална здравна комисия": a body's name, its noun in lower case,
+                if after_prep or role is not None:
+                    continue  # in a complement ("говорителят на иранския Върховен съд") the body is whose
+                end = tokens[k - 1].end
+                return Mention("other", tok.start, end, text[tok.start:end])  # a body, which no pronoun means
             if (after_prep or role is not None) and a > i and k < hi and tokens[a].text[0].isascii() and (
                     not tokens[k].text[0].isascii() and is_name_token(tokens[k], rules)):
                 continue  # "банка ING | Вирадж Пател": a body's Latin name, then the person's own
@@ -296,13 +305,16 @@ def _quoted_name(doc: Doc, i: int, hi: int) -> Mention | None:
     """A body's name of a few words in marks, standing as a subject: "„Даунинг стрийт“ заяви".
     It ends at its closing mark (the phrase read), while its text is the name alone."""
     tokens, rules = doc.tokens, doc.rules
-    if not (i + 1 < hi and is_name_token(tokens[i + 1], rules)):
+    if not (i + 1 < hi and tokens[i + 1].is_word and tokens[i + 1].is_upper):
         return None
     close = quoted_at(tokens, i, hi, rules.openers, rules.closers)
     if close is None or close - i > 5 or any(t.low in rules.verbs or not t.is_word for t in tokens[i + 1 : close]):
         return None
     a, b = tokens[i + 1].start, tokens[close - 1].end
-    return Mention("other", a, tokens[close].end, doc.text[a:b])
+    end = close + 1
+    if end + 1 < hi and tokens[end].low in rules.genitive and tokens[end + 1].is_upper:
+        end = name_end(tokens, end + 1, hi, rules)  # "„Демократичната юнионистка партия“ на Северна Ирландия"
+    return Mention("other", a, tokens[end - 1].end, doc.text[a:b])
 
 
 def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
@@ -360,9 +372,13 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         good = not (s > a and tokens[s - 1].low in rules.preps and tokens[s - 1].low != rules.source_preposition) and (
             m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
                 good_start(tokens[s], rules) or initial(tokens, s, k, rules) or (s + 1 < k and tokens[s + 1].text == "%"))) or (
-                m.kind == "other" and good_start(tokens[s], rules) and shaped(doc, m) is not None))
+                m.kind == "other" and (good_start(tokens[s], rules) or tokens[s].text in rules.openers) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             if good:
+                j = _adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
+                wider = read_np(doc, j, k) if j < s else None
+                if wider is not None and tokens_end(tokens, wider, k) and wider.role == m.role:
+                    return wider  # "британски | дипломати": the adjective before the group is its
                 return _named_before(doc, lo, s, m) or m
             best = best or m
         elif good and m.kind == "name" and _affiliation(doc, doc.tok_index(m.end), k):
@@ -370,6 +386,24 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         elif good and gapped is None and skip_adverbials(doc, doc.tok_index(m.end), k) == k:
             gapped = m
     return gapped or best
+
+
+def _adjectives_before(tokens: list[Token], a: int, s: int, rules: RuleSet) -> int:
+    """Where the adjectives right before tokens[s] start: lower-case words that are no verb,
+    preposition or adverb, the definite article on the first of them only ("британските | избиратели",
+    not "писмото | депутатите")."""
+    j = s
+    while j - 1 >= a and j - s > -2:
+        w = tokens[j - 1]
+        if (not w.is_word or w.is_upper or w.text[0].isdigit() or w.low in rules.preps or w.low in rules.verbs
+                or w.low in rules.conjunctions or w.low in rules.adverbs or w.low in rules.not_speakers
+                or w.low in rules.occasions or w.low in rules.time_nouns or w.low in rules.documents
+                or definite(tokens[j], rules) or w.low.endswith(rules.finite_endings) or w.low.endswith(rules.plural_verb_endings)):
+            break
+        j -= 1
+        if definite(w, rules):
+            break
+    return j
 
 
 def _named_before(doc: Doc, lo: int, s: int, m: Mention) -> Mention | None:

@@ -110,7 +110,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         return _of(person, role)
     if m.kind == "medium":
         return Who(m.name or m.text)
-    if m.kind == "other" and len(words := m.text.lower().split()) <= 2 and words[-1] in rules.bodies and _definite(m, rules):
+    if (m.kind == "other" and len(words := m.text.lower().split()) <= 2 and words[-1] in rules.bodies and _definite(m, rules)
+            and words[0] not in rules.partitives):  # not "Повечето страни"
         named = reg.body_named(words[-1], before)  # "Компанията твърди": the company named before
         if named is not None:
             return Who(named)
