@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from .words import is_name_token
 
 if TYPE_CHECKING:
+    from ..rules import RuleSet
     from .doc import Doc
+    from .text import Token
 
 
 def adverbial_end(doc: Doc, k: int, hi: int) -> int:
@@ -18,10 +20,8 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
     if k >= hi:
         return k
     t = toks[k]
-    whose = k > 0 and (toks[k - 1].low in rules.role_starts or toks[k - 1].low.endswith(rules.person_endings)
-                       or (t.low in rules.genitive and toks[k - 1].low in rules.bodies))
     if t.low in rules.preps and k + 1 < hi and toks[k + 1].is_upper and not (
-            whose and (t.low == rules.source_preposition or t.low in rules.genitive)):
+            (t.low == rules.source_preposition or t.low in rules.genitive) and _whose(toks, k, rules)):
         # "в София", "в Ню Йорк": where, not who; but "източник | от Брюксел" and "правителството
         # | на Великобритания" are whose
         for n in (2, 1):
@@ -47,6 +47,14 @@ def adverbial_end(doc: Doc, k: int, hi: int) -> int:
                 or (w.is_upper and n > k) or is_name_token(w, rules)):
             break  # only lower-case modifiers: "миналата седмица", "през 2019 г.", not "Тедрос по време"
     return k
+
+
+def _whose(toks: list[Token], k: int, rules: RuleSet) -> bool:
+    """Whether the preposition at toks[k] opens a complement of the noun before it: "източник |
+    от Брюксел", "правителството | на Великобритания"."""
+    before = toks[k - 1].low if k > 0 else ""
+    return (before in rules.role_starts or before.endswith(rules.person_endings)
+            or (toks[k].low in rules.genitive and before in rules.bodies))
 
 
 def skip_adverbials(doc: Doc, k: int, hi: int) -> int:

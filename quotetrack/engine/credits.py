@@ -19,6 +19,7 @@ TRAILING = regex.compile(r"(?:^|[\s.,„“\"])/\s*(?P<credit>[\p{L}\d][^/\n]{0,
                          r"|\(\s*(?P<paren>[\p{Lu}\d][\p{Lu}\d .-]{1,20}?)\s*\)[\s.]*$")
 DOMAIN_RE = regex.compile(r"^[\p{L}\d-]+\.(?:bg|com|net|eu|org|info)$", regex.IGNORECASE)
 TAIL_LINES = 12  # the footer is read this many lines from the end, past the article's end marker
+TRAILING_REACH = 120  # characters: a trailing credit, its slash or brackets and what follows it
 
 Evidence = Callable[[str, Layout, RuleSet, Media], Iterator[str]]
 
@@ -49,7 +50,9 @@ def _trailing(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[
     wire in slashes anywhere ("/БТА/" of a digest's second story)."""
     if len(lay.paragraphs) > 1:
         s, e = lay.paragraphs[-1]
-        m = TRAILING.search(text, s, e)
+        # only the paragraph's tail can hold it: a search from every position of a long paragraph
+        # costs more than the rest of the frame
+        m = TRAILING.search(text, max(s, e - TRAILING_REACH), e)
         if m and m.group("credit"):
             yield _strip_relay(m.group("credit"), rules)
         elif m and _known(m.group("paren"), media):

@@ -48,6 +48,9 @@ class Doc:
     outer_starts: list[int] = field(default_factory=list)
     outer_reach: list[int] = field(default_factory=list)
     times: frozenset[int] = frozenset()  # indexes of time nouns ("седмица", "четвъртък")
+    # the phrase read at (start, end): the same phrase is asked for by the registry, by every cue
+    # reading back over it and by the resolver, and reading it is pure, so it is read once
+    phrases: dict = field(default_factory=dict)
 
     @classmethod
     def read(cls, text: str, lay: Layout, rules: RuleSet) -> Doc:

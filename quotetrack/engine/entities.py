@@ -287,6 +287,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
     opens = [k for k in heads if is_name_token(t := toks[k], rules) or t.low in starts or t.low in titles
              or t.low + "." in titles or (len(t.text) == 1 and initial(toks, k, len(toks), rules))
              or (t.low.endswith(suffixes) and _leads(toks, k, rules))]
+    openers: list[tuple[int, int]] = []
     for s in doc.sents:
         after_prep = {c.j for c in s.cues if c.kind == "prep"}
         n = bisect.bisect_left(opens, s.ti)
@@ -304,6 +305,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                     k = inside[1]
                     continue
             if lone_name(toks, k, s.tj, rules):  # most capitalised words: no need to read a phrase
+                if k == s.ti:
+                    openers.append((k, s.tj))  # a name alone opening its sentence: maybe its subject
                 k += 1
                 continue
             m = read_np(doc, k, s.tj)
@@ -351,7 +354,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         if len(person.words) > 1:
             for w in person.words:
                 by_word.setdefault(w, person)
-    for k in _lone_subjects(doc, outlets, by_word):
+    for k in _lone_subjects(doc, openers, outlets, by_word):
         # "Мей акцентира ...", "Мей иска ...": a name the article writes only alone, yet twice a
         # clause's subject, is someone a later "тя" may mean
         person = reg.add(toks[k].text, toks[k].start, span=(k, k + 1))
@@ -364,20 +367,19 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
     return reg
 
 
-def _lone_subjects(doc: Doc, outlets: set[str], known: dict[str, Person]) -> list[int]:
+def _lone_subjects(doc: Doc, openers: list[tuple[int, int]], outlets: set[str], known: dict[str, Person]) -> list[int]:
     """Where a one-word name first opens a sentence, for each such name that opens two or more
-    sentences (followed by a lower-case word) and is no place, medium or known person's word."""
+    sentences (followed by a lower-case word) and is no place, medium or known person's word.
+    `openers`: the sentences' opening lone names, (index, sentence end)."""
     toks, rules = doc.tokens, doc.rules
     seen: dict[str, list[int]] = {}
-    for s in doc.sents:
-        k = s.ti
-        nxt = toks[k + 1] if k + 1 < s.tj else None
+    for k, end in openers:
+        nxt = toks[k + 1] if k + 1 < end else None
+        t = toks[k]  # not an acronym ("ЕС иска"): a body's
         if (nxt is not None and nxt.is_word and not nxt.is_upper and nxt.low not in rules.conjunctions
-                and nxt.low not in rules.preps and lone_name(toks, k, s.tj, rules)):
-            t = toks[k]  # not an acronym ("ЕС иска"): a body's
-            if (not t.text.isupper() and t.low not in rules.places and t.low not in known and t.text not in outlets
-                    and doc.media.medium_at(toks, k, s.tj) is None):
-                seen.setdefault(t.low, []).append(k)
+                and nxt.low not in rules.preps and not t.text.isupper() and t.low not in rules.places
+                and t.low not in known and t.text not in outlets and doc.media.medium_at(toks, k, end) is None):
+            seen.setdefault(t.low, []).append(k)
     return [ks[0] for ks in seen.values() if len(ks) >= 2]
 
 

@@ -17,7 +17,9 @@ class Media:
         self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
         self._tokens = tokens
         self._known: list[tuple[int, str, str]] | None = None  # (offset, name, kind): read when first asked
+        self._named_first: frozenset[str] = frozenset()  # the first word of each medium named so
         self._learn(tokens)
+        self._named_first = frozenset(name.split()[0] for _, _, name in self.named if name.split())
 
     def _learn(self, tokens: Sequence[Token]) -> None:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
@@ -112,7 +114,7 @@ class Media:
         """A medium named at tokens[i]: a known agency, or a phrase headed by a media noun
         ("руските държавни медии", "вестник „Ханделсблат“"). Returns (name, index after)."""
         rules = self.rules
-        if i < hi and not self.named and (t := tokens[i]).is_upper and t.low not in rules.agency_starts and (
+        if i < hi and (t := tokens[i]).is_upper and t.text not in self._named_first and t.low not in rules.agency_starts and (
                 t.low not in rules.media_nouns and not (i + 1 < hi and tokens[i + 1].text == ".")):
             return None  # a capitalised word no medium starts with: most names, asked on every phrase
         found = self.agency_at(tokens, i, hi)

@@ -70,6 +70,15 @@ def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) ->
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     """Read the noun phrase that starts at tokens[i] (after a verb, or opening a clause). It may
     be no speaker at all ("Решението предполага"): `shaped` tells."""
+    key = (i, hi)
+    try:
+        return doc.phrases[key]
+    except KeyError:
+        found = doc.phrases[key] = _read_np(doc, i, hi)
+        return found
+
+
+def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     tokens, text, rules = doc.tokens, doc.text, doc.rules
     if i >= hi:
         return None

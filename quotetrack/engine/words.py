@@ -69,7 +69,7 @@ def name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
     """Where the run of name words (initials and particles included) that starts at tokens[k]
     ends; a name keeps to one script ("Evening Standard | Джонсън": a full stop lost between)."""
     latin = k < hi and tokens[k].text[0].isascii()
-    while k < hi and (tokens[k].text[0].isascii() == latin or ROMAN.fullmatch(tokens[k].text)):  # "Бенедикт XVI"
+    while k < hi and tokens[k].is_word and (tokens[k].text[0].isascii() == latin or ROMAN.fullmatch(tokens[k].text)):  # "Бенедикт XVI"
         if len(tokens[k].text) == 1 and initial(tokens, k, hi, rules):
             k += 2  # "В. Радев"
         elif is_name_token(tokens[k], rules):
