@@ -138,10 +138,13 @@ class RuleSet:
     conjunctions: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
+    object_relatives: frozenset[str] = frozenset()  # "когото": the speaker is the clause's subject before it
     finite_endings: tuple[str, ...] = ()
     citing: tuple[tuple[str, ...], ...] = ()  # "цитирайки": the one cited follows
     not_credited_speech: frozenset[str] = frozenset()  # lemmas no medium's credit makes speech
     plural_verb_endings: tuple[str, ...] = ()
+    plural_copulas: frozenset[str] = frozenset()
+    place_preps: frozenset[str] = frozenset()
     neuter_endings: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
@@ -527,10 +530,13 @@ def _compile(directory: str | None) -> RuleSet:
         that=that,
         conjunctions=conjunctions,
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
+        object_relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.object_relatives", grammar.get("object_relatives", []))),
         subordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.subordinators", grammar.get("subordinators", []))),
         finite_endings=tuple(_strings(cpath, "grammar.finite_endings", grammar.get("finite_endings", []))),
         citing=citing,
         not_credited_speech=frozenset(_strings(cpath, "outlet_phrases.not_credited_speech", outlet.get("not_credited_speech", []))),
+        plural_copulas=frozenset(w.lower() for w in _strings(cpath, "grammar.plural_copulas", grammar.get("plural_copulas", []))),
+        place_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.place_prepositions", grammar.get("place_prepositions", []))),
         plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),
         neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),

@@ -875,6 +875,24 @@ def test_a_bodys_noun_means_the_body_named_with_it():
     assert speakers(many) == ["Повечето страни"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a place speaks when a clause with a plural verb or stance has no subject but opens with it
+    (article("В Москва са категорични, че газопроводът ще бъде завършен."), ["Москва"]),
+    (article("В Брюксел смятат, че сделката е близо."), ["Брюксел"]),
+    (article("В Брюксел министърът заяви, че сделката е близо."), ["министърът"]),
+    # the object relative's verb belongs to the clause's subject
+    (article("Главният прокурор Иван Петров отговори остро на Мария Петрова, когото обвинява, че е подвела кабинета."),
+     ["Иван Петров"]),
+    # a capitalised adjective opening the sentence before a group or a calling
+    (article("Изявени републиканци призоваха, че изборите трябва да бъдат преброени."), ["Изявени републиканци"]),
+    # an occasion after a role: "в коментар на"
+    (article("„Ваксината ще е готова“, каза говорителят на СЗО в коментар на публикуван доклад."),
+     ["говорителят на СЗО"]),
+])
+def test_who_when_the_clause_names_no_one_plainly(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -183,6 +183,8 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         if a == k:
             break
         k = a
+    if k - 2 > s.ti and toks[k - 1].low in doc.rules.object_relatives and toks[k - 2].text == ",":
+        return main_subject(doc, s.ti, k - 2)  # "X остана верен на обещанието си към Y, когото обвинява, че"
     if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
         # "Хезълтайн, който определя": who "който" stands for; the nearest noun, a preposition's
         # object too ("гнева на рибарите, които я определиха")

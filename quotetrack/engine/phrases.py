@@ -126,6 +126,12 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k = k2
             after_prep = False
             continue
+        if (k == i and t.is_upper and k + 1 < hi and t.low.endswith(rules.adjective_endings) and t.low not in rules.given_names
+                and (nxt := tokens[k + 1]).is_word
+                and not nxt.is_upper and (nxt.low in rules.role_starts or nxt.low in rules.person_nouns
+                                          or nxt.low.endswith(rules.person_endings))):
+            k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
+            continue
         if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
             before = k - 1

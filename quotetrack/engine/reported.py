@@ -49,9 +49,12 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             return
         end, chain, colon = clause_end(doc, found, that + 1, s)
         source = chain[0] if chain else source_near(doc, cue, s.ti, that, found.credits)
-        plural = toks[cue.core].low.endswith(doc.rules.plural_verb_endings)
-        if mention is None and plural and toks[s.ti].low == doc.rules.source_preposition:
-            mention = read_np(doc, s.ti + 1, cue.i)  # "От Брюксел обаче казват, че": the body's voice
+        plural = toks[cue.core].low.endswith(doc.rules.plural_verb_endings) or any(
+            t.low in doc.rules.plural_copulas for t in toks[cue.i : cue.j])
+        if mention is None and plural and (toks[s.ti].low == doc.rules.source_preposition or (
+                toks[s.ti].low in doc.rules.place_preps and s.ti + 1 < cue.i and toks[s.ti + 1].is_upper)):
+            # "От Брюксел обаче казват, че", "В Москва са категорични, че": the place's, or body's, voice
+            mention = read_np(doc, s.ti + 1, cue.i)
         if mention is None and plural and chain:
             # "Обвиняват X, че ..., пише вестник Y": no one is the subject; the paper says it
             mention = Mention("medium", toks[cue.i].start, toks[cue.i].start, chain[0], name=chain[0])
