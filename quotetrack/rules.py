@@ -146,6 +146,8 @@ class RuleSet:
     plural_copulas: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
     neuter_endings: tuple[str, ...] = ()
+    agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (article ending, noun endings; () = a consonant)
+    vowels: str = ""
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
     subjunctive_reports_after: frozenset[str] = frozenset()
@@ -538,6 +540,9 @@ def _compile(directory: str | None) -> RuleSet:
         plural_copulas=frozenset(w.lower() for w in _strings(cpath, "grammar.plural_copulas", grammar.get("plural_copulas", []))),
         place_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.place_prepositions", grammar.get("place_prepositions", []))),
         plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),
+        vowels=str(grammar.get("vowels", "")),
+        agreement=tuple((str(a), () if b == "consonant" else tuple(str(b).split()))
+                        for a, b in grammar.get("agreement", [])),
         neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),

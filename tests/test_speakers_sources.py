@@ -893,6 +893,15 @@ def test_who_when_the_clause_names_no_one_plainly(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_lost_full_stop_before_a_capitalised_preposition_and_a_body_in_full():
+    text = article("Сделката ще навреди на износа, казва лорд Иван Алли От Министерството по напускане на "
+                   "Европейския съюз казват, че референдумът беше вот за контрол.")
+    assert speakers(text) == ["Иван Алли", "Министерството по напускане на Европейския съюз"]
+    # a document a medium published is no medium's words
+    leaked = article("Стана известен документ, публикуван от британските медии. Страната ще бъде трета, гласи документът.")
+    assert speakers(leaked) == ["документът"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -151,6 +151,8 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     elif toks[j + 1].low not in rules.preps:
         return None
     issuer = quoted_mention(doc, j + 2, hi) or read_np(doc, j + 2, hi)
+    if by is not None and issuer is not None and issuer.kind == "medium":
+        return None  # "документ, публикуван от британските медии": they carried it, someone else wrote it
     return issuer if shaped(doc, issuer) is not None else None
 
 

@@ -54,6 +54,14 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
     return a, k
 
 
+def _agrees(adjective: str, noun: str, rules: RuleSet) -> bool:
+    """Whether a noun agrees with the definite adjective before it ("европейския съюз")."""
+    for article, endings in rules.agreement:
+        if adjective.endswith(article):
+            return noun[-1] not in rules.vowels if not endings else noun.endswith(endings)
+    return False
+
+
 def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -> bool:
     """Whether t, after prev, is no word of a noun phrase: a finite verb or an adverb by its ending
     ("на Брекзит | единодушно"), or a neuter word after a definite word it does not agree with
@@ -228,9 +236,14 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k += 1  # the complement of a role: "на Европейската комисия", not "на финансите | цените";
             # after a bare plural a definite word opens the next phrase ("лидери във Виена | британският")
             continue
-        if (after_prep and role is None and tokens[k - 1].low in rules.preps and t.is_word and not t.is_upper
+        if (after_prep and role is None and tokens[k - 1].low in rules.preps and t.is_word and (not t.is_upper or not is_name_token(t, rules))
                 and definite(t, rules) and t.low not in rules.verbs and t.low not in rules.time_nouns):
             k += 1  # a body's complement goes on: "Агенцията по общите въпроси на | администрацията"
+            if (k < hi and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules)
+                    and tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
+                    and tokens[k].low not in rules.conjunctions and _agrees(tokens[k - 1].low, tokens[k].low, rules)
+                    and not _outside_phrase(tokens[k - 1], tokens[k], tokens[k + 1] if k + 1 < hi else None, rules)):
+                k += 1  # ... with the noun its adjective goes with: "на Европейския | съюз"
             continue
         nxt = tokens[k + 1] if k + 1 < hi else None
         if (t.low in rules.preps and t.low not in rules.topic_preps and role is None
