@@ -902,6 +902,21 @@ def test_a_lost_full_stop_before_a_capitalised_preposition_and_a_body_in_full():
     assert speakers(leaked) == ["документът"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a share of those polled, whatever noun names them
+    (article("Според проучването 44% от анкетираните смятат, че сделката е лоша."), [("44% от анкетираните", None)]),
+    # a medium citing someone: the one cited says it, the medium is the source
+    (article("Вестник „Вечерни вести“ цитира източник в Брюксел, че сделката е близо."),
+     [("източник в Брюксел", "Вечерни вести")]),
+    (article("РИА Новости цитира думи на посланик Мария Петрова, която заяви, че сделката е близо."),
+     [("Мария Петрова", "РИА Новости")]),
+    # a relative after a body in a complement means the body
+    (article("Делът на фирмите, които заявяват, че ще вдигнат цените, расте."), [("фирмите", None)]),
+])
+def test_shares_citations_and_relatives(text, expected):
+    assert [(q.speaker, q.source) for q in extract_text(text)] == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -192,9 +192,16 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         # object too ("гнева на рибарите, които я определиха")
         prep = next((n for n in range(k - 3, max(s.ti, k - 8), -1) if toks[n].low in doc.rules.preps), None)
         near = read_np(doc, prep + 1, k - 2) if prep is not None else None
-        if near is not None and near.end == toks[k - 3].end and near.kind in ("name", "role", "group"):
-            return near
-        return read_np_back(doc, s.ti, k - 2)
+        if near is not None and near.end == toks[k - 3].end and (
+                near.kind in ("name", "role", "group") or (near.kind == "other" and _people(doc, near))):
+            return near  # "делът на фирмите, които заявяват": the firms
+        back = read_np_back(doc, s.ti, k - 2)
+        if back is not None and back.kind == "pronoun" and prep is not None:
+            # "колеги на работата й, които я обвиниха": not the possessive, the phrase it hangs on
+            head = read_np_back(doc, s.ti, prep)
+            if head is not None and (head.kind in ("name", "role", "group") or _people(doc, head)):
+                return head
+        return back
     if (k - 4 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].low in doc.rules.preps
             and toks[k - 3].text == "," and toks[k - 4].low in doc.rules.documents):
         return read_np(doc, k - 4, k - 3)  # "... изявление, в което се казва": the document speaks
@@ -259,6 +266,13 @@ def main_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
                 return before
         return m
     return None
+
+
+def _people(doc: Doc, m: Mention) -> bool:
+    """Whether a phrase's head noun names people or a body ("фирмите", "колеги")."""
+    head = doc.text[m.start : m.end].split()[-1].lower() if m.text else ""
+    rules = doc.rules
+    return head in rules.bodies or head in rules.person_nouns or head.endswith(rules.person_endings) or (head,) in rules.roles
 
 
 def _not_lone_opener(doc: Doc, m: Mention | None) -> Mention | None:

@@ -110,7 +110,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     also: list[Role] = []
     name_span: tuple[int, int] | None = None
     after_prep = False
-    base = i  # where the adjectives before a role may start: after an age ("36-годишният")
+    base = k  # where the adjectives before a role may start: after an age ("36-годишният") or a share
     steps = 0
     while k < hi and steps < 14:
         steps += 1
@@ -400,7 +400,8 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         good = not (s > a and tokens[s - 1].low in rules.preps and tokens[s - 1].low != rules.source_preposition) and (
             m.kind == "medium" or (m.kind in ("name", "role", "group", "pronoun") and (
                 good_start(tokens[s], rules) or initial(tokens, s, k, rules) or (s + 1 < k and tokens[s + 1].text == "%"))) or (
-                m.kind == "other" and (good_start(tokens[s], rules) or tokens[s].text in rules.openers) and shaped(doc, m) is not None))
+                m.kind == "other" and (good_start(tokens[s], rules) or tokens[s].text in rules.openers
+                                       or (s + 1 < k and tokens[s + 1].text == "%")) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             if good:
                 j = _adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
@@ -469,8 +470,9 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
         return None
     if m.kind != "other" or (a > 0 and toks[a - 1].text in rules.openers) or _quoted_body(doc, a, b):
         return m  # a body named in quote marks ("„Райънеър“ съобщи", "компанията „Газпром“") is one
-    if len(words) > 2 and words[0].low in rules.partitives and words[1].low == rules.source_preposition:
-        words = words[2:]  # "един от берачите": the pickers are who
+    if len(words) > 2 and (words[0].low in rules.partitives or (words[0].text.isdigit() and toks[a + 1].text == "%")) and (
+            words[1].low == rules.source_preposition):
+        words = words[2:]  # "един от берачите", "44% от анкетираните": the pickers, those polled are who
     run = []
     for t in words:
         if t.low in rules.preps:

@@ -49,6 +49,11 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             return
         end, chain, colon = clause_end(doc, found, that + 1, s)
         source = chain[0] if chain else source_near(doc, cue, s.ti, that, found.credits)
+        cited = _cited_by(doc, cue, mention, that) if mention is not None and mention.kind == "medium" else None
+        if cited is not None:  # "Вестник „Индипендънт“ цитира източник в Брюксел, че ...": the source's words
+            source, mention = mention.name or mention.text, cited
+        elif source is None:
+            source = _citing_medium(doc, s, cue)  # "РИА Новости цитира думи на X, която заяви, че"
         plural = toks[cue.core].low.endswith(doc.rules.plural_verb_endings) or any(
             t.low in doc.rules.plural_copulas for t in toks[cue.i : cue.j])
         if mention is None and plural and (toks[s.ti].low == doc.rules.source_preposition or (
@@ -203,6 +208,28 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
         found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
         return
     found.add(Stmt("indirect", toks[lo].start, toks[k].start, toks[cue.i].start, cue, mention, source))
+
+
+def _cited_by(doc: Doc, cue: Cue, medium: Mention, that: int) -> Mention | None:
+    """Whom a medium cites with a verb of citing: "цитира източник в Брюксел, че", "цитира думи на X"."""
+    if cue.lemma not in doc.rules.citing_verbs:
+        return None
+    toks = doc.tokens
+    k = cue.j
+    while k < that and (toks[k].low in doc.rules.words_of or toks[k].low in doc.rules.genitive):
+        k += 1  # "цитира думи на ..."
+    m = read_np(doc, k, that) if k < that else None
+    return m if m is not None and m.kind != "medium" and shaped(doc, m) is not None else None
+
+
+def _citing_medium(doc: Doc, s: Sent, cue: Cue) -> str | None:
+    """The medium that cites, earlier in the sentence, the one whose verb this is."""
+    for c in doc.cues_outside(s):
+        if c.i < cue.i and c.lemma in doc.rules.citing_verbs:
+            m = subject_of(doc, c, s)
+            if m is not None and m.kind == "medium":
+                return m.name or m.text
+    return None
 
 
 def _speech_inside(doc: Doc, s: Sent, lo: int, k: int) -> tuple[Cue, Mention] | None:
