@@ -920,6 +920,12 @@ def test_shares_citations_and_relatives(text, expected):
     assert [(q.speaker, q.source) for q in extract_text(text)] == expected
 
 
+def test_a_clause_opening_the_sentence_shares_the_main_clauses_subject():
+    text = article("Макар и да заяви пред депутатите, че иска специално споразумение, Мария Петрова не каза, "
+                   "че законите ще спрат.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [("Мария Петрова", "иска специално споразумение")]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -227,6 +227,14 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         before = read_np_back(doc, s.ti, first) if first is not None else None
         return before if shaped(doc, before) is not None else opening
     m = read_np_back(doc, s.ti, k)
+    if m is None and k <= s.ti + 3 and toks[s.ti].low in doc.rules.subordinators:
+        # "Макар и да заяви ..., Мария Петрова не каза": a clause opening the sentence before its
+        # main clause shares that clause's subject, after the comma
+        comma = next((n for n in range(cue.j, s.tj) if toks[n].text == "," and not doc.in_span(toks[n].start)
+                      and n + 1 < s.tj and good_start(toks[n + 1], doc.rules)), None)
+        after = read_np(doc, comma + 1, s.tj) if comma is not None else None
+        if after is not None and after.kind in ("name", "role", "group", "pronoun"):
+            return after
     if shaped(doc, m) is not None or k <= s.ti:
         return m
     # the words before the verb are no speaker ("също в интервю за „Funke“ заяви"): the

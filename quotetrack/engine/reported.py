@@ -48,6 +48,9 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         if cue.frame == "stance" and mention is not None and mention.kind == "other" and shaped(doc, mention) is None:
             return
         end, chain, colon = clause_end(doc, found, that + 1, s)
+        if mention is not None and toks[that].end < mention.start < end:
+            # "Макар и да заяви, че ..., Мария Петрова не каза": the words end where their subject's clause begins
+            end = toks[doc.tok_index(mention.start) - 1].start
         source = chain[0] if chain else source_near(doc, cue, s.ti, that, found.credits)
         cited = _cited_by(doc, cue, mention, that) if mention is not None and mention.kind == "medium" else None
         if cited is not None:  # "Вестник „Индипендънт“ цитира източник в Брюксел, че ...": the source's words
