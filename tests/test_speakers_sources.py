@@ -926,6 +926,11 @@ def test_a_clause_opening_the_sentence_shares_the_main_clauses_subject():
     assert [(q.speaker, q.text) for q in extract_text(text)] == [("Мария Петрова", "иска специално споразумение")]
 
 
+def test_a_phone_call_and_a_show_before_the_speaker_after_the_verb():
+    text = article("„Чакахме три часа“, каза в телефонен разговор с „Денят започва“ по БНТ Мария Петрова.")
+    assert [(q.speaker, q.source) for q in extract_text(text)] == [("Мария Петрова", "БНТ")]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")
