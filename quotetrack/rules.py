@@ -143,7 +143,6 @@ class RuleSet:
     citing: tuple[tuple[str, ...], ...] = ()  # "цитирайки": the one cited follows
     citing_verbs: frozenset[str] = frozenset()  # "цитира X, че": X said it
     words_of: frozenset[str] = frozenset()  # "цитира думи на X"
-    not_credited_speech: frozenset[str] = frozenset()  # lemmas no medium's credit makes speech
     plural_verb_endings: tuple[str, ...] = ()
     plural_copulas: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
@@ -540,7 +539,6 @@ def _compile(directory: str | None) -> RuleSet:
         citing=citing,
         citing_verbs=frozenset(_strings(cpath, "outlet_phrases.citing_verbs", outlet.get("citing_verbs", []))),
         words_of=frozenset(w.lower() for w in _strings(cpath, "outlet_phrases.words_of", outlet.get("words_of", []))),
-        not_credited_speech=frozenset(_strings(cpath, "outlet_phrases.not_credited_speech", outlet.get("not_credited_speech", []))),
         plural_copulas=frozenset(w.lower() for w in _strings(cpath, "grammar.plural_copulas", grammar.get("plural_copulas", []))),
         place_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.place_prepositions", grammar.get("place_prepositions", []))),
         plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),

@@ -198,10 +198,6 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
         return  # the whole clause is a quote: a direct quote's business
     if mention.kind == "medium":
         found.credits.append(mention.name or mention.text)
-        inner = _speech_inside(doc, s, lo, k)
-        if inner is not None:  # "Мей обеща ... да ..., съобщава БиБиСи": Мей's words, the medium's credit
-            relay, cue, mention = mention.name or mention.text, inner[0], inner[1]
-            found.use(inner[0])
     if relay is not None:
         found.credits.append(relay)
     source = relay or source_near(doc, cue, cue.j, s.tj, found.credits)
@@ -232,17 +228,6 @@ def _citing_medium(doc: Doc, s: Sent, cue: Cue) -> str | None:
             m = subject_of(doc, c, s)
             if m is not None and m.kind == "medium":
                 return m.name or m.text
-    return None
-
-
-def _speech_inside(doc: Doc, s: Sent, lo: int, k: int) -> tuple[Cue, Mention] | None:
-    """A verb of speech with its subject named, in the clause a medium credits after it."""
-    for c in doc.cues_outside(s):
-        if (c.kind == "verb" and c.frame == "speech" and lo <= c.i < k and c.i - lo <= 12
-                and c.lemma not in doc.rules.not_credited_speech):
-            m = subject_of(doc, c, s)
-            if explicit(m) and m.kind != "medium":
-                return c, m
     return None
 
 
