@@ -120,6 +120,7 @@ class RuleSet:
     media_nouns: frozenset[str] = frozenset()
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
+    body_kinds: dict[str, str] = field(default_factory=dict)  # body noun -> its kind ("компанията" -> company)
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
@@ -579,6 +580,8 @@ def _compile(directory: str | None) -> RuleSet:
         person_aliases=person_aliases,
         places=places,
         place_nouns=place_nouns,
+        body_kinds={w.lower(): kind for kind, ws in sd.get("bodies", {}).get("kinds", {}).items()
+                    for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns")))

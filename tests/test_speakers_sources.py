@@ -481,9 +481,10 @@ def test_a_document_speaks_for_its_issuer_and_later_mentions_of_it_too():
     assert speakers(text) == ["Световната банка", "Световната банка", "Световната банка"]
 
 
-def test_a_body_named_in_marks_after_its_noun_speaks():
+def test_a_body_named_in_marks_after_its_noun_speaks_by_its_name():
     text = article("Тази сутрин от компанията „Газопренос“ съобщиха, че газът ще поскъпне.")
-    assert speakers(text) == ["компанията „Газопренос“"]
+    assert speakers(text) == ["Газопренос"]
+    assert [q.speaker_mention for q in extract_text(text)] == ["компанията „Газопренос“"]
 
 
 def test_a_colon_closing_the_paragraph_before_introduces_the_quote_and_its_issuer():
@@ -927,6 +928,16 @@ def test_a_clause_opening_the_sentence_shares_the_main_clauses_subject():
 def test_a_phone_call_and_a_show_before_the_speaker_after_the_verb():
     text = article("„Чакахме три часа“, каза в телефонен разговор с „Денят започва“ по БНТ Мария Петрова.")
     assert [(q.speaker, q.source) for q in extract_text(text)] == [("Мария Петрова", "БНТ")]
+
+
+def test_a_body_is_its_name_and_its_kinds_noun_means_it():
+    text = article("Авиопревозвачът „Зелен полет“ заплаши, че ще напусне страната. Министрите мълчат.",
+                   "Компанията твърди, че рискът е голям.")
+    assert speakers(text) == ["Зелен полет", "Зелен полет"]
+    # a foreign minister, the second time
+    minister = article("Британският външен министър Иван Петров пристигна в Брюксел. Премиерът Мария Илиева остана.",
+                       "„Няма да отстъпим“, допълни британският първи дипломат.")
+    assert speakers(minister) == ["Иван Петров"]
 
 
 def test_a_social_network_is_a_source_only_with_its_name():

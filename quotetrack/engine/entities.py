@@ -149,9 +149,10 @@ class Registry:
         ("компанията „Еърбъс“" ... "Компанията твърди" is Еърбъс)."""
         if self._bodies is None:
             self._bodies = _named_bodies(self.doc) if self.doc is not None else []
+        kin = self.rules.body_kinds.get(noun)
         for at, head, name in reversed(self._bodies):
-            if at < before and same_stem(head, noun):
-                return name
+            if at < before and (same_stem(head, noun) or (kin is not None and self.rules.body_kinds.get(head) == kin)):
+                return name  # ... or one named after a noun of its kind ("превозвачът „Еърбъс“" ... "Компанията")
         return None
 
     def unnamed(self, text: str, at: int, role: Role) -> Person:

@@ -115,6 +115,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         named = reg.body_named(words[-1], before)  # "Компанията твърди": the company named before
         if named is not None:
             return Who(named)
+    if m.kind == "other" and (named := _body_name(m.text, rules)) is not None:
+        return Who(named)  # "Авиопревозвачът „Еърбъс“" is Еърбъс, as "Компанията" later is
     if m.kind == "role" and m.role is not None:
         seen = reg.role_seen(m.role, before, m.of)
         if seen is not None and not _nearer(last, seen, before, m.role):
@@ -151,6 +153,18 @@ def _nearer(last: Who, seen: Seen, before: int, role: Role) -> bool:
     means now: the holder was last named far back, the speaker since, with no other role."""
     return (before - seen.at > WINDOW // 2 and last.person is not None and last.at > seen.at
             and (not last.person.roles or holds(last.person, role)))
+
+
+def _body_name(text: str, rules: RuleSet) -> str | None:
+    """The name in marks of "компанията „Еърбъс“": a body's noun, then its name quoted whole."""
+    opener = next((n for n, ch in enumerate(text) if ch in rules.openers), None)
+    if opener is None or opener == 0 or text[-1] not in rules.closers:
+        return None
+    noun = text[:opener].split()
+    name = text[opener + 1 : -1].strip()
+    if not noun or noun[-1].lower() not in rules.bodies or not name or any(ch in rules.marks for ch in name):
+        return None
+    return name
 
 
 def _paragraph(doc: Doc, offset: int) -> int:
