@@ -940,6 +940,12 @@ def test_a_body_is_its_name_and_its_kinds_noun_means_it():
     assert speakers(minister) == ["Иван Петров"]
 
 
+def test_a_place_run_into_a_surname_and_an_object_clitic_before_the_speaker():
+    assert speakers(article("В реч в Североизточна Англия Петров заяви, че сделката е добра. Петров е министър.")) == ["Петров"]
+    assert speakers(article("Джак Лондон заяви, че книгата е добра.")) == ["Джак Лондон"]
+    assert speakers(article("„Ще работим заедно“, допълни го Иван Кирилов.")) == ["Иван Кирилов"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -70,6 +70,8 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     """Who a verb credits after it: "каза (малко по-късно) (пред БНТ) министърът X"."""
     toks = doc.tokens
     j = cue.j + 1 if cue.j < hi and toks[cue.j].low in doc.rules.reflexive else cue.j  # "оплака се пътничка"
+    if j < hi and toks[j].low in doc.rules.clitics:
+        j += 1  # "допълни го Богдан Кирилов": an object, then who
     if j + 1 < hi and toks[j + 1].text == ".":  # "отбелязва в. „Гардиън“": "в." is a newspaper, not "в"
         medium = doc.media.medium_at(toks, j, hi)
         if medium is not None and medium[0].lower().rstrip(".") not in doc.rules.media_stems:  # a name, not "в." alone

@@ -43,9 +43,16 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
     България" (a caption's word). A name of two words stays whole ("Джак Лондон")."""
     for n in (2, 1):
         rest = k - a - n
+        if n == 2 and rest >= 1 and tokens[a + 1].low in rules.places and tokens[a].low not in rules.given_names:
+            a += n  # "в Североизточна Англия | Дейвис": a region, then the name
+            break
+        if (n == 1 and rest == 1 and tokens[a].low in rules.places and a > 0
+                and (tokens[a - 1].low in rules.preps or (tokens[a - 1].is_upper and tokens[a - 1].is_word))):
+            a += 1  # "в (Североизточна) Англия | Дейвис заяви": the place of a phrase before, then the name
+            break
         if (rest >= 2 or (rest == 1 and tokens[k - 1].text.isupper() and len(tokens[k - 1].text) > 1)) and (
                 " ".join(t.low for t in tokens[a : a + n]) in rules.places):
-            a += n  # ... or an acronym after it: "базираната в Женева | СЗО"
+            a += n  # ... or an acronym after it: "базираната в Женева | СЗО"; "в Североизточна Англия | Дейвис"
             break
     for n in (2, 1):
         if k - a - n >= 2 and " ".join(t.low for t in tokens[k - n : k]) in rules.places:
