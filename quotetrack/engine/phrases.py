@@ -47,7 +47,8 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
             a += n  # "в Североизточна Англия | Дейвис": a region, then the name
             break
         if (n == 1 and rest == 1 and tokens[a].low in rules.places and a > 0
-                and (tokens[a - 1].low in rules.preps or (tokens[a - 1].is_upper and tokens[a - 1].is_word))):
+                and (tokens[a - 1].low in rules.place_preps
+                     or (a > 1 and tokens[a - 1].is_upper and tokens[a - 2].low in rules.place_preps))):
             a += 1  # "в (Североизточна) Англия | Дейвис заяви": the place of a phrase before, then the name
             break
         if (rest >= 2 or (rest == 1 and tokens[k - 1].text.isupper() and len(tokens[k - 1].text) > 1)) and (
