@@ -158,6 +158,8 @@ class RuleSet:
     not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
     indefinite_groups: frozenset[str] = frozenset()  # "Някои допускат": a speaker alone
     adjective_endings: tuple[str, ...] = ()  # "Национална", "Върховен": a body name's first word
+    nationality_endings: tuple[str, ...] = ()  # "британският премиер": whose
+    not_nationality: frozenset[str] = frozenset()  # "европейският": no country's
     genitive: frozenset[str] = frozenset()  # "на": a place after it is whose, not where
     others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
     own: frozenset[str] = frozenset()
@@ -560,6 +562,8 @@ def _compile(directory: str | None) -> RuleSet:
         sentence_openers=frozenset(openers),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         adjective_endings=tuple(_strings(npath, "names.adjective_endings", nd.get("names", {}).get("adjective_endings", []))),
+        not_nationality=frozenset(_strings(npath, "names.not_nationality", nd.get("names", {}).get("not_nationality", []))),
+        nationality_endings=tuple(_strings(npath, "names.nationality_endings", nd.get("names", {}).get("nationality_endings", []))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         authored_by=tuple(words(w) for w in _strings(cpath, "documents.authored_by", cues.get("documents", {}).get("authored_by", []))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),

@@ -946,6 +946,15 @@ def test_a_place_run_into_a_surname_and_an_object_clitic_before_the_speaker():
     assert speakers(article("„Ще работим заедно“, допълни го Иван Кирилов.")) == ["Иван Кирилов"]
 
 
+def test_a_nationality_before_a_role_keeps_apart_the_holders_of_one_office():
+    text = article("Британският премиер Мария Илиева пристигна в Брюксел.",
+                   "„Трябва да има ред“, каза бившият белгийски премиер. „Няма време“, каза британският премиер.")
+    assert speakers(text) == ["бившият белгийски премиер", "Мария Илиева"]
+    # a known medium after an adjective is the medium
+    paper = article("Сделката е близо, пише британският Daily Express.")
+    assert [q.speaker for q in extract_text(paper)] == ["Дейли Експрес"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

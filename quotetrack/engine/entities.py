@@ -27,6 +27,7 @@ class Person:
     place: bool = False  # the name ends in a place ("Брекзит Великобритания")
     of: dict[str, str] = field(default_factory=dict)  # role lemma -> its complement ("кандидат" -> "на републиканците")
     acts: bool = False  # named alone, but the subject of clauses: someone, though no role or full name says so
+    quals: set[str] = field(default_factory=set)  # the stems of the nationality words named with a role: "брита"
 
     @property
     def named(self) -> bool:
@@ -81,7 +82,7 @@ class Registry:
         self._bodies: list[tuple[int, str, str]] | None = None  # (offset, noun, name): read when first asked
 
     def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None,
-            of: str | None = None) -> Person:
+            of: str | None = None, qual: str | None = None) -> Person:
         canonical = self.rules.person_aliases.get(name.lower())
         if canonical:
             name = canonical
@@ -98,6 +99,8 @@ class Registry:
             person.roles.append(role)
         if role is not None and of:
             person.of.setdefault(role.lemma, of)
+        if role is not None and qual:
+            person.quals.add(qual)
         if role is not None and role.gender == "m" and not person.sure and self._gender(person) == "f":
             person.gender = "f"  # an office keeps its masculine form for a woman: "премиерът Тереза Мей"
         elif role is not None and role.gender in ("m", "f"):
@@ -180,13 +183,13 @@ class Registry:
         seen = self.role_seen(role, before, of)
         return seen.person if seen is not None else None
 
-    def role_seen(self, role: Role, before: int, of: str | None = None) -> Seen | None:
+    def role_seen(self, role: Role, before: int, of: str | None = None, qual: str | None = None) -> Seen | None:
         """by_role's answer with where that person was last mentioned before the offset."""
         lemmas = {role.lemma, *role.same_as}
 
         def named_with(seen: Seen) -> bool:  # named in full with this role (and this complement)
             p = seen.person
-            if not p.words:
+            if not p.words or not compatible(p, qual):
                 return False
             if not _lemma_among(p, lemmas):
                 # "ръководителят на СЗО" is "генералният директор на СЗО Тедрос ...": a head of the same body
@@ -205,7 +208,8 @@ class Registry:
         earlier = [g for at, g in self.groups if at < before]
         return earlier[-1] if earlier else None
 
-    def recent(self, before: int, gender: str | None = None, role: Role | None = None) -> tuple[int, Person] | None:
+    def recent(self, before: int, gender: str | None = None, role: Role | None = None,
+               qual: str | None = None) -> tuple[int, Person] | None:
         """The person a pronoun at `before` most likely means: in the nearest sentence that
         mentions someone who fits, its subject, else the last one mentioned. A gender only
         guessed from a name ("Никола" is mostly a man's name) yields when no one else fits."""
@@ -221,6 +225,8 @@ class Registry:
                     break
                 if role is not None and not role.broad and (seen.person.roles or role.relational) and not holds(seen.person, role):
                     continue  # "министърът" is not someone known to be something else
+                if not compatible(seen.person, qual):
+                    continue  # "белгийският премиер" is not the British one
                 if _fits(seen.person, gender, strict) and (pick is None or (not pick_subject and self._subject(seen))):
                     pick = seen
                     pick_subject = self._subject(seen)
@@ -243,6 +249,29 @@ class Registry:
 
     def _sentence(self, at: int) -> int:
         return bisect.bisect_right(self.sent_starts, at)
+
+
+def qualifier(text: str, rules: RuleSet) -> str | None:
+    """The stem of the nationality word in a role's phrase: "брита" of "британският премиер"."""
+    for w in text.lower().split():
+        if w in rules.preps:
+            return None  # "председателят на Европейския съвет": the complement's word is not whose
+        if len(w) > 5 and w.endswith(rules.nationality_endings) and w[:5] not in rules.not_nationality:
+            return w[:5]
+    return None
+
+
+def _role_qualifier(doc: Doc, k: int, m: Mention) -> str | None:
+    """The nationality word of a named role, in its phrase or the word right before it (a phrase
+    read from the role on: "на британския | премиер Тереза Мей")."""
+    before = doc.tokens[k - 1].low if k > 0 and doc.tokens[k - 1].is_word else ""
+    name_at = doc.text.find(m.name, m.start) if m.name else m.end
+    return qualifier(f"{before} {doc.text[m.start : name_at]}" if before not in doc.rules.preps else doc.text[m.start : name_at], doc.rules)
+
+
+def compatible(person: Person, qual: str | None) -> bool:
+    """Whether a role's nationality word leaves this person possible: unknown on either side, or the same."""
+    return qual is None or not person.quals or qual in person.quals
 
 
 def holds(person: Person, role: Role) -> bool:
@@ -319,7 +348,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = doc.tok_index(m.end)  # "Превод и редакция: Юлиян Марков": who made the text, no one in it
             elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
-                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of)
+                person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of,
+                                 qual=_role_qualifier(doc, k, m) if m.role else None)
                 stated = [rules.title_roles.get(toks[w].low + "." if toks[w + 1].text == "." else toks[w].low)
                           for w in range(k, end - 1)] if rules.title_roles else []
                 for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..models import Quote
 from ..rules import Role, RuleSet
 from .doc import Doc
-from .entities import WINDOW, Person, Registry, Seen, holds, registry_of
+from .entities import WINDOW, Person, Registry, Seen, compatible, holds, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
 from .phrases import Mention, shaped
@@ -118,13 +118,14 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     if m.kind == "other" and (named := _body_name(m.text, rules)) is not None:
         return Who(named)  # "Авиопревозвачът „Еърбъс“" is Еърбъс, as "Компанията" later is
     if m.kind == "role" and m.role is not None:
-        seen = reg.role_seen(m.role, before, m.of)
+        seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules))
         if seen is not None and not _nearer(last, seen, before, m.role):
             return _of(seen.person, role)
         if not _definite(m, rules) or m.of:
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
-        return _recent(before, m.gender, reg, last, m.role if m.kind == "role" else None) or Who(
+        return _recent(before, m.gender, reg, last, m.role if m.kind == "role" else None,
+                       qualifier(m.text, rules) if m.kind == "role" else None) or Who(
             m.text if m.kind == "role" else None, role)
     if m.kind == "pronoun":
         group = reg.recent_group(before)
@@ -136,13 +137,15 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
 
 
-def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Role | None = None) -> Who | None:
+def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Role | None = None,
+            qual: str | None = None) -> Who | None:
     """The person a pronoun or a bare role means: someone named since the last speaker, else
     the last speaker. A bare role ("министърът") never means someone known to hold another."""
     fits = (gender in (None, "any") or last.gender in (None, gender)) and (
         role is None or (last.person is not None and (role.broad or (not last.person.roles and not role.relational)
                                                       or holds(last.person, role))))
-    named = reg.recent(before, gender, role)
+    fits = fits and (last.person is None or compatible(last.person, qual))
+    named = reg.recent(before, gender, role, qual)
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
