@@ -117,6 +117,7 @@ class RuleSet:
     adverbs: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
+    personal_reflexive: frozenset[str] = frozenset()  # lemmas whose "се" form has a person for subject
     media_nouns: frozenset[str] = frozenset()
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
@@ -427,6 +428,7 @@ def _compile(directory: str | None) -> RuleSet:
     pairs = _compile_quotes(qpath, qdata)
     vpath, vdata = files["verbs.toml"]
     verbs = _compile_verbs(vpath, vdata)
+    personal_reflexive = frozenset(_strings(vpath, "reflexive.personal", vdata.get("reflexive", {}).get("personal", [])))
     rpath, rdata = files["roles.toml"]
     roles, titles, title_roles = _compile_roles(rpath, rdata)
     apath, adata = files["agencies.toml"]
@@ -520,6 +522,7 @@ def _compile(directory: str | None) -> RuleSet:
         months=tuple(m.lower() for m in _strings(bpath, "dates.months", bp.get("dates", {}).get("months"))),
         adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
+        personal_reflexive=personal_reflexive,
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         named_media_nouns=frozenset(w.lower() for w in _strings(npath, "media.named_only", nd.get("media", {}).get("named_only", []))),

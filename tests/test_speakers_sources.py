@@ -955,6 +955,19 @@ def test_a_nationality_before_a_role_keeps_apart_the_holders_of_one_office():
     assert [q.speaker for q in extract_text(paper)] == ["Дейли Експрес"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an impersonal "се" clause is no one's, neither the sentence's subject's nor the last speaker's
+    (article("„Бюджетът е готов“, каза Иван Петров. Смята се, че парламентът ще го приеме."), ["Иван Петров", None]),
+    (article("Иван Петров показа информации, за които се твърди, че са взети от лаптопа."), [None]),
+    # ... while a verb whose "се" form has a person for subject keeps it, and a document speaks
+    (article("Иван Петров се оплака, че бюджетът е малък."), ["Иван Петров"]),
+    (article("Юристите се съмняват, че законът ще мине."), ["Юристите"]),
+    (article("Бюджетът е малък, се казва в доклада на Световната банка."), ["Световната банка"]),
+])
+def test_an_impersonal_clause_credits_no_one(text, expected):
+    assert speakers(text) == expected
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -160,7 +160,24 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
 
 def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     """Who the verb's subject is: the phrase before it, or the sentence's opening phrase when
-    an inserted clause stands between them ("X, който ..., заяви")."""
+    an inserted clause stands between them ("X, който ..., заяви"). An impersonal "се" clause
+    ("Смята се, че", "за които се твърди, че") has none but a document or medium it names."""
+    m = _subject_of(doc, cue, s)
+    if m is not None and m.kind != "medium" and impersonal(doc, cue) and not (
+            m.kind == "other" and m.text.split()[-1].lower() in doc.rules.documents):
+        return None
+    return m
+
+
+def impersonal(doc: Doc, cue: Cue) -> bool:
+    """A singular "се" form of a verb whose "се" form has no person for subject: "смята се"."""
+    toks, rules = doc.tokens, doc.rules
+    reflexive = toks[cue.i].low in rules.reflexive or (cue.j < len(toks) and toks[cue.j].low in rules.reflexive)
+    return (reflexive and cue.kind == "verb" and cue.lemma not in rules.personal_reflexive
+            and not toks[cue.core].low.endswith(rules.plural_verb_endings))
+
+
+def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     toks = doc.tokens
     if toks[cue.core].low.endswith(doc.rules.gerund_endings):
         # "..., отбелязва в. „Гардиън“, добавяйки, че": a gerund after a credit clause has its

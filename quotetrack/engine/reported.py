@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from .adverbials import skip_adverbials
-from .clauses import document_speaker, is_anaphora, mention_after, subject_of, two_names
+from .clauses import document_speaker, impersonal, is_anaphora, mention_after, subject_of, two_names
 from .cues import Cue
 from .directs import is_name
 from .doc import Doc, Sent
@@ -67,7 +67,7 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             # "Обвиняват X, че ..., пише вестник Y": no one is the subject; the paper says it
             mention = Mention("medium", toks[cue.i].start, toks[cue.i].start, chain[0], name=chain[0])
         found.add(Stmt("indirect", toks[that].end, end, toks[cue.i].start, cue, mention, source,
-                       follows_previous=mention is None, via=chain))
+                       follows_previous=mention is None and not impersonal(doc, cue), via=chain))  # "Смята се, че": no one's
         if colon is not None:
             colon_speech(doc, found, colon, s, cue, mention)
         return
