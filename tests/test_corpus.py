@@ -14,7 +14,7 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.965),
-    "all": (0.90, 0.927),
+    "all": (0.90, 0.928),
     "speaker": (0.95, 0.992),
     "verb": (0.96, 0.981),
     "source": (0.85, 0.904),
