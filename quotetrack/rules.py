@@ -138,6 +138,7 @@ class RuleSet:
     clitics: frozenset[str] = frozenset()  # "му", "я": an object before the verb, never its subject
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    joint: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
     object_relatives: frozenset[str] = frozenset()  # "когото": the speaker is the clause's subject before it
@@ -538,6 +539,7 @@ def _compile(directory: str | None) -> RuleSet:
         clitics=frozenset(w.lower() for w in _strings(cpath, "grammar.clitics", grammar.get("clitics", []))),
         that=that,
         conjunctions=conjunctions,
+        joint=frozenset(w.lower() for w in _strings(cpath, "grammar.joint", grammar.get("joint", []))),
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
         object_relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.object_relatives", grammar.get("object_relatives", []))),
         subordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.subordinators", grammar.get("subordinators", []))),

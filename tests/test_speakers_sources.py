@@ -968,6 +968,11 @@ def test_an_impersonal_clause_credits_no_one(text, expected):
     assert speakers(text) == expected
 
 
+def test_two_named_before_a_plural_verb_speak_together():
+    assert speakers(article("Великобритания и Франция заявиха, че ще работят заедно.")) == ["Великобритания и Франция"]
+    assert speakers(article("Заседанието приключи и Иван Петров заяви, че ще работи.")) == ["Иван Петров"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")
