@@ -973,6 +973,16 @@ def test_two_named_before_a_plural_verb_speak_together():
     assert speakers(article("Заседанието приключи и Иван Петров заяви, че ще работи.")) == ["Иван Петров"]
 
 
+def test_a_leader_and_a_billionaire_are_the_ones_named_before():
+    leader = article("Френският президент Иван Петров пристигна в Лондон.", "„Няма да отстъпим“, каза френският лидер.")
+    assert speakers(leader) == ["Иван Петров"]
+    rich = article("Иван Петров дари два милиона на кампанията.", "„Хората трябва да решат“, заяви милиардерът.")
+    assert speakers(rich) == ["Иван Петров"]
+    # a title run into the text doubles a name; it is one name
+    doubled = article("Сделка няма да има, категоричен Петров Петров още веднъж предупреди, че срокът изтича.")
+    assert speakers(doubled) == ["Петров"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -86,6 +86,9 @@ class Registry:
         canonical = self.rules.person_aliases.get(name.lower())
         if canonical:
             name = canonical
+        parts = name.split()
+        if len(parts) == 2 and parts[0] == parts[1]:
+            name = parts[0]  # "категоричен Макрон | Макрон още ...": a title run into the text, not a name
         ws = tuple(w.lower() for w in name.replace("-", " ").split())
         person = self._match(ws)
         if person is None:
