@@ -970,6 +970,8 @@ def test_an_impersonal_clause_credits_no_one(text, expected):
 
 def test_two_named_before_a_plural_verb_speak_together():
     assert speakers(article("Великобритания и Франция заявиха, че ще работят заедно.")) == ["Великобритания и Франция"]
+    assert speakers(article("Полша и Балтийските страни предупредиха, че газопроводът е опасен.")) == [
+        "Полша и Балтийските страни"]
     assert speakers(article("Заседанието приключи и Иван Петров заяви, че ще работи.")) == ["Иван Петров"]
 
 

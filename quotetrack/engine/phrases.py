@@ -411,10 +411,12 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 m.kind == "other" and (good_start(tokens[s], rules) or tokens[s].text in rules.openers
                                        or (s + 1 < k and tokens[s + 1].text == "%")) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
-            if good and m.kind in ("name", "medium") and s - 2 >= lo and tokens[s - 1].low in rules.joint and (
+            if good and m.kind in ("name", "medium", "group", "other") and s - 2 >= lo and tokens[s - 1].low in rules.joint and (
                     end < len(tokens) and tokens[end].low.endswith(rules.plural_verb_endings)):
                 first = read_np_back(doc, lo, s - 1)  # "Великобритания и Франция заявиха": both of them
-                if first is not None and first.kind == m.kind:
+                if first is not None and (first.kind == m.kind or (
+                        first.kind in ("name", "group") and m.kind in ("name", "group", "other")
+                        and shaped(doc, first) is not None and shaped(doc, m) is not None)):
                     return Mention("group", first.start, m.end, doc.text[first.start : m.end], gender="pl")
             if good:
                 j = _adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
