@@ -985,6 +985,14 @@ def test_a_leader_and_a_billionaire_are_the_ones_named_before():
     assert speakers(doubled) == ["Петров"]
 
 
+def test_a_press_review_item_opening_with_a_place_ends_the_quote_before():
+    review = article("„Сделката е лоша“, каза Иван Петров.",
+                     "Лондон. Мария Петрова се готви за срещата. „Ще подпишем още утре.“")
+    assert speakers(review) == ["Иван Петров", None]
+    same_story = article("„Сделката е лоша“, каза Иван Петров.", "„Ще подпишем още утре.“")
+    assert speakers(same_story) == ["Иван Петров", "Иван Петров"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

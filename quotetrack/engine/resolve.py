@@ -43,7 +43,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
             who = _who(st.mention, min(st.start, st.mention.start), reg, last, rules)
         elif st.dropped and st.cue is not None:  # "Това заяви днес ...": whom a pronoun there would mean
             who = _recent(st.anchor, _participle_gender(doc.tokens[st.cue.core].low, rules), reg, last) or Who()
-        elif st.follows_previous and _paragraph(doc, st.start) - _paragraph(doc, max(last.at, 0)) <= 1:
+        elif (st.follows_previous and _paragraph(doc, st.start) - _paragraph(doc, max(last.at, 0)) <= 1
+              and not _new_item(doc, last.at, st.start)):
             who = last  # a quote with no clause of its own goes on from the statement before
             if st.source is None:
                 st.source = last_source  # ... and so does its credit
@@ -168,6 +169,20 @@ def _body_name(text: str, rules: RuleSet) -> str | None:
     if not noun or noun[-1].lower() not in rules.bodies or not name or any(ch in rules.marks for ch in name):
         return None
     return name
+
+
+def _new_item(doc: Doc, before: int, at: int) -> bool:
+    """Whether a paragraph between two offsets opens a new item of a press review with a place
+    and a full stop ("Лондон. Мей се готви ..."): what came before is another story's."""
+    if before < 0:
+        return False
+    ps, _ = doc.para_bounds(at)
+    if ps <= before:
+        return False
+    k = doc.tok_index(ps)
+    toks = doc.tokens
+    return (k + 1 < len(toks) and toks[k].is_upper and toks[k].low in doc.rules.places
+            and toks[k + 1].text == "." and toks[k].start == ps)
 
 
 def _paragraph(doc: Doc, offset: int) -> int:
