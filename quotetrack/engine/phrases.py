@@ -273,10 +273,13 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
                 and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more
-            while naming and k < hi and k - i < 8 and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules) and (
-                    tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps and tokens[k].low not in rules.phrase_breaks
+            while naming and k < hi and k - i < 10 and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules) and (
+                    tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
+                    and (tokens[k].low not in rules.phrase_breaks or (
+                        tokens[k].low in rules.joint and k + 1 < hi and tokens[k + 1].is_word and not tokens[k + 1].is_upper
+                        and tokens[k + 1].low not in rules.verbs and not definite(tokens[k + 1], rules)))
                     and not _outside_phrase(tokens[k - 1], tokens[k], tokens[k + 1] if k + 1 < hi else None, rules)):
-                k += 1  # "за гражданска | защита"
+                k += 1  # "за гражданска | защита", "за икономическо сътрудничество и | развитие"
             if (k < hi and definite(tokens[k - 1], rules) and tokens[k].is_word and not tokens[k].is_upper
                     and not definite(tokens[k], rules) and tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
                     and tokens[k].low not in rules.conjunctions and tokens[k].low.endswith(rules.neuter_endings) == tokens[k - 1].low.endswith(rules.neuter_endings)
