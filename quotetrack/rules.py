@@ -149,6 +149,7 @@ class RuleSet:
     plural_verb_endings: tuple[str, ...] = ()
     plural_copulas: frozenset[str] = frozenset()
     place_preps: frozenset[str] = frozenset()
+    range_end: frozenset[str] = frozenset()
     neuter_endings: tuple[str, ...] = ()
     agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (article ending, noun endings; () = a consonant)
     vowels: str = ""
@@ -548,6 +549,7 @@ def _compile(directory: str | None) -> RuleSet:
         citing_verbs=frozenset(_strings(cpath, "outlet_phrases.citing_verbs", outlet.get("citing_verbs", []))),
         words_of=frozenset(w.lower() for w in _strings(cpath, "outlet_phrases.words_of", outlet.get("words_of", []))),
         plural_copulas=frozenset(w.lower() for w in _strings(cpath, "grammar.plural_copulas", grammar.get("plural_copulas", []))),
+        range_end=frozenset(w.lower() for w in _strings(cpath, "grammar.range_end", grammar.get("range_end", []))),
         place_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.place_prepositions", grammar.get("place_prepositions", []))),
         plural_verb_endings=tuple(_strings(cpath, "grammar.plural_verb_endings", grammar.get("plural_verb_endings", []))),
         vowels=str(grammar.get("vowels", "")),

@@ -995,6 +995,14 @@ def test_a_press_review_item_opening_with_a_place_ends_the_quote_before():
     assert speakers(same_story) == ["Иван Петров", "Иван Петров"]
 
 
+def test_a_place_the_rules_do_not_list_is_no_one_a_pronoun_means():
+    text = article("Британски рибари протестираха. Британски рибари минаха с лодки от Норт Шийлдс до Нюкасъл, "
+                   "по призива на асоциацията им. Според нея сделката е лоша.")
+    assert speakers(text) == [None]
+    person = article("Мария Петрова пристигна в Норт Шийлдс. Според нея сделката е лоша.")
+    assert speakers(person) == ["Мария Петрова"]
+
+
 def test_a_social_network_is_a_source_only_with_its_name():
     named = article("Мария Илиева написа в социалната мрежа Туитър, че кризата ще отмине.")
     bare = article("Мария Илиева написа в социалната мрежа, че кризата ще отмине.")

@@ -349,6 +349,11 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                     m = read_np(doc, k, split)
             if m is not None and m.kind == "name" and (_credited(doc, m.start) or m.name in outlets):
                 k = doc.tok_index(m.end)  # "Превод и редакция: Юлиян Марков": who made the text, no one in it
+            elif m is not None and m.kind == "name" and m.role is None and k > s.ti and (
+                    toks[k - 1].low in rules.place_preps or (
+                        toks[k - 1].low == rules.source_preposition and doc.tok_index(m.end) < s.tj
+                        and toks[doc.tok_index(m.end)].low in rules.range_end)):
+                k = doc.tok_index(m.end)  # "в Норт Шийлдс", "от Норт Шийлдс до Нюкасъл": places, no one a pronoun means
             elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
                 person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of,
@@ -411,7 +416,9 @@ def _lone_subjects(doc: Doc, openers: list[tuple[int, int]], outlets: set[str], 
         nxt = toks[k + 1] if k + 1 < end else None
         t = toks[k]  # not an acronym ("ЕС иска"): a body's
         if (nxt is not None and nxt.is_word and not nxt.is_upper and nxt.low not in rules.conjunctions
-                and nxt.low not in rules.preps and not t.text.isupper() and t.low not in rules.places
+                and nxt.low not in rules.preps and nxt.low not in rules.role_starts and nxt.low not in rules.person_nouns
+                and not nxt.low.endswith(rules.person_endings)  # "Британски рибари": an adjective, no one
+                and not t.text.isupper() and t.low not in rules.places
                 and t.low not in known and t.text not in outlets and doc.media.medium_at(toks, k, end) is None):
             seen.setdefault(t.low, []).append(k)
     return [ks[0] for ks in seen.values() if len(ks) >= 2]
