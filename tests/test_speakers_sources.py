@@ -930,6 +930,8 @@ def test_a_clause_opening_the_sentence_shares_the_main_clauses_subject():
 def test_a_phone_call_and_a_show_before_the_speaker_after_the_verb():
     text = article("„Чакахме три часа“, каза в телефонен разговор с „Денят започва“ по БНТ Мария Петрова.")
     assert [(q.speaker, q.source) for q in extract_text(text)] == [("Мария Петрова", "БНТ")]
+    speech = article("„Трябва да се обединим“, призова в речта си кандидатът за президент Иван Петров.")
+    assert speakers(speech) == ["Иван Петров"]
 
 
 def test_a_body_is_its_name_and_its_kinds_noun_means_it():
