@@ -122,6 +122,7 @@ class RuleSet:
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
     body_kinds: dict[str, str] = field(default_factory=dict)  # body noun -> its kind ("компанията" -> company)
+    latin_named_kind: str | None = None  # the kind of body named bare in Latin letters ("Moderna")
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
@@ -592,7 +593,8 @@ def _compile(directory: str | None) -> RuleSet:
         places=places,
         place_nouns=place_nouns,
         body_kinds={w.lower(): kind for kind, ws in sd.get("bodies", {}).get("kinds", {}).items()
-                    for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
+                    if isinstance(ws, list) for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
+        latin_named_kind=sd.get("bodies", {}).get("kinds", {}).get("latin_named"),
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns")))

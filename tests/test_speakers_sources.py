@@ -934,6 +934,12 @@ def test_a_phone_call_and_a_show_before_the_speaker_after_the_verb():
     assert speakers(speech) == ["Иван Петров"]
 
 
+def test_a_company_named_bare_in_latin_letters_is_who_the_company_is():
+    text = article("Modera Labs увеличава производството. Министрите се зарадваха.",
+                   "Компанията твърди, че дозите ще стигнат.")
+    assert speakers(text) == ["Modera Labs"]
+
+
 def test_a_body_is_its_name_and_its_kinds_noun_means_it():
     text = article("Авиопревозвачът „Зелен полет“ заплаши, че ще напусне страната. Министрите мълчат.",
                    "Компанията твърди, че рискът е голям.")

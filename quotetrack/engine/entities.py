@@ -159,6 +159,8 @@ class Registry:
         for at, head, name in reversed(self._bodies):
             if at < before and (same_stem(head, noun) or (kin is not None and self.rules.body_kinds.get(head) == kin)):
                 return name  # ... or one named after a noun of its kind ("превозвачът „Еърбъс“" ... "Компанията")
+        if kin == self.rules.latin_named_kind and self.doc is not None:
+            return _latin_name_before(self.doc, before)  # "Moderna съобщи ... Компанията твърди"
         return None
 
     def unnamed(self, text: str, at: int, role: Role) -> Person:
@@ -444,6 +446,26 @@ def _credited(doc: Doc, at: int) -> bool:
         return False  # no colon right before the name: asked of every name, so answered at once
     before = doc.text[max(0, at - 24) : at].rstrip()
     return before.endswith(":") and any(before.endswith(m.rstrip()) for m in doc.rules.credit_line_markers)
+
+
+def _latin_name_before(doc: Doc, before: int) -> str | None:
+    """The last name in Latin letters, no medium, standing as a sentence's subject within a few
+    sentences before an offset: a company the article names bare ("Moderna обяви, че ...")."""
+    toks = doc.tokens
+    n = doc.tok_index(before)
+    for k in range(n - 1, max(-1, n - 200), -1):
+        t = toks[k]
+        if not (t.is_word and t.is_upper and t.text[0].isascii() and t.text.isalpha()):
+            continue
+        if doc.media.agency_at(toks, k, len(toks)) or (k > 0 and toks[k - 1].is_upper and toks[k - 1].text[0].isascii()):
+            continue  # a medium, or inside a longer Latin name read from its start
+        end = k + 1
+        while end < len(toks) and toks[end].is_upper and toks[end].text[0].isascii():
+            end += 1
+        opens = doc.sents[doc.sent_of(t.start)].ti == k  # "Moderna увеличава ...": the sentence's subject
+        if end < len(toks) and (toks[end].low in doc.rules.verbs or (opens and toks[end].is_word and not toks[end].is_upper)):
+            return doc.text[t.start : toks[end - 1].end]
+    return None
 
 
 def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
