@@ -164,6 +164,8 @@ class RuleSet:
     adjective_endings: tuple[str, ...] = ()  # "Национална", "Върховен": a body name's first word
     nationality_endings: tuple[str, ...] = ()  # "британският премиер": whose
     not_nationality: frozenset[str] = frozenset()  # "европейският": no country's
+    latin_connectors: frozenset[str] = frozenset()  # "of", "and": inside a Latin body's name
+    terms: dict[str, str] = field(default_factory=dict)  # "бившият" -> "former": when an office was held
     genitive: frozenset[str] = frozenset()  # "на": a place after it is whose, not where
     others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
     own: frozenset[str] = frozenset()
@@ -240,6 +242,12 @@ def _read(directory: Path, shipped: Path, name: str) -> tuple[str, dict[str, Any
 def _strings(path: str, where: str, value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise RulesError(path, f"{where}: expected a list of non-empty strings")
+    return value
+
+
+def _table(path: str, where: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise RulesError(path, f"{where}: expected a table")
     return value
 
 
@@ -571,6 +579,9 @@ def _compile(directory: str | None) -> RuleSet:
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         adjective_endings=tuple(_strings(npath, "names.adjective_endings", nd.get("names", {}).get("adjective_endings", []))),
         not_nationality=frozenset(_strings(npath, "names.not_nationality", nd.get("names", {}).get("not_nationality", []))),
+        latin_connectors=frozenset(w.lower() for w in _strings(npath, "names.latin_connectors", nd.get("names", {}).get("latin_connectors", []))),
+        terms={w.lower(): term for term, ws in _table(npath, "names.terms", nd.get("names", {}).get("terms", {})).items()
+               for w in _strings(npath, f"names.terms.{term}", ws)},
         nationality_endings=tuple(_strings(npath, "names.nationality_endings", nd.get("names", {}).get("nationality_endings", []))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         authored_by=tuple(words(w) for w in _strings(cpath, "documents.authored_by", cues.get("documents", {}).get("authored_by", []))),

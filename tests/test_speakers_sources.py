@@ -1082,3 +1082,56 @@ def test_a_latin_name_closing_a_credit_is_an_outlet():
 ])
 def test_documents_and_occasions(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a complement ends with its noun: a verb after a name or a definite noun is past the phrase
+    (article("Бившият съветник при управлението на Петър Стоянов остана верен на себе си, като обвинява Иван Петров, "
+             "че е разделил страната."), ["Бившият съветник при управлението на Петър Стоянов"]),
+    (article("Работниците на Петров гледат на въпроса по друг начин и смятат, че заводът ще затвори."),
+     ["Работниците на Петров"]),
+    # an audience after the role is where the words were said, not who
+    (article("„Няма да се откажем“, каза министърът на финансите пред журналисти в парламента."),
+     ["министърът на финансите"]),
+    # a word that links back ("Ето защо", "Затова") opens no phrase; with its own "че" clause the
+    # verb credits the words after it, not the sentence before
+    (article("Ето защо кметовете на Пловдив и Варна настояват, че държавата трябва да плати."),
+     ["кметовете на Пловдив и Варна"]),
+])
+def test_where_a_subject_phrase_ends(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_linking_opener_with_its_own_that_clause_credits_what_follows():
+    [q] = extract_text(article("Иван Петров е министър от година. Затова министърът заяви, че ще подаде оставка."))
+    assert (q.text, q.speaker) == ("ще подаде оставка.", "Иван Петров")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stray comma between a long subject and its verb
+    (article("По време на брифинга главният здравен инспектор доц. Иван Петров, обясни, че болниците са пълни."),
+     ["Иван Петров"]),
+    # "който" after an apposition describes the person the apposition follows, not the body in it
+    (article("В статията е цитиран Петър Марков, епидемиолог и преподавател в London School of Hygiene and "
+             "Tropical Medicine, който казва, че вирусът ще отслабне."), ["Петър Марков"]),
+    (article("Срещата води Иван Петров, председател на комисията по бюджета, който заяви, че няма пари."),
+     ["Иван Петров"]),
+    # a gerund's subject found past a time with dots ("т.г.")
+    (article("През февруари т.г. папа Франциск се срещна със семейството на осъдената жена, определяйки я като "
+             "„смела майка“."), ["Франциск"]),
+])
+def test_subjects_across_commas_and_appositions(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_latin_name_with_connectors_is_one_body():
+    [q] = extract_text(article("Според Bank of America лихвите ще растат."))
+    assert q.speaker == "Bank of America"
+    [q] = extract_text(article("Deutsche Bank и Bank of America съобщиха, че ще преместят офисите си."))
+    assert q.speaker == "Deutsche Bank и Bank of America"
+
+
+def test_an_office_held_at_another_time_is_someone_else():
+    text = article("Бившият министър Иван Петров критикува бюджета.", "Настоящият министър Георги Стоянов го защити.",
+                   "„Бюджетът е балансиран“, каза бившият министър.")
+    assert speakers(text) == ["Иван Петров"]

@@ -9,7 +9,7 @@ from .doc import Doc, Sent
 from .outlets import skip_outlets, skip_show_name
 from .phrases import Mention, read_np, read_np_back, shaped
 from .text import DASHES, quoted_at
-from .words import definite, good_start
+from .words import definite, good_start, role_at
 
 
 def clause_after(doc: Doc, close: int) -> tuple[Cue, Mention | None, int] | None:
@@ -209,6 +209,9 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
         # "Хезълтайн, който определя": who "който" stands for; the nearest noun, a preposition's
         # object too ("гнева на рибарите, които я определиха")
+        named = _apposed(doc, s.ti, k - 2)
+        if named is not None:
+            return named  # "Петър Марков, епидемиолог в London School ..., който казва": the person
         prep = next((n for n in range(k - 3, max(s.ti, k - 8), -1) if toks[n].low in doc.rules.preps), None)
         near = read_np(doc, prep + 1, k - 2) if prep is not None else None
         if near is not None and near.end == toks[k - 3].end and (
@@ -242,7 +245,7 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         opening = read_np(doc, s.ti, cue.i)
         if shaped(doc, opening) is not None:
             return opening
-        first = next((n for n in range(s.ti + 1, k - 1) if toks[n].text == ","), None)
+        first = next((n for n in range(s.ti + 1, k) if toks[n].text == ","), None)  # "... доц. X, обясни": a stray comma
         before = read_np_back(doc, s.ti, first) if first is not None else None
         return before if shaped(doc, before) is not None else opening
     m = read_np_back(doc, s.ti, k)
@@ -260,6 +263,23 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
     opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def _apposed(doc: Doc, lo: int, comma: int) -> Mention | None:
+    """The name an apposition before tokens[comma] describes: "Петър Марков, епидемиолог и
+    преподавател в X," (a bare role opening the words since the comma before, a name right
+    before that comma)."""
+    toks, rules = doc.tokens, doc.rules
+    before = next((n for n in range(comma - 1, max(lo, comma - 16) - 1, -1) if toks[n].text == ","), None)
+    if before is None or before + 1 >= comma or before <= lo:
+        return None
+    first = toks[before + 1]
+    if first.is_upper or definite(first, rules) or not (
+            first.low in rules.role_starts and role_at(toks, before + 1, comma, rules) is not None
+            or first.low.endswith(rules.person_endings)):
+        return None
+    named = read_np_back(doc, lo, before)
+    return named if named is not None and named.kind == "name" and doc.tok_index(named.end) == before else None
 
 
 def main_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
@@ -314,7 +334,11 @@ def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
     """The first phrase near the sentence's start that names someone ("Дори премиерът Тереза
     Мей знае ... и повтори"): the subject a coordinated verb shares."""
     toks, rules = doc.tokens, doc.rules
-    for j in range(lo, min(hi, lo + 6)):
+    words = 0
+    for j in range(lo, hi):
+        words += toks[j].is_word
+        if words > 6:
+            break  # six words in, whatever the dots of "т.г." count
         if j > lo and toks[j - 1].low in rules.preps and toks[j - 1].low != rules.source_preposition:
             continue  # "В интервю за агенцията ...": the object of a preposition is no subject
         m = read_np(doc, j, hi)

@@ -27,7 +27,7 @@ class Person:
     place: bool = False  # the name ends in a place ("Брекзит Великобритания")
     of: dict[str, str] = field(default_factory=dict)  # role lemma -> its complement ("кандидат" -> "на републиканците")
     acts: bool = False  # named alone, but the subject of clauses: someone, though no role or full name says so
-    quals: set[str] = field(default_factory=set)  # the stems of the nationality words named with a role: "брита"
+    quals: set[str] = field(default_factory=set)  # what its roles were named with: "брита" (британският), "~former"
 
     @property
     def named(self) -> bool:
@@ -82,7 +82,7 @@ class Registry:
         self._bodies: list[tuple[int, str, str]] | None = None  # (offset, noun, name): read when first asked
 
     def add(self, name: str, at: int, role: Role | None = None, *, span: tuple[int, int] | None = None,
-            of: str | None = None, qual: str | None = None) -> Person:
+            of: str | None = None, qual: tuple[str, ...] = ()) -> Person:
         canonical = self.rules.person_aliases.get(name.lower())
         if canonical:
             name = canonical
@@ -103,7 +103,7 @@ class Registry:
         if role is not None and of:
             person.of.setdefault(role.lemma, of)
         if role is not None and qual:
-            person.quals.add(qual)
+            person.quals.update(qual)
         if role is not None and role.gender == "m" and not person.sure and self._gender(person) == "f":
             person.gender = "f"  # an office keeps its masculine form for a woman: "премиерът Тереза Мей"
         elif role is not None and role.gender in ("m", "f"):
@@ -188,7 +188,7 @@ class Registry:
         seen = self.role_seen(role, before, of)
         return seen.person if seen is not None else None
 
-    def role_seen(self, role: Role, before: int, of: str | None = None, qual: str | None = None) -> Seen | None:
+    def role_seen(self, role: Role, before: int, of: str | None = None, qual: tuple[str, ...] = ()) -> Seen | None:
         """by_role's answer with where that person was last mentioned before the offset."""
         lemmas = {role.lemma, *role.same_as}
 
@@ -214,7 +214,7 @@ class Registry:
         return earlier[-1] if earlier else None
 
     def recent(self, before: int, gender: str | None = None, role: Role | None = None,
-               qual: str | None = None) -> tuple[int, Person] | None:
+               qual: tuple[str, ...] = ()) -> tuple[int, Person] | None:
         """The person a pronoun at `before` most likely means: in the nearest sentence that
         mentions someone who fits, its subject, else the last one mentioned. A gender only
         guessed from a name ("Никола" is mostly a man's name) yields when no one else fits."""
@@ -256,27 +256,38 @@ class Registry:
         return bisect.bisect_right(self.sent_starts, at)
 
 
-def qualifier(text: str, rules: RuleSet) -> str | None:
-    """The stem of the nationality word in a role's phrase: "брита" of "британският премиер"."""
+def qualifier(text: str, rules: RuleSet) -> tuple[str, ...]:
+    """What a role's phrase says of whose and when: the stem of its nationality word ("брита" of
+    "британският премиер") and its term ("~former" of "бившият премиер")."""
+    marks: list[str] = []
     for w in text.lower().split():
         if w in rules.preps:
-            return None  # "председателят на Европейския съвет": the complement's word is not whose
-        if len(w) > 5 and w.endswith(rules.nationality_endings) and w[:5] not in rules.not_nationality:
-            return w[:5]
-    return None
+            break  # "председателят на Европейския съвет": the complement's word is not whose
+        if w in rules.terms:
+            marks.append("~" + rules.terms[w])
+        elif len(w) > 5 and w.endswith(rules.nationality_endings) and w[:5] not in rules.not_nationality:
+            marks.append(w[:5])
+    return tuple(marks)
 
 
-def _role_qualifier(doc: Doc, k: int, m: Mention) -> str | None:
-    """The nationality word of a named role, in its phrase or the word right before it (a phrase
-    read from the role on: "на британския | премиер Тереза Мей")."""
+def _role_qualifier(doc: Doc, k: int, m: Mention) -> tuple[str, ...]:
+    """The nationality and term words of a named role, in its phrase or the word right before it
+    (a phrase read from the role on: "на британския | премиер Тереза Мей")."""
     before = doc.tokens[k - 1].low if k > 0 and doc.tokens[k - 1].is_word else ""
     name_at = doc.text.find(m.name, m.start) if m.name else m.end
     return qualifier(f"{before} {doc.text[m.start : name_at]}" if before not in doc.rules.preps else doc.text[m.start : name_at], doc.rules)
 
 
-def compatible(person: Person, qual: str | None) -> bool:
-    """Whether a role's nationality word leaves this person possible: unknown on either side, or the same."""
-    return qual is None or not person.quals or qual in person.quals
+def compatible(person: Person, qual: tuple[str, ...]) -> bool:
+    """Whether a role's nationality and term leave this person possible: each unknown on either
+    side, or the same ("белгийският премиер" is not the British one, "настоящият президент" not
+    the one elected to follow him)."""
+    for q in qual:
+        kind = q.startswith("~")
+        theirs = {p for p in person.quals if p.startswith("~") == kind}
+        if theirs and q not in theirs:
+            return False
+    return True
 
 
 def holds(person: Person, role: Role) -> bool:
@@ -359,7 +370,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             elif m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
                 end = doc.tok_index(m.end)
                 person = reg.add(_known_tail(m.name, doc.text), m.start, m.role, span=(k, end), of=m.of,
-                                 qual=_role_qualifier(doc, k, m) if m.role else None)
+                                 qual=_role_qualifier(doc, k, m) if m.role else ())
                 stated = [rules.title_roles.get(toks[w].low + "." if toks[w + 1].text == "." else toks[w].low)
                           for w in range(k, end - 1)] if rules.title_roles else []
                 for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"

@@ -83,6 +83,20 @@ def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) ->
         definite(prev, rules) and not prev.low.endswith(rules.neuter_endings) and t.low.endswith(rules.neuter_endings))
 
 
+def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -> bool:
+    """Whether t, a bare lower-case word after a complement's noun, is past the phrase: nothing
+    but its own noun follows a name ("на Барак Обама | остана") or a definite word ("на мярката |
+    превръщат"), while an adjective goes on with its noun ("на Европейския | съюз") and a noun
+    in apposition with the name after it ("на компанията оператор Nord Stream 2 AG")."""
+    if t.is_upper or not t.is_word or definite(t, rules) or t.low in rules.preps or t.low in rules.conjunctions:
+        return False
+    if nxt is not None and nxt.is_upper:
+        return False
+    if prev.is_upper and not definite(prev, rules):
+        return not prev.low.endswith(rules.adjective_endings)  # "на Световна | банка"
+    return definite(prev, rules) and not _agrees(prev.low, t.low, rules)
+
+
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     """Read the noun phrase that starts at tokens[i] (after a verb, or opening a clause). It may
     be no speaker at all ("Решението предполага"): `shaped` tells."""
@@ -179,7 +193,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 continue  # "в град Савана": a place, whatever the phrase
             if after_prep and a > i:
                 before = a - 1 if tokens[a - 1].text not in rules.marks else a - 2
-                if before >= i and tokens[before].low in rules.preps and k - a < 3:
+                body = any(tokens[n].low in rules.latin_connectors for n in range(a, k))  # "School of Hygiene"
+                if before >= i and tokens[before].low in rules.preps and (k - a < 3 or body):
                     while k < hi and tokens[k].text in rules.closers and before == a - 2:
                         k += 1  # "на „Газпром“": the quoted name with its closing mark
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
@@ -236,6 +251,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if (t.is_word and role is not None and after_prep and (not t.is_upper or not is_name_token(t, rules))
                 and not (definite(tokens[k - 1], rules) and definite(t, rules) and not t.is_upper)
                 and not _outside_phrase(tokens[k - 1], t, tokens[k + 1] if k + 1 < hi else None, rules)
+                and not _past_complement(tokens[k - 1], t, tokens[k + 1] if k + 1 < hi else None, rules)
                 and not (definite(t, rules) and not definite(tokens[i], rules) and tokens[k - 1].is_word
                          and tokens[k - 1].low not in rules.preps and tokens[k - 1].low not in rules.conjunctions)
                 and t.low not in rules.auxiliaries and t.low not in rules.adverbs_copulas and t.low not in rules.verbs

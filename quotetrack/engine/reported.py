@@ -28,7 +28,9 @@ def reported(doc: Doc, found: Found) -> None:
             inside = found.inside_statement(doc.tokens[cue.i].start)
             if cue.kind == "prep":
                 prep_statement(doc, found, s, cue, inside)
-            elif anaphora_before(doc, s, cue) is not None and cue.frame == "speech":
+            elif (a := anaphora_before(doc, s, cue)) is not None and cue.frame == "speech" and (
+                    a == cue.i - 1 or that_after(doc, cue, s) is None):
+                # ("Затова министърът заяви, че ...": the words follow, not the sentences before)
                 anaphora_statement(doc, found, s, cue)
             else:
                 verb_statement(doc, found, s, cue, inside)

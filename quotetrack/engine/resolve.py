@@ -126,7 +126,7 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
         return _recent(before, m.gender, reg, last, m.role if m.kind == "role" else None,
-                       qualifier(m.text, rules) if m.kind == "role" else None) or Who(
+                       qualifier(m.text, rules) if m.kind == "role" else ()) or Who(
             m.text if m.kind == "role" else None, role)
     if m.kind == "pronoun":
         group = reg.recent_group(before)
@@ -139,7 +139,7 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
 
 
 def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Role | None = None,
-            qual: str | None = None) -> Who | None:
+            qual: tuple[str, ...] = ()) -> Who | None:
     """The person a pronoun or a bare role means: someone named since the last speaker, else
     the last speaker. A bare role ("министърът") never means someone known to hold another."""
     fits = (gender in (None, "any") or last.gender in (None, gender)) and (

@@ -78,6 +78,9 @@ def name_end(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
                 k += 1  # "Nord Stream 2": a number that is part of a Latin name
         elif (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules):
             k += n  # "фон дер Лайен", "да Силва"
+        elif (latin and tokens[k].low in rules.latin_connectors and k + 1 < hi and tokens[k + 1].text[0].isascii()
+              and is_name_token(tokens[k + 1], rules)):
+            k += 1  # "School of | Hygiene": a body's name goes on
         else:
             break
     return k
