@@ -1135,3 +1135,26 @@ def test_an_office_held_at_another_time_is_someone_else():
     text = article("Бившият министър Иван Петров критикува бюджета.", "Настоящият министър Георги Стоянов го защити.",
                    "„Бюджетът е балансиран“, каза бившият министър.")
     assert speakers(text) == ["Иван Петров"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two callings joined by "и", the name after the second
+    (article("„Няма да се откажем“, заяви членът на Демократическата народна партия и депутат в парламента "
+             "Иван Петров-младши."), ["Иван Петров-младши"]),
+    # a name set off by commas after a description of one person is who it means
+    (article("Съпругът на Мария Петрова, Георги Петров, заяви, че семейството е в безопасност."), ["Георги Петров"]),
+    # ... not one of many
+    (article("Някои страни, включително Гърция, заявиха, че ще искат компенсации."), ["Някои страни"]),
+    # a body named by its noun and field is the one the bare noun later means
+    (article("Комисията по вътрешни дела на Народното събрание публикува доклад за миграцията.",
+             "Според комисията границата е пробита."), ["Комисията по вътрешни дела на Народното събрание"]),
+])
+def test_descriptions_meet_their_names(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_paper_publishes_what_its_author_wrote():
+    for text in ("Кризата е дълбока, се казва в авторска статия в Би Би Си на Петър Иванов.",
+                 "Кризата е дълбока, пише в авторски материал за Би Би Си Петър Иванов."):
+        [q] = extract_text(article(text))
+        assert (q.speaker, q.source) == ("Петър Иванов", "Би Би Си")

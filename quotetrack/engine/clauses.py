@@ -153,6 +153,14 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     elif toks[j + 1].low not in rules.preps:
         return None
     issuer = quoted_mention(doc, j + 2, hi) or read_np(doc, j + 2, hi)
+    if issuer is not None and issuer.kind == "medium":
+        # "в статия в Би Би Си на Петър Иванов", "в материал за Би Би Си Петър Иванов": the paper
+        # published it, its author wrote it
+        n = doc.tok_index(issuer.end)
+        n += n < hi and toks[n].low in rules.genitive
+        author = read_np(doc, n, hi) if n < hi and toks[n].is_upper else None
+        if author is not None and author.kind == "name" and len(author.name.split()) >= 2:
+            return author
     if by is not None and issuer is not None and issuer.kind == "medium":
         return None  # "документ, публикуван от британските медии": they carried it, someone else wrote it
     return issuer if shaped(doc, issuer) is not None else None
@@ -244,7 +252,8 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma
         opening = read_np(doc, s.ti, cue.i)
         if shaped(doc, opening) is not None:
-            return opening
+            apposed = _name_apposed(doc, opening, k - 1)
+            return apposed or opening
         first = next((n for n in range(s.ti + 1, k) if toks[n].text == ","), None)  # "... доц. X, обясни": a stray comma
         before = read_np_back(doc, s.ti, first) if first is not None else None
         return before if shaped(doc, before) is not None else opening
@@ -263,6 +272,20 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
     opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def _name_apposed(doc: Doc, opening: Mention, comma: int) -> Mention | None:
+    """"Съпругът на Мария Петрова, Георги Петров, заяви": the name set off by commas after a
+    description of someone is who the description means."""
+    toks = doc.tokens
+    after = doc.tok_index(opening.end)
+    if (opening.kind not in ("role", "other") or opening.gender == "pl" or after >= comma or toks[after].text != ","
+            or after + 1 >= comma or not toks[after + 1].is_upper):
+        return None  # not "Някои страни, включително Украйна,": one of many
+    name = read_np(doc, after + 1, comma)
+    if name is None or name.kind != "name" or name.role is not None or doc.tok_index(name.end) != comma:
+        return None
+    return name if len(name.text.split()) >= 2 else None
 
 
 def _apposed(doc: Doc, lo: int, comma: int) -> Mention | None:

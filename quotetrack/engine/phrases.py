@@ -225,7 +225,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if t.low in rules.preps and (role is not None or after_prep):
             pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
             if (t.low in rules.adverbial_preps or (k + 1 < hi and tokens[k + 1].low in rules.time_nouns)
-                    or any(w.low in rules.occasions for w in tokens[k + 1 : min(hi, k + 3)])
+                    or (k + 1 < hi and not tokens[k + 1].is_upper and any(w.low in rules.occasions for w in tokens[k + 1 : min(hi, k + 3)]))
                     or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ()))):
                 break  # "коментатор по ... BBC", "говорител на ЕК на пресконференция": no part of who
             after_prep = True
@@ -281,8 +281,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue  # Консервативната партия": the name, or the body's phrase, is the complement's
         # a body's name goes on after "за" with an indefinite word ("Агенцията за гражданска защита"); a
         # topic is definite ("Световната банка | за икономиката на Азия")
-        naming = (t.low in rules.topic_preps and tokens[k - 1].low in rules.bodies and nxt is not None
-                  and not definite(nxt, rules))
+        naming = ((t.low in rules.topic_preps or t.low in rules.field_preps) and tokens[k - 1].low in rules.bodies
+                  and nxt is not None and not definite(nxt, rules))
         if (t.low in rules.preps and (t.low not in rules.topic_preps or naming) and role is None
                 and name_span is None and k > i
                 and not after_prep and nxt is not None
