@@ -168,6 +168,7 @@ class RuleSet:
     latin_connectors: frozenset[str] = frozenset()  # "of", "and": inside a Latin body's name
     terms: dict[str, str] = field(default_factory=dict)  # "бившият" -> "former": when an office was held
     genitive: frozenset[str] = frozenset()  # "на": a place after it is whose, not where
+    label_nouns: frozenset[str] = frozenset()  # "гласа „против“": quoted words after one are a label
     others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
     own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
@@ -208,6 +209,7 @@ class RuleSet:
     agency_starts: frozenset[str] = frozenset()  # first words of every agency alias
     cue_words: frozenset[str] = frozenset()  # a word that can open a cue: a verb form, a phrase start, a stance adjective
     preps_by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)  # longest first
+    prep_lemmas: dict[tuple[str, ...], str] = field(default_factory=dict)  # "по думите" (му) -> "по думите на"
     # phrase lists by their first word, in list order: a token looks up only the phrases it can open
     by_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     # patterns compiled from the lists above, so that a scan over every character runs in C
@@ -449,10 +451,13 @@ def _compile(directory: str | None) -> RuleSet:
     cpath, cues = files["cues.toml"]
     stance = cues.get("stance_adjectives", {})
     preps = []
+    prep_lemmas: dict[tuple[str, ...], str] = {}
     for entry in _entries(cpath, cues, "preposition"):
         if entry.get("credits") not in ("speaker", "source") or not isinstance(entry.get("phrase"), str):
             raise RulesError(cpath, f"preposition {entry!r:.60}: needs 'phrase' and credits = speaker|source")
         preps.append((words(entry["phrase"]), entry["credits"]))
+        if isinstance(entry.get("lemma"), str):
+            prep_lemmas[words(entry["phrase"])] = entry["lemma"]
     preps.sort(key=lambda p: -len(p[0]))  # longest phrase first: "по думите на" before "по думите"
     outlet = cues.get("outlet_phrases", {})
     grammar = cues.get("grammar", {})
@@ -575,6 +580,7 @@ def _compile(directory: str | None) -> RuleSet:
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
         genitive=frozenset(w.lower() for w in _strings(cpath, "grammar.genitive", grammar.get("genitive", []))),
+        label_nouns=frozenset(w.lower() for w in _strings(cpath, "grammar.label_nouns", grammar.get("label_nouns", []))),
         others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
         own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
@@ -636,6 +642,7 @@ def _compile(directory: str | None) -> RuleSet:
         agency_starts=frozenset(k[0] for k in agencies if k) | frozenset(k[0].split(".")[0] for k in agencies if k),
         cue_words=frozenset(verbs) | frozenset(p[0] for p, _ in preps if p)
         | frozenset(w.lower() for w in _strings(cpath, "stance_adjectives.forms", stance.get("forms"))),
+        prep_lemmas=prep_lemmas,
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
         by_first={name: _by_first(phrases) for name, phrases in (
             ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),

@@ -41,12 +41,14 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) 
                              (None, None))
         if prep is not None:
             after = i + len(prep)
-            cues.append(Cue("prep", i, after, text[tok.start : tokens[after - 1].end], None, credits, i))
+            cues.append(Cue("prep", i, after, text[tok.start : tokens[after - 1].end], rules.prep_lemmas.get(prep), credits, i))
             continue
         verb = verbs.get(tok.low)
         if verb is not None and i > lo and tokens[i - 1].text == "," and any(
                 _phrase_at(tokens, i, p) for p in rules.credit_phrases if p[0] == tok.low):
             continue  # ", цитиран от Ройтерс,": a credit inside the clause, not a statement of its own
+        if verb is not None and verb.frame == "stance" and i + 1 < hi and tokens[i + 1].low in rules.subjunctive:
+            continue  # "смятат да излъчат": an intention, no view
         if verb is not None and not _negated(tokens, i, lo, rules):
             first = i
             if i - 1 >= lo and tokens[i - 1].low in rules.copulas and tok.low.endswith(rules.participle_endings):

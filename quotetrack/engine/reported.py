@@ -68,8 +68,13 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         if mention is None and plural and chain:
             # "Обвиняват X, че ..., пише вестник Y": no one is the subject; the paper says it
             mention = Mention("medium", toks[cue.i].start, toks[cue.i].start, chain[0], name=chain[0])
+        nobody = mention is None and impersonal(doc, cue) and not any(
+            toks[n].low in doc.rules.preps and toks[n + 1].low in doc.rules.pronouns for n in range(s.ti, cue.i - 1))
+        # (not "В него се подчертава, че": a document named before says it)
+        if nobody and source is None:
+            return  # "Смята се, че ...": the narrator's hedge, no one's statement
         found.add(Stmt("indirect", toks[that].end, end, toks[cue.i].start, cue, mention, source,
-                       follows_previous=mention is None and not impersonal(doc, cue), via=chain))  # "Смята се, че": no one's
+                       follows_previous=mention is None and not nobody, via=chain))
         if colon is not None:
             colon_speech(doc, found, colon, s, cue, mention)
         return
@@ -375,6 +380,9 @@ def partials(doc: Doc, found: Found) -> None:
         around = found.containing(sp.start, sp.end - 1)
         if any(d.kind == "direct" for d in around) or is_name(doc, sp):
             continue
+        opener = doc.tok_index(sp.outer_start)
+        if opener > 0 and doc.tokens[opener - 1].low in doc.rules.label_nouns:
+            continue  # "51 гласа „въздържал се“": a label
         hosts = [st for st in around if st.kind == "indirect"]
         host = max(hosts, key=lambda st: st.start, default=None)
         if host is not None and host.mention is not None and host.mention.kind == "medium":
