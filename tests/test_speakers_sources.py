@@ -1182,3 +1182,18 @@ def test_a_relay_credits_the_one_it_leans_on():
 def test_by_his_words_is_one_lemma_whoever_he_is():
     quotes = extract_text(article("Иван Петров е министър. По думите му бюджетът е готов."))
     assert [(q.speaker, q.verb_lemma) for q in quotes] == [("Иван Петров", "по думите на")]
+
+
+def test_he_is_the_subject_named_after_the_verb_not_the_last_name_in_his_clause():
+    text = article("Търговията е трудна. За това предупреди ирландският вицепремиер Иван Петров, който се срещна с "
+                   "британския министър Георги Стоянов и министъра на финансите Петър Илиев, предаде „Гардиън“.",
+                   "„Ще бъде трудно“, заяви той по време на посещението.")
+    assert speakers(text) == ["Иван Петров", "Иван Петров"]
+    # ... while the person right after a verb with a subject of its own is its object
+    text = article("Иван Петров обвини Георги Стоянов, че е излъгал.", "„Това е скандал“, каза той.")
+    assert speakers(text) == ["Иван Петров", "Иван Петров"]
+
+
+def test_a_verb_after_a_name_in_a_complement_ends_the_phrase():
+    quotes = extract_text(article("Това според критиците на мярката превръщат страната във „васална държава“."))
+    assert {q.speaker for q in quotes} == {"критиците на мярката"}

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..rules import Role, RuleSet
 from .adverbials import skip_adverbials
-from .clauses import document_speaker, opening_subject, two_names
+from .clauses import document_speaker, is_anaphora, opening_subject, two_names
+from .cues import Cue
 from .doc import Doc, Sent
 from .phrases import Mention, read_np
 from .text import DASHES, Token, quoted_at, same_stem
@@ -386,7 +387,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = doc.tok_index(m.end)
             elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
                 end = doc.tok_index(m.end)
-                if _subject(doc, s, k, end) and reg.by_role(m.role, m.start) is None:
+                if _subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None:
                     reg.unnamed(m.text, m.start, m.role)  # "Съпругът на ... призова. Той ..."
                 k = end
             k += 1
@@ -513,14 +514,33 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
     return out
 
 
-def _subject(doc: Doc, s: Sent, a: int, b: int) -> bool:
+def _subject(doc: Doc, s: Sent, a: int, b: int, inverted: bool = True) -> bool:
     """Whether the phrase tokens[a:b] is its sentence's subject: it opens the sentence (after an
-    adverbial at most) or stands right before a reporting verb."""
+    adverbial at most) or stands right before a reporting verb, or (`inverted`) right after one.
+    A role named only after its verb ("..., заяви британският премиер") is left to resolve, not
+    made someone of its own."""
     if a > s.ti and doc.tokens[a - 1].low in doc.rules.preps:
         return False  # "Пред студентите той ...": the object of a preposition
     if a - s.ti <= 1 or (a - s.ti <= 8 and skip_adverbials(doc, s.ti, a) >= a - 1):
         return True
-    return any(c.i == b or c.i == b + 1 for c in s.cues if c.kind != "prep")
+    # ... or right after one, inverted ("За това предупреди вицепремиерът X, който ..."), a verb
+    # that cites someone aside ("цитира X": its object)
+    toks = doc.tokens
+    return any(c.i == b or (c.i == b + 1 and doc.media.medium_at(toks, c.j, s.tj) is None)  # not ", предаде БТА"
+               or (inverted and c.kind == "verb" and a - 2 <= c.j <= a and _inverted(doc, s, c)
+                   and all(t.is_word and not t.is_upper for t in toks[c.j : a]))  # "ирландският | вицепремиер X"
+               for c in s.cues if c.kind != "prep")
+
+
+def _inverted(doc: Doc, s: Sent, c: Cue) -> bool:
+    """Whether a reporting verb has its subject after it: it follows the words it reports ("...,
+    заяви X") or a word pointing back at them ("За това предупреди X"), not a subject of its own
+    ("Байдън обвини Тръмп": the object)."""
+    toks = doc.tokens
+    if c.lemma in doc.rules.citing_verbs or c.i <= s.ti:
+        return c.i == s.ti
+    return toks[c.i - 1].text in "," + DASHES or toks[c.i - 1].text in doc.rules.closers or (
+        c.i - s.ti <= 3 and is_anaphora(doc, s.ti))
 
 
 def _known_tail(name: str, text: str) -> str:

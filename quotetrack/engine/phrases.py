@@ -90,8 +90,8 @@ def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -
     in apposition with the name after it ("на компанията оператор Nord Stream 2 AG")."""
     if t.is_upper or not t.is_word or definite(t, rules) or t.low in rules.preps or t.low in rules.conjunctions:
         return False
-    if nxt is not None and nxt.is_upper:
-        return False
+    if nxt is not None and nxt.is_upper and (not t.low.endswith(rules.plural_verb_endings) or t.low in rules.role_starts):
+        return False  # (not "на мярката | превръщат Великобритания")
     if prev.is_upper and not definite(prev, rules):
         return not prev.low.endswith(rules.adjective_endings)  # "на Световна | банка"
     return definite(prev, rules) and not _agrees(prev.low, t.low, rules)
