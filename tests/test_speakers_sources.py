@@ -1197,3 +1197,13 @@ def test_he_is_the_subject_named_after_the_verb_not_the_last_name_in_his_clause(
 def test_a_verb_after_a_name_in_a_complement_ends_the_phrase():
     quotes = extract_text(article("Това според критиците на мярката превръщат страната във „васална държава“."))
     assert {q.speaker for q in quotes} == {"критиците на мярката"}
+
+
+def test_a_paper_carrying_her_words_is_not_she():
+    # "думите й" never means the clause's own subject: the woman named before it
+    text = article("Мария Петрова си спомня случая.",
+                   "Ла Стампа предава думите й: „Не мразя онези, които ми причиниха това зло.“",
+                   "Сетне тя добавя: „Моля се за мир.“")
+    assert speakers(text) == ["Мария Петрова", "Мария Петрова"]
+    [q] = extract_text(article("Мария Петрова е щастлива. БТА предава думите й: „Благодаря на всички.“"))
+    assert (q.speaker, q.source) == ("Мария Петрова", "БТА")

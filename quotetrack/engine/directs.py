@@ -148,8 +148,26 @@ def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
         after = mention_after(doc, cue, colon)
         mention = after if after is not None and after.kind in ("name", "role", "group", "medium") else None
     source = passive_source(doc, s, cue) or source_near(doc, cue, s.ti, colon, found.credits)
+    owner = words_owner(doc, cue.j, colon, mention)
+    if owner is not None:  # "Ла Стампа предава думите й: „…“": hers, carried by the paper
+        if mention is not None and mention.kind == "medium":
+            source = mention.name or mention.text
+        mention = owner
     found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source,
                    follows_previous=mention is None))  # "... и добавя: „…“": the speaker goes on
+
+
+def words_owner(doc: Doc, k: int, hi: int, subject: Mention | None) -> Mention | None:
+    """Whose words a verb carries: "предава думите й" (someone before its subject), "цитира думите на X"."""
+    toks, rules = doc.tokens, doc.rules
+    if not (k + 1 < hi and toks[k].low in rules.words_of):
+        return None
+    nxt = toks[k + 1]
+    if nxt.low in rules.pronouns:
+        return Mention("pronoun", nxt.start, nxt.end, nxt.text, gender=rules.pronouns[nxt.low],
+                       before=subject.start if subject is not None else None)
+    m = read_np(doc, k + 2, hi) if nxt.low in rules.genitive and k + 2 < hi else None
+    return m if m is not None and m.kind in ("name", "role", "group") else None
 
 
 def direct_standalone(doc: Doc, found: Found, sp: Span) -> None:

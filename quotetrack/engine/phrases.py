@@ -26,6 +26,9 @@ class Mention:
     gender: str | None = None
     of: str | None = None  # the role's complement, lower case: "на демократите" of "кандидатът на демократите"
     also: tuple[Role, ...] = ()  # more roles joined by "и": "вицепремиерът и министър на външните работи"
+    # a possessive clitic never means its own clause's subject ("Ла Стампа предава думите й"):
+    # resolved against who was named before this offset
+    before: int | None = None
 
 
 def _outlet_at(doc: Doc, k: int, hi: int) -> bool:

@@ -40,7 +40,7 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
         if st.mention and shaped(doc, st.mention) is None:
             who = Who()  # a phrase no reader would call a speaker names no one
         elif st.mention:
-            who = _who(st.mention, min(st.start, st.mention.start), reg, last, rules)
+            who = _who(st.mention, min(st.start, st.mention.start, st.mention.before or st.start), reg, last, rules)
         elif st.dropped and st.cue is not None:  # "Това заяви днес ...": whom a pronoun there would mean
             who = _recent(st.anchor, _participle_gender(doc.tokens[st.cue.core].low, rules), reg, last) or Who()
         elif (st.follows_previous and _paragraph(doc, st.start) - _paragraph(doc, max(last.at, 0)) <= 1
