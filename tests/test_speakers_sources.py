@@ -1207,3 +1207,12 @@ def test_a_paper_carrying_her_words_is_not_she():
     assert speakers(text) == ["Мария Петрова", "Мария Петрова"]
     [q] = extract_text(article("Мария Петрова е щастлива. БТА предава думите й: „Благодаря на всички.“"))
     assert (q.speaker, q.source) == ("Мария Петрова", "БТА")
+
+
+def test_a_document_speaks_for_the_body_named_as_its_maker_after_it():
+    text = article("Днес парламентарен доклад посочва, че границите са неподготвени, предаде Ройтерс. Липсата на яснота "
+                   "създава безпокойство, се допълва в доклада. „Правителството не схваща предизвикателството“, се посочва "
+                   "в документа. Той е на комисията по вътрешни дела на Народното събрание.")
+    assert speakers(text) == ["комисията по вътрешни дела на Народното събрание"] * 3
+    # "Той е на ..." with no document before it in the paragraph owns nothing
+    assert speakers(article("Според доклада цените ще растат.", "Той е на 45 години.")) == ["доклада"]

@@ -11,7 +11,7 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, is_anaphora, opening_subject, two_names
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, read_np
+from .phrases import Mention, read_np, shaped
 from .text import DASHES, Token, quoted_at, same_stem
 from .words import good_start, initial, is_name_token, lone_name, name_end
 
@@ -243,15 +243,17 @@ class Registry:
     def issuer(self, before: int) -> Mention | None:
         """Who issued the document a bare "доклада" / "в документа" means: the issuer of the
         last document the article named with one ("нов доклад на Световната банка")."""
-        n = next((n for n in range(len(self.issuers) - 1, -1, -1) if self.issuers[n][0] <= before), None)
-        if n is None:
-            return None
-        at, found = self.issuers[n]
-        if isinstance(found, tuple) and self.doc is not None:  # deferred: "Еърбъс публикува изявление"
-            found = opening_subject(self.doc, *found)
-            found = found if found is not None and found.kind != "pronoun" else None
-            self.issuers[n] = (at, found)
-        return found if isinstance(found, Mention) else None
+        for n in range(len(self.issuers) - 1, -1, -1):
+            at, found = self.issuers[n]
+            if at > before:
+                continue
+            if isinstance(found, tuple) and self.doc is not None:  # deferred: "Еърбъс публикува изявление"
+                found = opening_subject(self.doc, *found)
+                found = found if found is not None and found.kind != "pronoun" else None
+                self.issuers[n] = (at, found)
+            if isinstance(found, Mention):
+                return found  # (a document whose maker is unsaid leaves it to one named before)
+        return None
 
     def _sentence(self, at: int) -> int:
         return bisect.bisect_right(self.sent_starts, at)
@@ -399,8 +401,14 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             toks[k + 1].low in rules.preps or toks[k + 1].text == ",") else None
         if issuer is not None and issuer.kind != "pronoun":
             reg.issuers.append((t.start, issuer))
-        elif issuer is None and k > s.ti + 1 and not toks[k].is_upper:
+        elif issuer is None and k > s.ti + 1 and not toks[k].is_upper and toks[k - 1].low not in rules.preps:
+            # (not "..., се допълва в доклада": where the words are, not what the subject published)
             reg.issuers.append((t.start, (s.ti, k)))  # "Еърбъс публикува изявление, в което ...": its subject's
+    for s in doc.sents:
+        found = _owned_document(doc, s)
+        if found is not None:
+            reg.issuers.append(found)
+    reg.issuers.sort(key=lambda e: e[0])
     # a surname alone mentions the person named in full elsewhere (the one met first)
     by_word: dict[str, Person] = {}
     for person in sorted(reg.people, key=lambda p: p.first):
@@ -418,6 +426,30 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
+
+
+def _owned_document(doc: Doc, s: Sent) -> tuple[int, Mention] | None:
+    """"Той е на комисията по вътрешни дела", "Докладът е изготвен от X": who made the document
+    the paragraph spoke of, named after it; the issuer of its mentions from the paragraph's start."""
+    toks, rules = doc.tokens, doc.rules
+    k = s.ti
+    if k + 3 >= s.tj or not (toks[k].low in rules.pronouns or toks[k].low in rules.documents) or toks[k + 1].low not in rules.copulas:
+        return None
+    j = k + 2
+    by = next((p for p in rules.authored_by if doc.phrase_at(j, p, s.tj)), None)
+    if by is not None:
+        j += len(by)
+    elif toks[j].low in rules.genitive:
+        j += 1
+    else:
+        return None
+    ps, _ = doc.para_bounds(toks[k].start)
+    if not any(t.low in rules.documents for t in toks[doc.tok_index(ps) : k]):
+        return None  # no document before it in the paragraph: "Той е на 45 години"
+    issuer = read_np(doc, j, s.tj)
+    if issuer is None or issuer.kind not in ("other", "name", "group") or shaped(doc, issuer) is None:
+        return None
+    return ps, issuer
 
 
 def _lone_subjects(doc: Doc, openers: list[tuple[int, int]], outlets: set[str], known: dict[str, Person]) -> list[int]:
