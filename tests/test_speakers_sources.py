@@ -1216,3 +1216,12 @@ def test_a_document_speaks_for_the_body_named_as_its_maker_after_it():
     assert speakers(text) == ["комисията по вътрешни дела на Народното събрание"] * 3
     # "Той е на ..." with no document before it in the paragraph owns nothing
     assert speakers(article("Според доклада цените ще растат.", "Той е на 45 години.")) == ["доклада"]
+
+
+def test_a_gerund_takes_the_name_set_off_after_a_description():
+    text = article("Преди дни съпругът на Мария Петрова, Георги Петров, поиска убежище в Канада, Гърция или Италия, "
+                   "твърдейки, че е опасно за тях.")
+    assert speakers(text) == ["Георги Петров"]
+    # ... not a place in the list the clause goes on with
+    text = article("Министърът поиска помощ от Съединените щати, Великобритания, Канада или Италия, твърдейки, че е спешно.")
+    assert speakers(text) == ["Министърът"]

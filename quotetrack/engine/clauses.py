@@ -327,6 +327,12 @@ def main_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
         if m is None or shaped(doc, m) is None:
             continue
         after = doc.tok_index(m.end)
+        if after >= b and m.kind == "name" and n > 0 and m.role is None:
+            described = read_np_back(doc, bounds[n - 1], ends[n - 1])
+            d = doc.tok_index(described.start) if described is not None else 0
+            if (described is not None and (described.kind == "role" or (described.kind == "other" and _people(doc, described)))
+                    and described.end == toks[ends[n - 1] - 1].end and not (d > 0 and toks[d - 1].low in rules.preps)):
+                return m  # "съпругът на Азия Биби, | Ашик Масих, | поиска ...": the name set off after its description
         if after >= b or toks[after].low in rules.conjunctions:
             continue  # "в Съединените щати, | Канада или Италия": one of a list, no clause's subject
         if m.kind == "role" and n > 0 and not definite(toks[a], rules):
