@@ -1225,3 +1225,12 @@ def test_a_gerund_takes_the_name_set_off_after_a_description():
     # ... not a place in the list the clause goes on with
     text = article("Министърът поиска помощ от Съединените щати, Великобритания, Канада или Италия, твърдейки, че е спешно.")
     assert speakers(text) == ["Министърът"]
+
+
+def test_an_indefinite_source_named_in_the_next_sentence():
+    lead = "Проектът има риск да предизвика санкции. Това обяви високопоставен американски дипломат, цитиран от „Асошиейтед прес“."
+    named = "Американският посланик Мария Петрова, която е експерт по енергетика, изтъкна, че САЩ се противопоставят."
+    assert speakers(article(lead + " " + named)) == ["Мария Петрова", "Мария Петрова"]
+    # another nationality, or no sentence naming anyone next, keeps the description
+    other = "Германският посланик Мария Петрова, която е експерт по енергетика, изтъкна, че Берлин е против."
+    assert speakers(article(lead + " " + other))[0] == "високопоставен американски дипломат"

@@ -210,6 +210,22 @@ class Registry:
             return earlier
         return next((seen for seen in self.mentions[n:] if named_with(seen)), None)
 
+    def named_next(self, end: int, qual: tuple[str, ...]) -> Person | None:
+        """Whom an indefinite description means when the next sentence names its subject with the
+        same nationality ("Това обяви високопоставен американски дипломат. | Американският
+        заместник държавен секретар Сандра Оудкърк ... изтъкна"): news names the source after the lead."""
+        nationality = {q for q in qual if not q.startswith("~")}
+        if not nationality:
+            return None
+        sentence = self._sentence(end)
+        for seen in self.mentions[bisect.bisect_right(self._ats, end):]:
+            at = self._sentence(seen.at)
+            if at > sentence + 1:
+                break
+            if at == sentence + 1 and seen.person.words and nationality <= seen.person.quals and self._subject(seen):
+                return seen.person
+        return None
+
     def recent_group(self, before: int) -> str | None:
         earlier = [g for at, g in self.groups if at < before]
         return earlier[-1] if earlier else None

@@ -122,6 +122,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules))
         if seen is not None and not _nearer(last, seen, before, m.role):
             return _of(seen.person, role)
+        if not _definite(m, rules) and (ahead := reg.named_next(m.end, qualifier(m.text, rules))) is not None:
+            return _of(ahead, role)  # "високопоставен американски дипломат" named in the next sentence
         if not _definite(m, rules) or m.of:
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
