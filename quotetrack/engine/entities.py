@@ -544,7 +544,8 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
               and toks[k + 1].low not in rules.given_names):  # "на организацията Тедрос ...": a person follows
             end = name_end(toks, k + 1, len(toks), rules)
             out.append((t.start, t.low, doc.text[toks[k + 1].start : toks[end - 1].end]))
-        elif (toks[k + 1].low in rules.preps and (m := read_np(doc, k, len(toks))) is not None and m.kind == "other"
+        elif (toks[k + 1].low in rules.preps and (m := read_np(doc, k, doc.sents[doc.sent_of(t.start)].tj)) is not None
+              and m.kind == "other"
               and m.start == t.start and (end := doc.tok_index(m.end)) > k + 2 and (
                   toks[k + 1].low in rules.field_preps or any(w.is_upper for w in toks[k + 2 : end])
                   or (t.is_upper and k > 0 and toks[k - 1].text not in ".!?\n"))):
