@@ -2,10 +2,15 @@
 else elsewhere. Pure functions over stored records, so an editor's cron job, a test and a
 notebook get the same findings.
 
-Finding types (part of the interface): unattributed, vague_source, conflicting_attribution,
-uncredited_copy, altered_quote. Statements meet across articles by their lemmas (similar.py):
-MinHash LSH proposes candidate pairs, an edit-distance check confirms them, so the cost grows
-with the number of statements, not with its square.
+Finding types (part of the interface): unattributed, unresolved_pronoun, vague_source,
+conflicting_attribution, uncredited_copy, altered_quote. Statements meet across articles by
+their lemmas (similar.py): MinHash LSH proposes candidate pairs, an edit-distance check confirms
+them, so the cost grows with the number of statements, not with its square.
+
+Every finding carries its evidence (how each side is attributed, how alike the statements and
+the text around them are) and a confidence; its severity is never higher than the confidence
+allows (attribution.py). Two copies of one wire text whose speakers the extractor read
+differently are the extractor disagreeing with itself, not a finding: the summary counts them.
 """
 from __future__ import annotations
 
@@ -17,12 +22,14 @@ from typing import Any
 
 import re
 
-from . import similar
-from .people import MEDIUM, People
+from . import attribution, similar
+from .attribution import NAME, STRENGTH, how, normal
+from .people import MEDIUM, People, Speaker
 from .rules import RuleSet
 
 SEVERITIES = ("low", "medium", "high")
-TYPES = ("uncredited_copy", "conflicting_attribution", "altered_quote", "unattributed", "vague_source")
+TYPES = ("uncredited_copy", "conflicting_attribution", "altered_quote", "unattributed", "unresolved_pronoun",
+         "vague_source")
 MIN_WORDS = 5  # shorter fragments ("свещената борба") are too common to tie two articles together
 SAME = 80.0  # lemma similarity (0-100) at which two statements are the same statement
 COPY = 0.6  # share of an article's word trigrams (or statements) found in another: a copy
@@ -46,11 +53,13 @@ class Finding:
     explanation: str
     similarity: float | None = None
     ops: tuple[similar.Op, ...] = ()
+    confidence: float = 1.0  # 0-1: how sure the finding is real, from its evidence
+    evidence: dict[str, Any] = field(default_factory=dict)  # what the confidence was read from
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"type": self.type, "severity": self.severity, "path": self.path,
-                             "article_id": self.article_id, "explanation": self.explanation,
-                             "statements": list(self.statements)}
+        d: dict[str, Any] = {"type": self.type, "severity": self.severity, "confidence": self.confidence,
+                             "path": self.path, "article_id": self.article_id, "explanation": self.explanation,
+                             "evidence": self.evidence, "statements": list(self.statements)}
         if self.similarity is not None:
             d["similarity"] = self.similarity
         if self.ops:
@@ -71,12 +80,21 @@ class Report:
         return max((f.severity for f in self.findings), key=rank, default=None)
 
 
-def _statement(r: dict[str, Any], people: People | None = None, i: int | None = None) -> dict[str, Any]:
+def _statement(r: dict[str, Any], people: People | None = None, i: int | None = None,
+               rules: RuleSet | None = None) -> dict[str, Any]:
     person = people.of(i) if people is not None and i is not None else None
-    return {"article_id": r.get("article_id"), "path": r.get("path"), "kind": r.get("kind"),
-            "start": r.get("start"), "end": r.get("end"), "text": r.get("text"), "speaker": r.get("speaker"),
-            "person": person.name if person else None, "source": r.get("source"), "via": list(r.get("via") or ()),
-            "agency": r.get("agency"), "date": r.get("date")}
+    st = {"article_id": r.get("article_id"), "path": r.get("path"), "kind": r.get("kind"),
+          "start": r.get("start"), "end": r.get("end"), "text": r.get("text"), "speaker": r.get("speaker"),
+          "person": person.name if person else None, "source": r.get("source"), "via": list(r.get("via") or ()),
+          "agency": r.get("agency"), "date": r.get("date")}
+    if rules is not None:
+        st["attribution"] = how(r, rules, medium=person is not None and person.kind == MEDIUM)
+    return st
+
+
+def _how(records, people: People, rules: RuleSet, i: int) -> str:
+    sp = people.of(i)
+    return how(records[i], rules, medium=sp is not None and sp.kind == MEDIUM)
 
 
 def _where(r: dict[str, Any]) -> str:
@@ -84,21 +102,27 @@ def _where(r: dict[str, Any]) -> str:
 
 
 def audit(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People, rules: RuleSet,
-          scope: set[str] | None = None) -> Report:
+          scope: set[str] | None = None, min_confidence: float = 0.0) -> Report:
     """Findings for the articles in `scope` (ids; None: all), compared against every article
-    given. `records` are the statements of those articles, `people` built from them."""
+    given, those below `min_confidence` left out. `records` are the statements of those
+    articles, `people` built from them."""
     in_scope = (lambda aid: True) if scope is None else (lambda aid: aid in scope)
     by_id = {a["id"]: a for a in articles}
+    tally: Counter[str] = Counter()  # what the audit set aside as the extractor's, for rule writers
     findings: list[Finding] = []
-    findings += _unattributed(records, people, in_scope)
+    findings += _unattributed(by_id, records, people, rules, in_scope, tally)
     findings += _vague(by_id, records, people, rules, in_scope)
-    clusters = _clusters(records)
-    findings += _conflicts(clusters, records, people, rules, in_scope)
+    clusters = _clusters(records, rules)
+    findings += _conflicts(by_id, clusters, records, people, rules, in_scope, tally)
     findings += _altered(clusters, records, people, rules, in_scope)
-    findings += _copies(by_id, records, clusters, rules, in_scope)
-    findings.sort(key=lambda f: (-rank(f.severity), TYPES.index(f.type), f.path or "", f.statements[0].get("start") or 0))
+    findings += _copies(by_id, records, clusters, people, rules, in_scope)
+    findings = [f for f in findings if f.confidence >= min_confidence]
+    findings.sort(key=lambda f: (-rank(f.severity), -f.confidence, TYPES.index(f.type), f.path or "",
+                                 f.statements[0].get("start") or 0))
     chains = _chains(records, in_scope, people)
-    return Report(findings, _summary(by_id, records, findings, in_scope), chains)
+    summary = _summary(by_id, records, findings, in_scope)
+    summary["set_aside"] = {"extractor_disagreements": tally["disagreements"], "credited_nearby": tally["credited_nearby"]}
+    return Report(findings, summary, chains)
 
 
 def _is_vague(r: dict[str, Any], sp, rules: RuleSet) -> bool:
@@ -109,11 +133,33 @@ def _is_vague(r: dict[str, Any], sp, rules: RuleSet) -> bool:
 
 # -- one statement at a time -------------------------------------------------------------------
 
-def _unattributed(records, people, in_scope) -> list[Finding]:
-    return [Finding("unattributed", "medium", r.get("path"), r["article_id"], (_statement(r, people, i),),
-                    "A direct quote that the article credits to no one.")
-            for i, r in enumerate(records)
-            if r.get("kind") == "direct" and not r.get("speaker") and in_scope(r.get("article_id"))]
+def _unattributed(by_id, records, people, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
+    """Direct quotes credited to no one: only where nothing near them credits them (a reporting
+    verb in their sentence or the one before or after, a colon introducing them); "каза тя" with
+    no one to mean is a finding of its own, and a low one."""
+    out: list[Finding] = []
+    for i, r in enumerate(records):
+        if r.get("kind") != "direct" or r.get("speaker") or not in_scope(r.get("article_id")):
+            continue
+        if attribution.unresolved_pronoun(r, rules):
+            out.append(Finding("unresolved_pronoun", "low", r.get("path"), r["article_id"], (_statement(r, people, i, rules),),
+                               f"A quote credited to \"{r['speaker_mention']}\", with no one named before it to mean.",
+                               confidence=0.5, evidence={"attribution": ["pronoun"]}))
+            continue
+        text = (by_id.get(r["article_id"]) or {}).get("text") or ""
+        cue = attribution.credited_nearby(text, r["start"], r["end"], rules) if text else None
+        if cue is not None:
+            tally["credited_nearby"] += 1  # the extractor missed a credit the text gives
+            continue
+        marked = attribution.marked(text, r["start"], r["end"], rules)
+        confidence = 0.8 if marked else 0.4  # a run of words up to a stray mark may be no quote at all
+        out.append(Finding("unattributed", attribution.severity(confidence, "medium"), r.get("path"), r["article_id"],
+                           (_statement(r, people, i, rules),),
+                           "A direct quote that the article credits to no one: no reporting verb in its sentence "
+                           "or the ones around it, no colon introducing it.",
+                           confidence=confidence, evidence={"attribution": ["none"], "marked": marked,
+                                                            "checked": "its sentence, the one before and the one after"}))
+    return out
 
 
 def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
@@ -126,8 +172,9 @@ def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
         vague = _is_vague(r, sp, rules)
         named[r["article_id"]].append((r["start"], r["end"], sp is not None and not vague))
         if vague and in_scope(r["article_id"]):
-            out.append(Finding("vague_source", "low", r.get("path"), r["article_id"], (_statement(r, people, i),),
-                               f"Credited only to \"{r['speaker']}\", a source the article does not name."))
+            out.append(Finding("vague_source", "low", r.get("path"), r["article_id"], (_statement(r, people, i, rules),),
+                               f"Credited only to \"{r['speaker']}\", a source the article does not name.",
+                               confidence=0.7, evidence={"attribution": [_how(records, people, rules, i)]}))
     if not rules.vague_phrases:
         return out
     # the stdlib engine: several times faster than `regex` on a plain alternation like this
@@ -150,7 +197,7 @@ def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
             out.append(Finding("vague_source", "low", a.get("path"), aid, (
                 {"article_id": aid, "path": a.get("path"), "kind": "sentence", "start": s, "end": e, "text": text[s:e],
                  "speaker": None, "person": None, "source": None, "via": [], "agency": a.get("agency"), "date": a.get("date")},),
-                f"Words credited to \"{m.group()}\": no named source."))
+                f"Words credited to \"{m.group()}\": no named source.", confidence=0.6, evidence={"phrase": m.group()}))
     return out
 
 
@@ -165,21 +212,26 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 
 # -- the same statement in different articles ----------------------------------------------------
 
-def _clusters(records) -> list[list[int]]:
+def _clusters(records, rules: RuleSet) -> list[list[int]]:
     """Groups of record indexes that are the same statement in two or more articles."""
     texts = []
     for r in records:
-        ws = similar.words(r.get("text") or "")
+        ws = similar.words(normal(r.get("text") or "", rules))
         texts.append(similar.lemmas(ws) if len(ws) >= MIN_WORDS else [])
     return [g for g in similar.groups(texts, SAME) if len({records[i].get("article_id") for i in g}) > 1]
 
 
-def _conflicts(clusters, records, people: People, rules: RuleSet, in_scope) -> list[Finding]:
+def _conflicts(by_id, clusters, records, people: People, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
+    """The same statement credited to different people in different articles: one finding per
+    set of articles and speakers, listing every statement they share. Two copies of one text
+    around the statement are one credit read two ways (the extractor's, counted in the
+    summary); only a clause naming the speaker on every side makes a finding more than low."""
+    found: dict[tuple[frozenset[str], frozenset[str]], list[tuple[list[int], float, float]]] = defaultdict(list)
     out: list[Finding] = []
     for group in clusters:
         if not any(in_scope(records[i].get("article_id")) for i in group):
             continue
-        lem = {i: similar.lemmas(similar.words(records[i]["text"])) for i in group}
+        lem = {i: similar.lemmas(similar.words(normal(records[i]["text"], rules))) for i in group}
         by_person: dict[int, list[int]] = defaultdict(list)
         for i in group:
             sp = people.of(i)
@@ -189,19 +241,73 @@ def _conflicts(clusters, records, people: People, rules: RuleSet, in_scope) -> l
         common = max(len(t) for t in lem.values()) < LONG and len(by_person) > MAX_SPEAKERS
         if len(by_person) > 1 and not common:
             shown = [_typical(members, lem, records, in_scope) for members in by_person.values()]
-            if any(in_scope(records[i].get("article_id")) for i in shown):
-                anchor = next(i for i in shown if in_scope(records[i].get("article_id")))
-                names = [people.of(i).name for i in shown]
-                alike = _look_alike(names)
-                said = "; ".join(f"to {people.of(i).name} in {_where(records[i])}" for i in shown)
-                out.append(Finding(
-                    "conflicting_attribution", "high", records[anchor].get("path"), records[anchor]["article_id"],
-                    tuple(_statement(records[i], people, i) for i in shown),
-                    f"The same statement is credited {said}" + (
-                        f" ({alike[0]} and {alike[1]} look alike: one name misspelled, or two people?)." if alike else "."),
-                    round(min(similar.similarity(lem[i], lem[j]) for i in shown for j in shown if i < j), 1)))
+            involved: set[int] = set()
+            likeness = 0.0
+            for n, i in enumerate(shown):
+                for j in shown[n + 1 :]:
+                    ai, aj = records[i]["article_id"], records[j]["article_id"]
+                    if ai == aj or _same_who(people.of(i), people.of(j), rules):
+                        continue
+                    alike = attribution.copy_likeness(by_id.get(ai, {}).get("text") or "", records[i],
+                                                      by_id.get(aj, {}).get("text") or "", records[j], rules)
+                    if alike >= attribution.SAME_COPY:
+                        tally["disagreements"] += 1  # one wire text, its speaker read two ways
+                        continue
+                    involved |= {i, j}
+                    likeness = max(likeness, alike)
+            members = [i for i in shown if i in involved]
+            if members and any(in_scope(records[i].get("article_id")) for i in members):
+                key = (frozenset(records[i]["article_id"] for i in members), frozenset(people.of(i).name for i in members))
+                sim = min(similar.similarity(lem[i], lem[j]) for i in members for j in members if i < j)
+                found[key].append((members, sim, likeness))
         out += _wire_conflict(group, records, people, rules, in_scope)
+    for shared in found.values():
+        members = shared[0][0]
+        anchor = next(i for i in members if in_scope(records[i].get("article_id")))
+        sides = [_how(records, people, rules, i) for i in members]
+        sim, likeness = min(x[1] for x in shared), max(x[2] for x in shared)
+        confidence = min(STRENGTH[k] for k in sides) * (0.6 + 0.4 * sim / 100) * (1.0 if likeness < 60 else 0.85)
+        if any(k != NAME for k in sides):
+            confidence = min(confidence, 0.5)  # a role, a pronoun or an inherited speaker on one side
+        confidence = round(confidence, 2)
+        names = [people.of(i).name for i in members]
+        alike = _look_alike(names)
+        said = "; ".join(f"to {people.of(i).name} in {_where(records[i])}" for i in members)
+        many = f"{len(shared)} statements are" if len(shared) > 1 else "The same statement is"
+        statements = tuple(_statement(records[i], people, i, rules) for ms, _, _ in shared for i in ms)
+        out.append(Finding(
+            "conflicting_attribution", attribution.severity(confidence), records[anchor].get("path"),
+            records[anchor]["article_id"], statements,
+            f"{many} credited {said}" + (
+                f" ({alike[0]} and {alike[1]} look alike: one name misspelled, or two people?)." if alike else ".")
+            + ("" if all(k == NAME for k in sides) else f" Credited by: {', '.join(sides)}."),
+            round(sim, 1), confidence=confidence,
+            evidence={"attribution": sides, "statement_similarity": round(sim, 1), "context_similarity": round(likeness, 1),
+                      "statements": len(shared)}))
     return out
+
+
+def _same_who(a: Speaker | None, b: Speaker | None, rules: RuleSet) -> bool:
+    """Two forms of one person or group: the same lemmas ("пожелали / пожелалите анонимност
+    източници"), one narrowed by its complement ("Семейството" / "Семейството на Биби"), one
+    with a body's noun or a place beside the name ("Обновление" / "Партия „Обновление“",
+    "Ангела Меркел" / "Ангела Меркел България", a caption word glued on)."""
+    if a is None or b is None:
+        return False
+    wa, wb = similar.words(a.name), similar.words(b.name)
+    if not wa or not wb:
+        return False
+    if similar.lemmas(wa) == similar.lemmas(wb):
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    n = len(short)
+    at = next((k for k in range(len(long_) - n + 1) if long_[k : k + n] == short), None)
+    if at is None:
+        return False
+    extra = long_[:at] + long_[at + n :]
+    if at == 0 and (n >= 2 or long_[n] in rules.preps):
+        return True
+    return all(w in rules.bodies or w in rules.preps or w in rules.places for w in extra)
 
 
 def _typical(members: list[int], lem, records, in_scope) -> int:
@@ -233,8 +339,9 @@ def _wire_conflict(group, records, people: People, rules: RuleSet, in_scope) -> 
             a, b = records[i].get("via")[0], records[j].get("via")[0]
             out.append(Finding(
                 "conflicting_attribution", "medium", records[anchor].get("path"), records[anchor]["article_id"],
-                (_statement(records[i], people, i), _statement(records[j], people, j)),
-                f"The same statement is credited to {a} in {_where(records[i])} and to {b} in {_where(records[j])}."))
+                (_statement(records[i], people, i, rules), _statement(records[j], people, j, rules)),
+                f"The same statement is credited to {a} in {_where(records[i])} and to {b} in {_where(records[j])}.",
+                confidence=0.7, evidence={"credits": [list(records[i].get("via") or ()), list(records[j].get("via") or ())]}))
     return out
 
 
@@ -252,7 +359,8 @@ def _altered(clusters, records, people: People, rules: RuleSet, in_scope) -> lis
     """The same person's quoted words, different in different articles. A shorter excerpt of
     the same words is not an alteration; a dropped word inside them is."""
     out: list[Finding] = []
-    for group in clusters:
+    done: set[tuple[str, str, int]] = set()
+    for group in sorted(clusters, key=lambda g: -max(STRENGTH[_how(records, people, rules, i)] for i in g)):
         by_person: dict[int, list[int]] = defaultdict(list)
         for i in group:
             sp = people.of(i)
@@ -263,26 +371,59 @@ def _altered(clusters, records, people: People, rules: RuleSet, in_scope) -> lis
             members.sort(key=lambda i: (records[i].get("date") or "", not records[i].get("agency"), _where(records[i]),
                                         records[i].get("start", 0)))
             base = members[0]
-            bw = similar.words(records[base]["text"])
+            bw = similar.words(normal(records[base]["text"], rules))
             reported: set[tuple[str, ...]] = {tuple(bw)}
             for i in members[1:]:
                 if records[i].get("article_id") == records[base].get("article_id") or not in_scope(records[i].get("article_id")):
                     continue
-                w = similar.words(records[i]["text"])
+                w = similar.words(normal(records[i]["text"], rules))  # "по- гладка" is "по-гладка"
                 if tuple(w) in reported or _excerpt(bw, w, rules) or _excerpt(w, bw, rules):
                     continue
                 reported.add(tuple(w))
-                ops = similar.ops(bw, w)
+                ops = [op for op in similar.ops(bw, w) if not _abbreviated(op, rules)]  # "г." / "година", "бел. ред."
+                if not ops or "".join(bw) == "".join(w):
+                    continue  # "г." for "година", "напарламента" for "на парламента": no change of words
                 touched = sum(max(op.a_end - op.a_start, op.b_end - op.b_start) for op in ops)
                 negation = any(x in rules.polarity for op in ops for x in op.a_words + op.b_words)
                 name = people.of(i).name
+                sides = [_how(records, people, rules, base), _how(records, people, rules, i)]
+                # both sides already name one person: a pronoun that did so is as good as a role
+                confidence = min(max(STRENGTH[k], STRENGTH["role"]) if k != "none" else 0.0 for k in sides)
+                if all(_inflected(op) for op in ops):
+                    confidence = min(confidence, 0.5)  # "което" / "която": the same word, another ending
+                confidence = round(confidence, 2)
+                pair = (records[base]["article_id"], records[i]["article_id"], id(people.of(i)))
+                if pair in done:
+                    continue  # one finding per pair of articles and speaker
+                done.add(pair)
                 out.append(Finding(
-                    "altered_quote", "high" if touched >= 3 or negation else "medium",
+                    "altered_quote", attribution.severity(confidence, "high" if touched >= 3 or negation else "medium"),
                     records[i].get("path"), records[i]["article_id"],
-                    (_statement(records[base], people, base), _statement(records[i], people, i)),
+                    (_statement(records[base], people, base, rules), _statement(records[i], people, i, rules)),
                     f"{name}'s quote in {_where(records[i])} differs from {_where(records[base])}: {_describe(ops)}.",
-                    round(similar.similarity(bw, w), 1), tuple(ops)))
+                    round(similar.similarity(bw, w), 1), tuple(ops), confidence=confidence,
+                    evidence={"attribution": sides, "words_changed": touched, "negation": negation}))
     return out
+
+
+def _abbreviated(op: similar.Op, rules: RuleSet) -> bool:
+    """One word written whole on one side and abbreviated on the other ("г." / "година"), or
+    only abbreviations added or dropped (an editor's "бел. ред.")."""
+    if op.op in ("insert", "delete"):
+        ws = op.a_words + op.b_words
+        return all(w + "." in rules.abbreviations for w in ws) or ".".join(ws) + "." in rules.abbreviations or (
+            ". ".join(ws) + "." in rules.abbreviations)
+    if op.op != "replace" or len(op.a_words) != 1 or len(op.b_words) != 1:
+        return False
+    a, b = op.a_words[0], op.b_words[0]
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    return short + "." in rules.abbreviations and full.startswith(short)
+
+
+def _inflected(op: similar.Op) -> bool:
+    """One word for another with the same lemma: an ending changed, not the words."""
+    return (op.op == "replace" and len(op.a_words) == len(op.b_words)
+            and similar.lemmas(op.a_words) == similar.lemmas(op.b_words))
 
 
 def _excerpt(full: list[str], part: list[str], rules: RuleSet) -> bool:
@@ -314,23 +455,30 @@ def _credits_named(text: str, rules: RuleSet) -> set[str]:
     from .engine.text import tokenize
 
     toks = [t for t in tokenize(text) if t.is_word or t.text == "."]
-    src, names = Media(rules), set()
+    src, names = Media(rules, toks), set()
     for k, t in enumerate(toks):
-        if t.is_upper or t.low in rules.media_nouns:
+        if t.is_upper:
             found = src.agency_at(toks, k, len(toks))
             if found:
                 names.add(found[0].casefold())
+        elif t.low in rules.media_nouns and k + 1 < len(toks) and toks[k + 1].is_upper:
+            medium = src.medium_at(toks, k, min(len(toks), k + 8))  # "вестник London Evening Standard"
+            if medium:
+                names.add(medium[0].casefold())
     return names
 
 
-def _copies(by_id, records, clusters, rules: RuleSet, in_scope) -> list[Finding]:
+def _copies(by_id, records, clusters, people: People, rules: RuleSet, in_scope) -> list[Finding]:
     """Articles that largely repeat a credited article while crediting nothing themselves: no
     agency, no medium credited for any statement, no agency named anywhere in the text. The
     source must not be dated after the copy. Only such suspects are looked up, and only among
     credited articles, so the cost stays near linear."""
     credits_of: dict[str, set[str]] = defaultdict(set)
-    for r in records:
+    for i, r in enumerate(records):
         credits_of[r["article_id"]].update(m.casefold() for m in (r.get("via") or ()) if m)
+        sp = people.of(i)
+        if sp is not None and sp.kind == MEDIUM:
+            credits_of[r["article_id"]].add(sp.name.casefold())  # "..., пише вестник X": X is credited
     credited = [a for a in by_id if by_id[a].get("agency")]
     suspects = [a for a in by_id if not by_id[a].get("agency") and in_scope(a) and not credits_of[a]]
     if not credited or not suspects:
@@ -373,13 +521,16 @@ def _copies(by_id, records, clusters, rules: RuleSet, in_scope) -> list[Finding]
         if named[y]:
             continue  # it credits someone in its text ("по информация на БТА")
         done.add(y)
+        # a near-whole copy is one; two thirds may be two rewrites of one press release
+        confidence = 0.9 if share >= 0.9 else 0.5
         out.append(Finding(
-            "uncredited_copy", "high", copy.get("path"), y,
+            "uncredited_copy", attribution.severity(confidence), copy.get("path"), y,
             tuple({"article_id": a["id"], "path": a.get("path"), "kind": "article", "start": 0, "end": len(a.get("text") or ""),
                    "text": a.get("title"), "speaker": None, "person": None, "source": None, "via": [],
                    "agency": a.get("agency"), "date": a.get("date")} for a in (copy, src)),
             f"{share:.0%} of {copy.get('path') or y} is found in {src.get('path') or x}, which is credited to "
-            f"{src['agency']}, but {copy.get('path') or y} credits no one.", round(share * 100, 1)))
+            f"{src['agency']}, but {copy.get('path') or y} credits no one.", round(share * 100, 1),
+            confidence=confidence, evidence={"shared": round(share, 3)}))
     return out
 
 

@@ -298,6 +298,7 @@ def audit(
     since: Annotated[Optional[str], typer.Option("--since", help="Articles dated on or after: YYYY-MM-DD, YYYY-MM or YYYY.")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", case_sensitive=False, help="Exit 1 if a finding of this severity or higher exists.")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out findings less sure than this (0-1): 0.8 keeps what both sides' clauses name outright.")] = 0.0,
     db: DbOption = Path("quotes.json"),
     fmt: Annotated[PageFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes and CI; html for a browser.")] = PageFormat.table,
     rules: RulesOption = None,
@@ -307,9 +308,12 @@ def audit(
 
     Finds unattributed quotes, vague sources, statements credited to different people or media
     in different articles, uncredited wire copies and altered quotes. The chosen articles are
-    compared against everything stored.
+    compared against everything stored. Each finding has a confidence (0-1) read from its
+    evidence: how each side is attributed (a name in the reporting clause, a role, a pronoun),
+    how alike the statements and the text around them are. Severity never exceeds what the
+    confidence allows.
 
-    Example: quotetrack audit --path today/ --format json --fail-on high
+    Example: quotetrack audit --path today/ --format json --fail-on high --min-confidence 0.8
     """
     import json as _json
 
@@ -323,7 +327,7 @@ def audit(
     scope = {a["id"] for a in articles if in_scope(a, filters)} if scoped else None
     if scope is not None and not scope:  # a mistyped --path must not pass a CI check silently
         raise _fail("audit: no stored article matches --path/--since/--until")
-    report = run_audit(articles, records, people, ruleset, scope)
+    report = run_audit(articles, records, people, ruleset, scope, min_confidence=min_confidence)
     if fmt is PageFormat.json:
         typer.echo(_json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     elif fmt is PageFormat.html:

@@ -213,7 +213,7 @@ def speaker_table(rows: Sequence[dict[str, Any]], *, console: Any = None) -> Non
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 TYPE_SHORT = {"uncredited_copy": "copy", "conflicting_attribution": "confl", "altered_quote": "alter",
-              "unattributed": "unattr", "vague_source": "vague"}
+              "unattributed": "unattr", "unresolved_pronoun": "pron", "vague_source": "vague"}
 
 
 def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
@@ -232,9 +232,15 @@ def audit_report(report: dict[str, Any], *, shown: int = 200) -> None:
     console.print(f"[bold]Audit[/bold] of {summ['articles']} articles, {summ['statements']} statements: "
                   f"{len(findings)} findings ([bold red]{sev['high']} high[/], [yellow]{sev['medium']} medium[/], "
                   f"[cyan]{sev['low']} low[/])")
+    aside = summ.get("set_aside") or {}
+    if any(aside.values()):
+        console.print(f"[dim]Set aside as the extractor's, not the articles': {aside.get('extractor_disagreements', 0)} "
+                      f"statements whose one wire text was read with two speakers, {aside.get('credited_nearby', 0)} "
+                      f"quotes with a credit nearby the extractor missed.[/dim]")
     for f in findings[:shown]:
         style = SEVERITY_STYLE[f["severity"]]
-        console.print(f"\n[{style}]{f['severity'].upper():6}[/] [bold]{f['type']}[/bold]  [dim]{escape(f['path'] or f['article_id'])}[/dim]")
+        sure = f" [dim]confidence {f['confidence']:.2f}[/dim]" if f.get("confidence") is not None else ""
+        console.print(f"\n[{style}]{f['severity'].upper():6}[/] [bold]{f['type']}[/bold]{sure}  [dim]{escape(f['path'] or f['article_id'])}[/dim]")
         console.print(Padding(Text(f["explanation"]), (0, 0, 0, 2)))
         for st in f["statements"]:
             text = (st.get("text") or "").replace("\n", " ")

@@ -184,6 +184,7 @@ class RuleSet:
     phrase_starts: frozenset[str] = frozenset()  # first words of outlet, credit and preposition phrases
     person_aliases: dict[str, str] = field(default_factory=dict)  # lower alias -> canonical name
     translit: Translit | None = None
+    look_alike: dict[str, str] = field(default_factory=dict)  # Latin "p" -> Cyrillic "р" inside a Cyrillic word
     places: frozenset[str] = frozenset()  # lower case: countries, regions, cities (rules/places.toml)
     given_names: dict[str, str] = field(default_factory=dict)  # lower case -> m | f | any
     # what a speaker's phrase may be (rules/speakers.toml)
@@ -480,6 +481,11 @@ def _compile(directory: str | None) -> RuleSet:
     npath, nd = files["names.toml"]
     person_aliases = _compile_aliases(*files["aliases.toml"])
     translit = _compile_translit(*files["translit.toml"])
+    tpath, tdata = files["translit.toml"]
+    look_alike = tdata.get("look_alike", {})
+    if not isinstance(look_alike, dict) or not all(isinstance(k, str) and isinstance(v, str) and len(k) == len(v) == 1
+                                                   for k, v in look_alike.items()):
+        raise RulesError(tpath, "[look_alike]: expected latin = \"cyrillic\" pairs of single letters")
     vpath, vd = files["vague.toml"]
     spath, sd = files["speakers.toml"]
     plpath, pld = files["places.toml"]
@@ -634,6 +640,7 @@ def _compile(directory: str | None) -> RuleSet:
         adverbial_starts=frozenset(p[0] for p in adverbials) | adverbs | frozenset(
             w.lower() for w in _strings(spath, "adverbials.adverbs", sd.get("adverbials", {}).get("adverbs"))),
         translit=translit,
+        look_alike=dict(look_alike),
         vague_phrases=tuple(w.lower() for w in _strings(vpath, "vague.phrases", vague.get("phrases", []))),
         vague_nouns=frozenset(w.lower() for w in _strings(vpath, "vague.nouns", vague.get("nouns", []))),
         polarity=frozenset(w.lower() for w in _strings(vpath, "polarity.words", vd.get("polarity", {}).get("words", []))),

@@ -318,3 +318,103 @@ def test_an_audit_scope_that_matches_nothing_is_an_error(store):
 def test_articles_without_statements_count_in_the_summary():
     report = run({"a.txt": "Новини\n\nГовори се, че кметът ще се кандидатира отново.", "b.txt": "Времето\n\nУтре ще вали."})
     assert report.summary["articles"] == 2 and report.summary["by_outlet"]["(none)"]["findings"]["vague_source"] == 1
+
+
+# -- evidence and confidence (issue 16) ----------------------------------------------------------
+
+LEAD = ("СОФИЯ Общинският съвет прие вчера плана за ремонт на всички училища в града до края на следващата година. "
+        "Ремонтите ще струват около двадесет милиона лева и ще започнат през март, след търг.")
+
+
+def test_the_same_wire_text_read_with_two_speakers_is_the_extractors_not_a_conflict():
+    # one text, copied under two intros: "Той" goes to whoever each intro named last; the outlets
+    # did not credit the words differently, the extractor read them two ways
+    body = f"{LEAD} Той заяви, че {BUDGET}. Опозицията гласува против плана и поиска нов търг."
+    report = run({
+        "a.txt": "Ремонтите\n\nКметът Петко Ангелов откри сесията на общинския съвет в понеделник.\n\n" + body,
+        "b.txt": "Ремонтите\n\nЗаместник-кметът Мария Колева откри сесията на общинския съвет в понеделник.\n\n" + body,
+    })
+    assert [f.type for f in report.findings] == []
+    assert report.summary["set_aside"]["extractor_disagreements"] == 1
+
+
+def test_a_conflict_named_on_both_sides_is_high_and_carries_its_evidence():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nВицепремиерът Георги Колев заяви, че {BUDGET}.",
+    })
+    (f,) = report.findings
+    assert (f.type, f.severity) == ("conflicting_attribution", "high") and f.confidence >= 0.8
+    assert f.evidence["attribution"] == ["name", "name"] and f.evidence["context_similarity"] < 85
+    assert {s["attribution"] for s in f.statements} == {"name"}
+    assert f.to_dict()["confidence"] == f.confidence and "evidence" in f.to_dict()
+
+
+def test_a_conflict_resting_on_a_pronoun_is_low_and_min_confidence_drops_it():
+    articles = {
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nВицепремиерът Георги Колев откри заседанието. По-късно той заяви, че {BUDGET}.",
+    }
+    (f,) = run(articles).findings
+    assert f.severity == "low" and "pronoun" in f.evidence["attribution"]
+    exs = [extract_article(text, path=path) for path, text in articles.items()]
+    records = [q.to_dict() for ex in exs for q in ex.quotes]
+    sure = audit([ex.article.to_dict() for ex in exs], records, build(records, RULES), RULES, min_confidence=0.8)
+    assert sure.findings == []
+
+
+def test_two_statements_shared_by_the_same_two_articles_and_speakers_are_one_finding():
+    more = "общината ще поеме и ремонта на всички детски градини в крайните квартали още тази година"
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът Иван Петров заяви, че {BUDGET}. Парламентът ще гласува проекта в сряда, "
+                 f"след дълъг дебат в комисиите.\n\nМинистърът Иван Петров добави, че {more}.",
+        "b.txt": f"Бюджетът\n\nКметът Георги Колев заяви пред граждани в читалището, че {BUDGET}.\n\nСрещата продължи два "
+                 f"часа и беше шумна. Кметът Георги Колев обеща още, че {more}.",
+    })
+    (f,) = report.findings
+    assert f.type == "conflicting_attribution" and len(f.statements) == 4 and f.evidence["statements"] == 2
+    assert f.explanation.startswith("2 statements are credited")
+
+
+@pytest.mark.parametrize("a_name, b_name", [
+    ("Семейството", "Семейството на Мария Петрова"),  # narrowed by its complement
+    ("Обновление", "Партия „Обновление“"),  # a body's noun beside its name
+])
+def test_two_forms_of_one_speaker_are_no_conflict(a_name, b_name):
+    report = run({
+        "a.txt": f"Бюджетът\n\n{a_name} заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nВчера {b_name} заяви, че {BUDGET}.",
+    })
+    assert [f.type for f in report.findings if f.type == "conflicting_attribution"] == []
+
+
+@pytest.mark.parametrize("changed", [
+    "„Не планираме нови данъци през следващата година, нито по- високи такси“",  # a hyphen run apart
+    "„Не планираме нови данъци през следващата година, нито по-високи тaкси“",  # a Latin "a" in a Cyrillic word
+])
+def test_layout_artefacts_are_no_altered_quote(changed):
+    report = run({
+        "a.txt": "Данъци\n\n„Не планираме нови данъци през следващата година, нито по-високи такси“, каза министърът Иван Петров.",
+        "b.txt": f"Данъци\n\n{changed}, каза министърът Иван Петров.",
+    })
+    assert [f.type for f in report.findings] == []
+
+
+def test_a_quote_credited_just_after_its_sentence_is_not_unattributed():
+    quote = "„Цените на тока няма да се променят до лятото.“"
+    credited = run({"a.txt": f"Токът\n\n{quote} Това каза председателят на регулатора пред журналисти."})
+    assert [f.type for f in credited.findings if f.type == "unattributed"] == []
+    alone = run({"a.txt": f"Токът\n\n{quote}\n\nРегулаторът обсъжда нови правила за пазара."})
+    (f,) = alone.findings
+    assert (f.type, f.severity) == ("unattributed", "medium") and f.evidence["marked"] is True
+
+
+def test_min_confidence_keeps_the_findings_sure_enough(store):
+    every = json.loads(runner.invoke(app, ["audit", "--db", str(store), "--format", "json"]).stdout)["findings"]
+    result = runner.invoke(app, ["audit", "--db", str(store), "--format", "json", "--min-confidence", "0.8"])
+    assert result.exit_code == 0, result.output
+    sure = json.loads(result.stdout)["findings"]
+    assert [f["type"] for f in sure] == ["uncredited_copy"] and len(every) == 2
+    assert all(0 <= f["confidence"] <= 1 and isinstance(f["evidence"], dict) for f in every)
+    bad = runner.invoke(app, ["audit", "--db", str(store), "--min-confidence", "2"])
+    assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) >= 1
