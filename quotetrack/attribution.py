@@ -79,15 +79,15 @@ def severity(confidence: float, most: str = "high") -> str:
     return order[min(order.index(allowed), order.index(most))]
 
 
-_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s)|\n")
+_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s)|\n+")  # a blank line ends one sentence, not two
 
 
 def credited_nearby(text: str, start: int, end: int, rules: RuleSet) -> str | None:
     """What credits a quote the extractor left unattributed, if anything near it does: a colon
     right before it ("X е гневен:"), or a reporting word (a verb form, "според", a stance
     adjective) in its sentence or the one before or after, outside the quote. Returns the word."""
-    before = text[max(0, start - 3) : start].rstrip("".join(rules.openers) + " ")
-    if before.endswith(":"):
+    before = text[max(0, start - 8) : start].rstrip("".join(rules.openers) + " \n\t")
+    if before.endswith(":"):  # "X е гневен:" closing the line before
         return ":"
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 1500), start - 1)]
     lo = ends[-2] if len(ends) >= 2 else max(0, start - 1500)

@@ -167,11 +167,14 @@ def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
     words to an unnamed source ("според запознати", "говори се") with nobody named."""
     out: list[Finding] = []
     named: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)  # article -> (start, end, named?)
-    for i, r in enumerate(records):
+    flagged_spans: list[tuple[str, int, int]] = []
+    for i, r in sorted(enumerate(records), key=lambda ir: (ir[1]["article_id"], ir[1]["start"], -ir[1]["end"])):
         sp = people.of(i)
         vague = _is_vague(r, sp, rules)
         named[r["article_id"]].append((r["start"], r["end"], sp is not None and not vague))
-        if vague and in_scope(r["article_id"]):
+        inside = any(a == r["article_id"] and s0 <= r["start"] and r["end"] <= e0 for a, s0, e0 in flagged_spans)
+        if vague and in_scope(r["article_id"]) and not inside:  # a partial inside a flagged statement is flagged
+            flagged_spans.append((r["article_id"], r["start"], r["end"]))
             out.append(Finding("vague_source", "low", r.get("path"), r["article_id"], (_statement(r, people, i, rules),),
                                f"Credited only to \"{r['speaker']}\", a source the article does not name.",
                                confidence=0.7, evidence={"attribution": [_how(records, people, rules, i)]}))

@@ -418,3 +418,14 @@ def test_min_confidence_keeps_the_findings_sure_enough(store):
     assert all(0 <= f["confidence"] <= 1 and isinstance(f["evidence"], dict) for f in every)
     bad = runner.invoke(app, ["audit", "--db", str(store), "--min-confidence", "2"])
     assert bad.exit_code == 2 and len(bad.stderr.strip().splitlines()) >= 1
+
+
+def test_a_quote_under_a_colon_heading_is_not_unattributed():
+    report = run({"a.txt": "Токът\n\nПредседателят на регулатора пред депутатите:\n\n„Цените на тока няма да се променят до лятото.“"
+                            "\n\nРегулаторът обсъжда нови правила за пазара."})
+    assert [f.type for f in report.findings if f.type == "unattributed"] == []
+
+
+def test_a_vague_partial_inside_a_vague_statement_is_one_finding():
+    report = run({"a.txt": "Новини\n\nСпоред източници от министерството проверката ще бъде „строга и дълга“ и ще продължи месец."})
+    assert [f.type for f in report.findings] == ["vague_source"]
