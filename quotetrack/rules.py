@@ -134,6 +134,7 @@ class RuleSet:
     male_endings: tuple[str, ...] = ()
     preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
+    manner_preps: frozenset[str] = frozenset()  # "със съжаление каза X": a manner, not who
     field_preps: frozenset[str] = frozenset()  # "Комисията по вътрешни дела": a body's field names it
     source_preposition: str = ""
     audience_preposition: str = ""  # "пред": a quoted name after it is the outlet spoken to
@@ -555,6 +556,7 @@ def _compile(directory: str | None) -> RuleSet:
         media_reach=int(nd.get("media", {}).get("reach", 0)),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
+        manner_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.manner_prepositions", grammar.get("manner_prepositions", []))),
         field_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.field_prepositions", grammar.get("field_prepositions", []))),
         topic_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.topic_prepositions", grammar.get("topic_prepositions", []))),
         source_preposition=str(grammar.get("source_preposition", "")),

@@ -1234,3 +1234,26 @@ def test_an_indefinite_source_named_in_the_next_sentence():
     # another nationality, or no sentence naming anyone next, keeps the description
     other = "Германският посланик Мария Петрова, която е експерт по енергетика, изтъкна, че Берлин е против."
     assert speakers(article(lead + " " + other))[0] == "високопоставен американски дипломат"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two media after the verb are both the speaker
+    (article("Цените ще растат, съобщиха Ройтерс и Блумбърг."), ["Ройтерс и Блумбърг"]),
+    (article("Според РИА Новости и Интерфакс цените ще растат."), ["РИА Новости и Интерфакс"]),
+    # a spokesman of someone named in the complement is the spokesman, not the one named
+    (article("„Няма да има сделка“, каза говорител на министър-председателя Мария Петрова."),
+     ["говорител на министър-председателя Мария Петрова"]),
+    # a manner between the quote and its verb
+    (article("Иван Петров е министър. „Не съм доволен“, със съжаление каза Георги Сорос."), ["Георги Сорос"]),
+    # "които" after people and their complement means the people
+    (article("Някои представители сред демократите, които смятат, че данъците са ниски, протестираха."),
+     ["Някои представители сред демократите"]),
+    # a description of a company's kind after it was named is that company
+    (article("Концернът „Еърбъс“ публикува оценка на риска. Европейският производител на самолети заяви, "
+             "че може да напусне страната."), ["Еърбъс"]),
+    # a former holder of an office is not its holder now
+    (article("Британският премиер Мария Петрова заяви, че сделката е готова.", "„Това е грешка“, каза бившият британски премиер."),
+     ["Мария Петрова", "бившият британски премиер"]),
+])
+def test_pairs_spokesmen_manners_relatives_descriptions_and_terms(text, expected):
+    assert speakers(text) == expected

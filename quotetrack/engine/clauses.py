@@ -42,7 +42,8 @@ def clause_after(doc: Doc, close: int) -> tuple[Cue, Mention | None, int] | None
         gap = [t for t in toks[k : cue.i] if t.is_word]
         if len(gap) > (4 if not anaphora else 2):
             return None
-        if gap and not anaphora and not any(t.text == "," for t in toks[k : cue.i]) and cue.kind != "stance":
+        manner = gap and gap[0].low in doc.rules.manner_preps and len(gap) <= 3 and not any(t.is_upper for t in gap)
+        if gap and not anaphora and not manner and not any(t.text == "," for t in toks[k : cue.i]) and cue.kind != "stance":
             if not is_np_end(doc, k, cue.i):
                 return None
         mention = mention_after(doc, cue, limit) or mention_between(doc, k, cue)
@@ -221,6 +222,11 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         if named is not None:
             return named  # "Петър Марков, епидемиолог в London School ..., който казва": the person
         prep = next((n for n in range(k - 3, max(s.ti, k - 8), -1) if toks[n].low in doc.rules.preps), None)
+        head = read_np_back(doc, s.ti, prep) if prep is not None and prep > s.ti else None
+        if head is not None and head.kind == "group" and toks[k - 1].low not in doc.rules.stated_gender:
+            # "представители сред демократите, които смятат": people before their complement are who
+            whole = read_np(doc, doc.tok_index(head.start), k - 2)
+            return whole if whole is not None and whole.end == toks[k - 3].end else head
         near = read_np(doc, prep + 1, k - 2) if prep is not None else None
         if near is not None and near.end == toks[k - 3].end and (
                 near.kind in ("name", "role", "group") or (near.kind == "other" and _people(doc, near))):

@@ -304,6 +304,8 @@ def compatible(person: Person, qual: tuple[str, ...]) -> bool:
     for q in qual:
         kind = q.startswith("~")
         theirs = {p for p in person.quals if p.startswith("~") == kind}
+        if kind and not theirs and person.roles:
+            theirs = {"~current"}  # named with an office and no term: its holder now ("премиерът Тереза Мей")
         if theirs and q not in theirs:
             return False
     return True

@@ -121,6 +121,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     medium = doc.media.medium_at(tokens, i, hi)
     if medium is not None:
         name, j = medium
+        other = doc.media.medium_at(tokens, j + 1, hi) if j + 1 < hi and tokens[j].low in rules.joint else None
+        if other is not None:  # "съобщиха Ройтерс и Блумбърг": both of them
+            name, j = f"{name} {tokens[j].text} {other[0]}", other[1]
         return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
     if tok.text in rules.openers:
         return _quoted_name(doc, i, hi)
@@ -130,6 +133,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     elif tok.text.isdigit() and i + 3 < hi and tokens[i + 1].text == "%" and tokens[i + 2].low in rules.preps:
         k = i + 3  # "77% от републиканците": a share of a group
     role: Role | None = None
+    whose: Role | None = None  # an office named in the role's complement
     role_end = i
     role_heads = False  # the role is the phrase's head, not a word of its complement ("изказване на лидера")
     also: list[Role] = []
@@ -156,6 +160,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 role, role_end, role_heads = r, k2, not after_prep
             elif tokens[k - 1].low in rules.conjunctions and r != role and r not in also:
                 also.append(r)  # the second of two offices, not a role in the complement
+            elif after_prep:
+                whose = r  # "говорител на | министър-председателя": an office in the complement
             k = k2
             after_prep = False
             continue
@@ -167,6 +173,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
+            if role is not None and role.relational and whose is not None and tokens[k - 1].is_word:
+                k = name_end(tokens, k, hi, rules)  # "говорител на министър-председателя Тереза Мей":
+                break  # the name is the premier's, the spokesman is unnamed
             before = k - 1
             while before > i and (tokens[before].text == "." or title_len(tokens, before, k, rules)):
                 before -= 1  # "на отец | Фанзага", "на проф. | Иванов": the title goes with the name

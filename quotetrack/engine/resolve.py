@@ -116,6 +116,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         named = reg.body_named(words[-1], before)  # "Компанията твърди": the company named before
         if named is not None:
             return Who(named)
+    if m.kind == "other" and _definite(m, rules) and (named := _described_body(m, before, reg, rules)) is not None:
+        return Who(named)  # "Европейският производител на самолети" after "Еърбъс" is Еърбъс
     if m.kind == "other" and (named := _body_name(m.text, rules)) is not None:
         return Who(named)  # "Авиопревозвачът „Еърбъс“" is Еърбъс, as "Компанията" later is
     if m.kind == "role" and m.role is not None:
@@ -194,6 +196,16 @@ def _paragraph(doc: Doc, offset: int) -> int:
 def _document(m: Mention, rules: RuleSet) -> bool:
     """"доклада", "нов доклад": a phrase that names a document, not who issued it."""
     return m.kind == "other" and m.text.split()[-1].lower() in rules.documents
+
+
+def _described_body(m: Mention, before: int, reg: Registry, rules: RuleSet) -> str | None:
+    """The company or party a description means: adjectives, a noun of a body's kind, perhaps a
+    complement in lower case ("Европейският производител на самолети"), after one was named."""
+    words = m.text.split()
+    at = next((n for n in range(1, min(4, len(words))) if words[n].lower() in rules.body_kinds), None)
+    if at is None or any(w[:1].isupper() for w in words[1:]) or (at + 1 < len(words) and words[at + 1].lower() not in rules.preps):
+        return None
+    return reg.body_named(words[at].lower(), before)
 
 
 def _participle_gender(verb: str, rules: RuleSet) -> str | None:
