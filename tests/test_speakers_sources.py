@@ -1257,3 +1257,13 @@ def test_an_indefinite_source_named_in_the_next_sentence():
 ])
 def test_pairs_spokesmen_manners_relatives_descriptions_and_terms(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_bare_noun_means_the_unnamed_speaker_just_quoted_by_it():
+    text = article("Според европейски източник сделката е близо. „Остават детайли“, каза източникът.")
+    assert speakers(text) == ["европейски източник", "европейски източник"]
+    # ... and "той" after him is he, not a man he met
+    text = article("Банкерите искат яснота. Това заяви говорител на Мария Петрова, цитиран от Ройтерс. „Лидерите подчертаха "
+                   "нуждата от яснота“, каза говорителят след среща на Петрова и министъра Иван Илиев с банкери. "
+                   "„Първата фаза им вдъхна увереност“, добави той.")
+    assert speakers(text) == ["говорител на Мария Петрова"] * 3

@@ -226,6 +226,14 @@ class Registry:
                 return seen.person
         return None
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self._sentence(a) == self._sentence(b)
+
+    def subject_at(self, at: int) -> bool:
+        """Whether the person mentioned at this offset is there its sentence's subject."""
+        n = bisect.bisect_left(self._ats, at)
+        return any(self._subject(seen) for seen in self.mentions[n:] if seen.at == at)
+
     def recent_group(self, before: int) -> str | None:
         earlier = [g for at, g in self.groups if at < before]
         return earlier[-1] if earlier else None

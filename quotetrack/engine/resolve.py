@@ -13,6 +13,7 @@ from .entities import WINDOW, Person, Registry, Seen, compatible, holds, qualifi
 from .found import Stmt
 from .outlets import media_chain
 from .phrases import Mention, shaped
+from .text import same_stem
 
 
 def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
@@ -120,6 +121,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         return Who(named)  # "Европейският производител на самолети" after "Еърбъс" is Еърбъс
     if m.kind == "other" and (named := _body_name(m.text, rules)) is not None:
         return Who(named)  # "Авиопревозвачът „Еърбъс“" is Еърбъс, as "Компанията" later is
+    if _same_unnamed(m, last, rules):
+        return last  # "Това заяви говорител на Мей ... каза говорителят": the one just quoted
     if m.kind == "role" and m.role is not None:
         seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules))
         if seen is not None and not _nearer(last, seen, before, m.role):
@@ -151,6 +154,9 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Rol
                                                       or holds(last.person, role))))
     fits = fits and (last.person is None or compatible(last.person, qual))
     named = reg.recent(before, gender, role, qual)
+    if (named is not None and last.speaker and fits and last.role is not None and last.at >= 0
+            and reg.same_sentence(named[0], last.at) and not reg.subject_at(named[0])):
+        return last  # "каза говорителят след среща на ... Иван Илиев. „…“, добави той": the speaker, not who he met
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
@@ -196,6 +202,25 @@ def _paragraph(doc: Doc, offset: int) -> int:
 def _document(m: Mention, rules: RuleSet) -> bool:
     """"доклада", "нов доклад": a phrase that names a document, not who issued it."""
     return m.kind == "other" and m.text.split()[-1].lower() in rules.documents
+
+
+def _same_unnamed(m: Mention, last: Who, rules: RuleSet) -> bool:
+    """Whether a bare definite noun ("говорителят", "източникът") means the unnamed speaker just
+    quoted by a phrase with the same noun ("говорител на Мей", "европейски източник")."""
+    words = m.text.split()
+    if m.kind not in ("role", "group", "other") or len(words) != 1 or not _definite(m, rules):
+        return False
+    if not last.speaker or last.person is not None:
+        return False
+    said = last.speaker.lower().split()
+    if len(said) < 2:
+        return False  # a bare lemma is no phrase that named someone
+    for w in said:
+        if w in rules.preps or w in rules.documents or w in rules.bodies:
+            return False  # "говорител на | Мей", not "писмото | депутатите"
+        if same_stem(w, words[0].lower()):
+            return True
+    return False
 
 
 def _described_body(m: Mention, before: int, reg: Registry, rules: RuleSet) -> str | None:
