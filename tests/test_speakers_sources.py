@@ -1267,3 +1267,12 @@ def test_a_bare_noun_means_the_unnamed_speaker_just_quoted_by_it():
                    "нуждата от яснота“, каза говорителят след среща на Петрова и министъра Иван Илиев с банкери. "
                    "„Първата фаза им вдъхна увереност“, добави той.")
     assert speakers(text) == ["говорител на Мария Петрова"] * 3
+
+
+def test_a_subject_with_its_relative_clause_is_no_ones_words_before_its_verb():
+    quotes = extract_text(article("България, която е ротационен председател на Съвета на ЕС, предупреди британския премиер "
+                                  "Мария Петрова срещу промените, предаде Франс прес."))
+    assert [(q.speaker, q.text.startswith("България, която")) for q in quotes] == [("АФП", True)]
+    # ... while a relative clause that closes before the words goes on does not stop them
+    quotes = extract_text(article("Прогнозата, която предизвика дебати, е само средство за разискване, коментира министърът."))
+    assert [q.speaker for q in quotes] == ["министърът"]

@@ -203,6 +203,11 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
         return
     if doc.quote_covers(toks[lo].start + 1, toks[k].start - 1):
         return  # the whole clause is a quote: a direct quote's business
+    rel = next((n for n in range(lo + 1, min(k, lo + 6)) if toks[n].text == ","), None)
+    if rel is not None and rel + 1 < k and toks[rel + 1].low in doc.rules.relatives and (
+            next((n for n in range(rel + 1, k + 1) if toks[n].text == ","), None) == k) and (
+            (m := read_np(doc, lo, rel)) is not None and doc.tok_index(m.end) == rel and shaped(doc, m) is not None):
+        return  # "България, която е председател ..., предупреди X": the verb's own subject, no words of anyone's
     if mention.kind == "medium":
         found.credits.append(mention.name or mention.text)
     if relay is not None:
