@@ -1276,3 +1276,13 @@ def test_a_subject_with_its_relative_clause_is_no_ones_words_before_its_verb():
     # ... while a relative clause that closes before the words goes on does not stop them
     quotes = extract_text(article("Прогнозата, която предизвика дебати, е само средство за разискване, коментира министърът."))
     assert [q.speaker for q in quotes] == ["министърът"]
+
+
+def test_a_medium_reporting_what_someone_said_is_the_source_of_their_words():
+    [q] = extract_text(article("Премиерът ще настоява за партньорство. БиБиСи пояснява, че източници, близки до Мария Петрова, "
+                               "са заявили, че тя е спокойна и уверена."))
+    assert (q.speaker, q.source, q.text) == ("източници, близки до Мария Петрова", "Би Би Си", "тя е спокойна и уверена.")
+    [q] = extract_text(article("БиБиСи пояснява, че министърът Иван Петров е заявил, че бюджетът е готов."))
+    assert (q.speaker, q.source) == ("Иван Петров", "Би Би Си")
+    [q] = extract_text(article("БТА съобщи, че цените ще растат."))  # no one inside: the medium's own report
+    assert (q.speaker, q.text) == ("БТА", "цените ще растат.")

@@ -4,6 +4,7 @@ headlines."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from .adverbials import skip_adverbials
 from .clauses import document_speaker, impersonal, is_anaphora, mention_after, subject_of, two_names
@@ -49,6 +50,8 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             return
         if cue.frame == "stance" and mention is not None and mention.kind == "other" and shaped(doc, mention) is None:
             return
+        if mention is not None and mention.kind == "medium" and _relayed(doc, found, s, cue, that, mention):
+            return  # "БиБиСи пояснява, че източници ... са заявили, че ...": theirs, the medium carried it
         end, chain, colon = clause_end(doc, found, that + 1, s)
         if mention is not None and toks[that].end < mention.start < end:
             # "Макар и да заяви, че ..., Мария Петрова не каза": the words end where their subject's clause begins
@@ -85,6 +88,31 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             colon_speech(doc, found, colon, s, cue, mention)
         return
     inverted_statement(doc, found, s, cue, inside)
+
+
+def _relayed(doc: Doc, found: Found, s: Sent, cue: Cue, that: int, medium: Mention) -> bool:
+    """A medium reporting that someone said something ("БиБиСи пояснява, че източници, близки до
+    Мей, са заявили, че ..."): the words are the inner speaker's, the medium their source. Adds
+    that statement and returns True, or returns False when the content is no report of speech."""
+    toks = doc.tokens
+    inner = next((c for c in s.cues if that < c.i < that + 16 and c.kind == "verb" and c.frame == "speech"), None)
+    if inner is None:
+        return False
+    that2 = that_after(doc, inner, s)
+    who = read_np(doc, that + 1, inner.i)
+    if that2 is None or who is None or shaped(doc, who) is None or who.kind not in ("name", "role", "group"):
+        return False
+    w = doc.tok_index(who.end)
+    if any(t.text in ",;" for t in toks[w : inner.i]) and toks[inner.i - 1].text != ",":
+        return False  # the phrase is not the inner verb's subject
+    if w < inner.i - 2 and toks[w].text == "," and not toks[w + 1].is_upper and not any(t.text == "," for t in toks[w + 1 : inner.i - 1]):
+        end = toks[inner.i - 2].end  # "източници, близки до Мей,": the phrase set off with them is theirs
+        who = replace(who, end=end, text=doc.text[who.start : end])
+    end, chain, _ = clause_end(doc, found, that2 + 1, s)
+    found.use(inner)
+    found.add(Stmt("indirect", toks[that2].end, end, toks[inner.i].start, inner, who, medium.name or medium.text,
+                   via=(medium.name or medium.text, *chain)))
+    return True
 
 
 def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
