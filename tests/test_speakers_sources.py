@@ -1286,3 +1286,12 @@ def test_a_medium_reporting_what_someone_said_is_the_source_of_their_words():
     assert (q.speaker, q.source) == ("Иван Петров", "Би Би Си")
     [q] = extract_text(article("БТА съобщи, че цените ще растат."))  # no one inside: the medium's own report
     assert (q.speaker, q.text) == ("БТА", "цените ще растат.")
+
+
+def test_a_thing_labelled_in_a_relative_clause_is_labelled_by_the_clauses_subject():
+    quotes = extract_text(article("Иван Петров заяви, че иска да запази икономиката, като осмя страховете около вируса, "
+                                  "който нарече просто един „лек грип“."))
+    assert [(q.kind, q.speaker) for q in quotes if q.kind == "partial"] == [("partial", "Иван Петров")]
+    # ... while "който" with an object of its own labels it himself
+    quotes = extract_text(article("Министърът похвали експерта, който нарече плана „провал“."))
+    assert [q.speaker for q in quotes] == ["експерта"]

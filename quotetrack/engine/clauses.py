@@ -213,8 +213,11 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         if a == k:
             break
         k = a
-    if k - 2 > s.ti and toks[k - 1].low in doc.rules.object_relatives and toks[k - 2].text == ",":
-        return main_subject(doc, s.ti, k - 2)  # "X остана верен на обещанието си към Y, когото обвинява, че"
+    if k - 2 > s.ti and toks[k - 2].text == "," and (toks[k - 1].low in doc.rules.object_relatives or (
+            cue.frame == "label" and toks[k - 1].low in doc.rules.relatives and not _object_after(doc, cue, s))):
+        # "X остана верен на обещанието си към Y, когото обвинява, че"; "... вируса, който нарече
+        # „лек грип“": a thing is named by the clause's subject, not by itself
+        return main_subject(doc, s.ti, k - 2)
     if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
         # "Хезълтайн, който определя": who "който" stands for; the nearest noun, a preposition's
         # object too ("гнева на рибарите, които я определиха")
@@ -309,6 +312,18 @@ def _apposed(doc: Doc, lo: int, comma: int) -> Mention | None:
         return None
     named = read_np_back(doc, lo, before)
     return named if named is not None and named.kind == "name" and doc.tok_index(named.end) == before else None
+
+
+def _object_after(doc: Doc, cue: Cue, s: Sent) -> bool:
+    """Whether a labelling verb names its own object before the label ("нарече плана „провал“"):
+    then "който" before it is who labels."""
+    for t in doc.tokens[cue.j : min(s.tj, cue.j + 4)]:
+        if t.text in doc.rules.openers:
+            return False
+        if t.is_word and t.low not in doc.rules.adverbs and t.low not in doc.rules.manner_adverbs and t.low not in doc.rules.partitives and not (
+                len(t.low) > 5 and t.low.endswith(doc.rules.adverb_endings)):
+            return True  # "нарече | плана", not "нарече | просто един"
+    return False
 
 
 def main_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
