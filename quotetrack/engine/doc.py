@@ -48,6 +48,7 @@ class Doc:
     outer_starts: list[int] = field(default_factory=list)
     outer_reach: list[int] = field(default_factory=list)
     times: frozenset[int] = frozenset()  # indexes of time nouns ("седмица", "четвъртък")
+    at: dict[str, list[int]] = field(default_factory=dict)  # lower-case word -> its token indexes
     # the phrase read at (start, end): the same phrase is asked for by the registry, by every cue
     # reading back over it and by the resolver, and reading it is pure, so it is read once
     phrases: dict = field(default_factory=dict)
@@ -55,14 +56,20 @@ class Doc:
     @classmethod
     def read(cls, text: str, lay: Layout, rules: RuleSet) -> Doc:
         tokens = tokenize(text, 0, lay.end)
-        doc = cls(text, lay, rules, Media(rules, tokens), tokens, [t.start for t in tokens])
+        # where each word stands: the few lists that ask every token for a word of theirs (time
+        # nouns, media nouns, documents) intersect their words with these keys instead
+        at: dict[str, list[int]] = {}
+        for k, t in enumerate(tokens):
+            at.setdefault(t.low, []).append(k)
+        doc = cls(text, lay, rules, Media(rules, tokens, at), tokens, [t.start for t in tokens])
+        doc.at = at
         for p, (ps, pe) in enumerate(lay.paragraphs):
             head = (ps, pe) in lay.headlines
             for s, e in sentences(text, dateline_end(text, ps, pe), pe, rules):
                 doc.sents.append(Sent(s, e, doc.tok_index(s), doc.tok_index(e), p, head))
         doc.sent_starts = [s.start for s in doc.sents]
         time_nouns = rules.time_nouns
-        doc.times = frozenset([k for k, t in enumerate(tokens) if t.low in time_nouns])
+        doc.times = frozenset([k for w in time_nouns & at.keys() for k in at[w]])
         doc.para_starts = [p[0] for p in lay.paragraphs]
         for s in doc.sents:
             s.cues = find_cues(tokens, s.ti, s.tj, text, rules)

@@ -420,7 +420,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = end
             k += 1
     documents = rules.documents
-    for k in [k for k, t in enumerate(toks) if t.low in documents]:  # "доклад на Световната банка": its issuer
+    for k in sorted(k for w in documents & doc.at.keys() for k in doc.at[w]):  # "доклад на Световната банка": its issuer
         t = toks[k]
         s = doc.sent_at(t.start)
         issuer = document_speaker(doc, k, s.tj) if k + 2 < len(toks) and (
@@ -430,9 +430,10 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         elif issuer is None and k > s.ti + 1 and not toks[k].is_upper and toks[k - 1].low not in rules.preps:
             # (not "..., се допълва в доклада": where the words are, not what the subject published)
             reg.issuers.append((t.start, (s.ti, k)))  # "Еърбъс публикува изявление, в което ...": its subject's
+    pronouns = rules.pronouns
     for s in doc.sents:
-        found = _owned_document(doc, s)
-        if found is not None:
+        first = toks[s.ti].low if s.ti < s.tj else ""
+        if (first in pronouns or first in documents) and (found := _owned_document(doc, s)) is not None:
             reg.issuers.append(found)
     reg.issuers.sort(key=lambda e: e[0])
     # a surname alone mentions the person named in full elsewhere (the one met first)

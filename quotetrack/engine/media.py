@@ -12,20 +12,22 @@ from .text import Token, quoted_at, same_stem
 class Media:
     """Media recognition over one article's tokens."""
 
-    def __init__(self, rules: RuleSet, tokens: Sequence[Token] = ()) -> None:
+    def __init__(self, rules: RuleSet, tokens: Sequence[Token] = (), at: dict[str, list[int]] | None = None) -> None:
         self.rules = rules
         self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
         self._tokens = tokens
         self._known: list[tuple[int, str, str]] | None = None  # (offset, name, kind): read when first asked
         self._named_first: frozenset[str] = frozenset()  # the first word of each medium named so
-        self._learn(tokens)
+        self._learn(tokens, at)
         self._named_first = frozenset(name.split()[0] for _, _, name in self.named if name.split())
 
-    def _learn(self, tokens: Sequence[Token]) -> None:
+    def _learn(self, tokens: Sequence[Token], at: dict[str, list[int]] | None = None) -> None:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
-        a later "портала" can be read as that medium."""
+        a later "портала" can be read as that medium. `at`: each word's token indexes, if known."""
         nouns = self.rules.media_nouns
-        for k in [k for k, t in enumerate(tokens) if t.low in nouns]:  # a comprehension: every token is asked
+        where = sorted(k for w in nouns & at.keys() for k in at[w]) if at is not None else [
+            k for k, t in enumerate(tokens) if t.low in nouns]  # a comprehension: every token is asked
+        for k in where:
             t = tokens[k]
             found = self.medium_at(tokens, k, min(len(tokens), k + 8))
             if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):

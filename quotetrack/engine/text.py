@@ -100,7 +100,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
         c = t[0]
-        append(new(Token, (m.start(), m.end(), t, t.lower(), c.isalnum(), c.isupper())))
+        a, b = m.span()  # one call, not two: this loop runs for every token of every article
+        append(new(Token, (a, b, t, t.lower(), c.isalnum(), c.isupper())))
     return out
 
 
