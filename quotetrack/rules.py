@@ -174,6 +174,7 @@ class RuleSet:
     own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
     definite_suffixes: tuple[str, ...] = ()
+    short_articles: tuple[str, ...] = ()  # "-а", "-я" of "експерта": a masculine role's short article
     documents: frozenset[str] = frozenset()
     authored_by: tuple[tuple[str, ...], ...] = ()  # "проведено от": who made the document follows
     gerund_endings: tuple[str, ...] = ()
@@ -592,6 +593,7 @@ def _compile(directory: str | None) -> RuleSet:
         others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
         own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
+        short_articles=tuple(_strings(npath, "names.short_articles", nd.get("names", {}).get("short_articles", []))),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         adjective_endings=tuple(_strings(npath, "names.adjective_endings", nd.get("names", {}).get("adjective_endings", []))),
         not_nationality=frozenset(_strings(npath, "names.not_nationality", nd.get("names", {}).get("not_nationality", []))),

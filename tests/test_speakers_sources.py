@@ -1295,3 +1295,26 @@ def test_a_thing_labelled_in_a_relative_clause_is_labelled_by_the_clauses_subjec
     # ... while "който" with an object of its own labels it himself
     quotes = extract_text(article("Министърът похвали експерта, който нарече плана „провал“."))
     assert [q.speaker for q in quotes] == ["експерта"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Това прогнозира X" credits the sentence before as "Това заяви X" does; "Това предполага" credits nothing
+    (article("Цените на тока ще растат. Това прогнозира пред БНР Иван Петров, експерт по енергетика."), ["Иван Петров"]),
+    (article("Ваксините са три. Това предполага бърза кампания за хората."), []),
+    # a masculine role in its short definite form points back at the person just quoted
+    (article("Цените на тока ще растат. Това прогнозира пред БНР Иван Петров, експерт по енергетика. "
+             "По думите на експерта цените на газа също ще растат."), ["Иван Петров", "Иван Петров"]),
+    # "думите й" before a colon: hers
+    (article("В речта на премиера Мария Петрова най-важни остават думите й към края: „Няма да се откажем от нищо.“"),
+     ["Мария Петрова"]),
+    # a surname alone right after its bearer spoke is he, not another of that name named first
+    (article("Иван Смит е министър. Говори и Петър Смит. „Няма да се откажем“, каза Петър Смит. „Ще продължим“, допълни още Смит."),
+     ["Петър Смит", "Петър Смит"]),
+    # a body's unit and a communiqué
+    (article("Звеното за проучвания към индийското правителство заяви, че растежът ще е седем процента."),
+     ["Звеното за проучвания към индийското правителство"]),
+    (article("Асоциацията „Рибари за излизане“ обяви протест. Уловът ще падне, се казва в комюнике на асоциацията."),
+     ["Рибари за излизане"]),
+])
+def test_stance_credits_short_articles_words_owners_surnames_and_bodies(text, expected):
+    assert speakers(text) == expected

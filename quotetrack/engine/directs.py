@@ -136,8 +136,11 @@ def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
     cues = [c for c in s.cues if c.j <= colon and c.frame != "label"]
     if not cues:
         issuer = next((m for k in range(s.ti, colon) if (m := document_speaker(doc, k, colon)) is not None), None)
+        owner = next((m for k in range(s.ti, colon) if (m := words_owner(doc, k, colon, None)) is not None), None)
         if issuer is not None:  # "Ето позицията на държавния глава:": no verb, the issuer's words
             found.add(Stmt("direct", sp.start, sp.end, issuer.start, None, issuer))
+        elif owner is not None:  # "... остават думите й към края:": hers
+            found.add(Stmt("direct", sp.start, sp.end, owner.start, None, owner))
         else:
             direct_standalone(doc, found, sp)
         return

@@ -29,7 +29,7 @@ def reported(doc: Doc, found: Found) -> None:
             inside = found.inside_statement(doc.tokens[cue.i].start)
             if cue.kind == "prep":
                 prep_statement(doc, found, s, cue, inside)
-            elif (a := anaphora_before(doc, s, cue)) is not None and cue.frame == "speech" and (
+            elif (a := anaphora_before(doc, s, cue)) is not None and cue.frame in ("speech", "stance") and (
                     a == cue.i - 1 or that_after(doc, cue, s) is None):
                 # ("Затова министърът заяви, че ...": the words follow, not the sentences before)
                 anaphora_statement(doc, found, s, cue)
@@ -311,6 +311,9 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     source = source_near(doc, cue, cue.j, s.tj, found.credits)
     if mention is None or shaped(doc, mention) is None:
         mention = _subject_later(doc, cue, s.tj)  # "Това заяви пред в. „Билд“ нейният адвокат"
+    if cue.frame == "stance" and (mention is None or shaped(doc, mention) is None or impersonal(doc, cue) or (
+            mention.kind == "other" and mention.text.split()[-1].lower() not in doc.rules.documents)):
+        return  # "Това предполага бърза кампания", "Затова се предполага": what it implies, no one's view
     # "Това заяви днес след среща в Берлин": the subject is unsaid, unless the clause names
     # someone it could not read ("... избраната за вицепрезидент Камала Харис") or the verb is passive
     dropped = mention is None and doc.tokens[cue.i].low not in doc.rules.reflexive and not _names_someone(doc, cue.j, s.tj)

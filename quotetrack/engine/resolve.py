@@ -106,7 +106,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         if issuer is not None and not _document(issuer, rules):
             return _who(issuer, before, reg, last, rules)
     if m.kind == "name" and m.name:
-        person = reg.find(m.name) or reg.add(m.name, m.start, m.role, of=m.of)
+        lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
+        # "допълни още Смит" right after Иън Дънкан Смит spoke is he, not another Смит named first
+        person = (last.person if lone else None) or reg.find(m.name) or reg.add(m.name, m.start, m.role, of=m.of)
         if m.role is not None and m.role not in person.roles:
             person.roles.append(m.role)
         return _of(person, role)
@@ -239,5 +241,10 @@ def _participle_gender(verb: str, rules: RuleSet) -> str | None:
 
 
 def _definite(m: Mention, rules: RuleSet) -> bool:
-    """"министърът" points back at someone; "говорител на ЕК" introduces someone new."""
-    return any(w.lower().endswith(rules.definite_suffixes) for w in m.text.split()[:2])
+    """"министърът" points back at someone; "говорител на ЕК" introduces someone new. A
+    masculine role in its short definite form ("на експерта") points back too."""
+    words = m.text.split()
+    if (m.role is not None and len(words) == 1 and not m.role.lemma.endswith(tuple(rules.vowels))
+            and words[0].lower() in {m.role.lemma + a for a in rules.short_articles}):
+        return True
+    return any(w.lower().endswith(rules.definite_suffixes) for w in words[:2])
