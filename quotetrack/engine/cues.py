@@ -27,13 +27,15 @@ def _phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
     return i + len(phrase) <= len(tokens) and all(tokens[i + k].low == w for k, w in enumerate(phrase))
 
 
-def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet) -> list[Cue]:
-    """Cues among tokens[lo:hi] (one sentence), left to right."""
+def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet,
+              candidates: list[int] | None = None) -> list[Cue]:
+    """Cues among tokens[lo:hi] (one sentence), left to right. `candidates`: the indexes in
+    [lo, hi) whose word may open a cue, when the caller knows them already."""
     cues: list[Cue] = []
     verbs, cue_words, preps_by_first = rules.verbs, rules.cue_words, rules.preps_by_first
     # most words are no cue: a comprehension finds the few that may be, faster than a loop asks each
     after = lo  # a cue read here spans tokens up to this index
-    for i in [n for n in range(lo, hi) if tokens[n].low in cue_words]:
+    for i in candidates if candidates is not None else [n for n in range(lo, hi) if tokens[n].low in cue_words]:
         if i < after:
             continue
         tok = tokens[i]

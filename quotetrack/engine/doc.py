@@ -69,10 +69,12 @@ class Doc:
                 doc.sents.append(Sent(s, e, doc.tok_index(s), doc.tok_index(e), p, head))
         doc.sent_starts = [s.start for s in doc.sents]
         time_nouns = rules.time_nouns
-        doc.times = frozenset([k for w in time_nouns & at.keys() for k in at[w]])
+        doc.times = frozenset([k for w in time_nouns.intersection(at) for k in at[w]])
         doc.para_starts = [p[0] for p in lay.paragraphs]
+        cue_at = sorted(k for w in rules.cue_words.intersection(at) for k in at[w])  # the few words a cue may open with
         for s in doc.sents:
-            s.cues = find_cues(tokens, s.ti, s.tj, text, rules)
+            s.cues = find_cues(tokens, s.ti, s.tj, text, rules,
+                               cue_at[bisect.bisect_left(cue_at, s.ti) : bisect.bisect_left(cue_at, s.tj)])
             s.cue_starts = [c.i for c in s.cues]
         # Pairing marks asks whether a reporting clause follows a closer, which reads the cues
         from .clauses import clause_after

@@ -420,7 +420,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = end
             k += 1
     documents = rules.documents
-    for k in sorted(k for w in documents & doc.at.keys() for k in doc.at[w]):  # "доклад на Световната банка": its issuer
+    for k in sorted(k for w in documents.intersection(doc.at) for k in doc.at[w]):  # "доклад на Световната банка": its issuer
         t = toks[k]
         s = doc.sent_at(t.start)
         issuer = document_speaker(doc, k, s.tj) if k + 2 < len(toks) and (

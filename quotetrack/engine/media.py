@@ -25,7 +25,7 @@ class Media:
         """Remember every medium the article names after a media noun ("портал Ен Ю"), so that
         a later "портала" can be read as that medium. `at`: each word's token indexes, if known."""
         nouns = self.rules.media_nouns
-        where = sorted(k for w in nouns & at.keys() for k in at[w]) if at is not None else [
+        where = sorted(k for w in nouns.intersection(at) for k in at[w]) if at is not None else [
             k for k, t in enumerate(tokens) if t.low in nouns]  # a comprehension: every token is asked
         for k in where:
             t = tokens[k]
