@@ -1318,3 +1318,13 @@ def test_a_thing_labelled_in_a_relative_clause_is_labelled_by_the_clauses_subjec
 ])
 def test_stance_credits_short_articles_words_owners_surnames_and_bodies(text, expected):
     assert speakers(text) == expected
+
+
+def test_heads_and_relays_in_other_forms():
+    text = article("„Цената ще расте“, каза главата на „Газпром“ Алексей Милер. „Няма да отстъпим“, посочи той.")
+    assert speakers(text) == ["Алексей Милер", "Алексей Милер"]
+    [q] = extract_text(article("Премиерът подаде оставка, предадоха световните агенции, като се позоваха на говорителя на премиера."))
+    assert (q.speaker, q.source) == ("говорителя на премиера", "световните агенции")
+    # a relay leaning on "информация" names no source
+    [q] = extract_text(article("Партньорите са осигурили финансиране, съобщиха руски медии, като се позовават на информация от фирмата."))
+    assert q.source != "информация"

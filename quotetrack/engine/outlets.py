@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import read_np
+from .phrases import read_np, shaped
 from .text import quoted_at
 
 
@@ -138,8 +138,10 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
                     if chain:
                         credits.extend(chain)  # "цитиран от Ройтерс и БТА": both carried it
                         return chain[0]
-                    if m is not None:
-                        return m.text
+                    head = m.text.split()[-1].lower() if m is not None and m.text else ""
+                    if m is not None and shaped(doc, m) is not None and (
+                            m.kind != "other" or head in doc.rules.documents or head in doc.rules.bodies):
+                        return m.text  # "позовавайки се на Министерството", not "на информация от ..."
                 elif k < cue.i:
                     medium = doc.media.medium_at(toks, k + n, hi)
                     if medium:
