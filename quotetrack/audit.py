@@ -272,9 +272,11 @@ def _conflicts(by_id, clusters, records, people: People, rules: RuleSet, in_scop
         confidence = min(STRENGTH[k] for k in sides) * (0.6 + 0.4 * sim / 100) * (1.0 if likeness < 60 else 0.85)
         if any(k != NAME for k in sides):
             confidence = min(confidence, 0.5)  # a role, a pronoun or an inherited speaker on one side
-        confidence = round(confidence, 2)
         names = [people.of(i).name for i in members]
         alike = _look_alike(names)
+        if alike:
+            confidence = min(confidence, 0.5)  # "Фарадж" / "Фараж": more likely one man spelled two ways
+        confidence = round(confidence, 2)
         said = "; ".join(f"to {people.of(i).name} in {_where(records[i])}" for i in members)
         many = f"{len(shared)} statements are" if len(shared) > 1 else "The same statement is"
         statements = tuple(_statement(records[i], people, i, rules) for ms, _, _ in shared for i in ms)

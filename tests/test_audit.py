@@ -429,3 +429,12 @@ def test_a_quote_under_a_colon_heading_is_not_unattributed():
 def test_a_vague_partial_inside_a_vague_statement_is_one_finding():
     report = run({"a.txt": "Новини\n\nСпоред източници от министерството проверката ще бъде „строга и дълга“ и ще продължи месец."})
     assert [f.type for f in report.findings] == ["vague_source"]
+
+
+def test_look_alike_names_are_more_likely_one_person_than_a_conflict():
+    report = run({
+        "a.txt": f"Бюджетът\n\nМинистърът на финансите Иван Петров заяви, че {BUDGET}.",
+        "b.txt": f"Бюджетът\n\nФинансовият министър Иван Петков заяви, че {BUDGET}.",
+    })
+    (f,) = report.findings
+    assert f.severity == "low" and f.confidence <= 0.5 and "look alike" in f.explanation
