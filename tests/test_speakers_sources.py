@@ -1328,3 +1328,18 @@ def test_heads_and_relays_in_other_forms():
     # a relay leaning on "информация" names no source
     [q] = extract_text(article("Партньорите са осигурили финансиране, съобщиха руски медии, като се позовават на информация от фирмата."))
     assert q.source != "информация"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of places after a role's "на" is all of its complement
+    (article("Кметовете на Бирмингам, Бристол, Кардиф и Шефийлд настояват, че градовете им ще пострадат."),
+     ["Кметовете на Бирмингам, Бристол, Кардиф и Шефийлд"]),
+    (article("Кметът на София и Пловдив заяви, че няма пари."), ["Кметът на София и Пловдив"]),
+    # ... while an apposition after a comma is no item of a list
+    (article("Министърът на Франция, Жан Льо Дриан, заяви, че няма сделка."), ["Жан Льо Дриан"]),
+    # a document the words were said in is no part of who ("в комюнике")
+    (article("Авиокомпанията „Луфтханза“ спира полети. Полетите ще бъдат отменени, уточни компанията в комюнике."),
+     ["Луфтханза"]),
+])
+def test_lists_of_places_and_documents_after_a_role(text, expected):
+    assert speakers(text) == expected

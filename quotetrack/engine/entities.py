@@ -558,7 +558,7 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
         elif (toks[k + 1].low in rules.preps and (m := read_np(doc, k, doc.sents[doc.sent_of(t.start)].tj)) is not None
               and m.kind == "other"
               and m.start == t.start and (end := doc.tok_index(m.end)) > k + 2 and (
-                  toks[k + 1].low in rules.field_preps or any(w.is_upper for w in toks[k + 2 : end])
+                  toks[k + 1].low in rules.field_preps or any(w.is_upper and w.low not in rules.places for w in toks[k + 2 : end])
                   or (t.is_upper and k > 0 and toks[k - 1].text not in ".!?\n"))):
             # "Комисията по вътрешни дела на Камарата на общините": the noun opens its name, so
             # that "комисията" later is that body (not "фирмите в световен план": no name at all)

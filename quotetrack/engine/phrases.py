@@ -86,6 +86,19 @@ def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) ->
         definite(prev, rules) and not prev.low.endswith(rules.neuter_endings) and t.low.endswith(rules.neuter_endings))
 
 
+def _place_list(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
+    """Where a list of places that goes on from tokens[k] ends: ", Бристол, Кардиф и Шефийлд"
+    after "кметовете на Бирмингам". Only a list closed by "и" and a place counts (not an
+    apposition: "министърът на Франция, Жан Льо Дриан, заяви")."""
+    j = k
+    while j + 1 < hi and tokens[j].text == "," and is_name_token(tokens[j + 1], rules) and name_end(tokens, j + 1, hi, rules) - j <= 3:
+        j = name_end(tokens, j + 1, hi, rules)
+    if j + 1 < hi and tokens[j].low in rules.joint and is_name_token(tokens[j + 1], rules) and (
+            j > k or tokens[j + 1].low in rules.places):
+        return name_end(tokens, j + 1, hi, rules)
+    return k
+
+
 def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -> bool:
     """Whether t, a bare lower-case word after a complement's noun, is past the phrase: nothing
     but its own noun follows a name ("на Барак Обама | остана") or a definite word ("на мярката |
@@ -209,6 +222,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 if before >= i and tokens[before].low in rules.preps and (k - a < 3 or body):
                     while k < hi and tokens[k].text in rules.closers and before == a - 2:
                         k += 1  # "на „Газпром“": the quoted name with its closing mark
+                    k = _place_list(tokens, k, hi, rules) if tokens[a].low in rules.places else k
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
                 given = next((n for n in range(a + 1, k - 1) if tokens[n].low in rules.given_names), None)
                 if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
@@ -299,7 +313,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and name_span is None and k > i
                 and not after_prep and nxt is not None
                 and nxt.is_word and not nxt.is_upper and nxt.low not in rules.verbs and nxt.low not in rules.auxiliaries
-                and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps):
+                and nxt.low not in rules.adverbs_copulas and nxt.low not in rules.phrase_breaks and nxt.low not in rules.preps
+                and not (t.low in rules.place_preps and nxt.low in rules.documents)):  # "компанията | в комюнике"
             k += 2  # "източници от министерството", "запознати с плана": one complement, no more
             while naming and k < hi and k - i < 10 and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules) and (
                     tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
@@ -424,6 +439,12 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
             a -= 2  # "77% от републиканците"
             continue
         break
+    if a - 1 > lo and (tokens[a - 1].text == "," or tokens[a - 1].low in rules.joint) and is_name_token(tokens[a], rules):
+        # "Кметовете на Бирмингам, Бристол, Кардиф и | Шефийлд настояват", "Кметът на София и | Пловдив
+        # заяви": the list is the complement of the role that opens the clause
+        whole = read_np(doc, lo, k)
+        if whole is not None and tokens_end(tokens, whole, k) and whole.kind in ("group", "role"):
+            return whole
     # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or
     # name; an adverbial may stand between it and the verb ("Дастис за пореден път увери")
     best = gapped = None
