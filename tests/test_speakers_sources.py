@@ -1343,3 +1343,21 @@ def test_heads_and_relays_in_other_forms():
 ])
 def test_lists_of_places_and_documents_after_a_role(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people and the words set off after them that say which ones
+    (article("Източник, запознат с дейността на парламента, заяви, че гласуването ще бъде отложено."),
+     ["Източник, запознат с дейността на парламента"]),
+    (article("Лекарите, провеждали аутопсии на пациенти, твърдят, че вирусът атакува съдовете."),
+     ["Лекарите, провеждали аутопсии на пациенти"]),
+    # ... not a relative clause, nor a body's description
+    (article("Министърът, който е в отпуск, заяви, че няма пари."), ["Министърът"]),
+    # a clause with no subject of its own goes on with the one before
+    (article("Единият от трите съдии беше категоричен. Обяснява, че решението е окончателно."), ["Единият от трите съдии"]),
+    (article("Министърът Иван Петров пристигна в София. И призовава, че трябва да се действа."), ["Иван Петров"]),
+    # ... but a dateline is no clause
+    (article("Лондон. Обвиняват министъра, че е подвел кабинета, пише вестник „Таймс“."), ["Таймс"]),
+])
+def test_appositions_and_subjects_carried_over(text, expected):
+    assert speakers(text) == expected

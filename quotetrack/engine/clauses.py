@@ -3,6 +3,8 @@ medium ("пред „Ханделсблат“", ", предаде АФП", "ц�
 they read the article and find nothing."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .adverbials import adverbial_end, adverbials_before, skip_adverbials
 from .cues import Cue
 from .doc import Doc, Sent
@@ -256,13 +258,15 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         k -= 1
         while k - 1 >= s.ti and toks[k - 1].text == ",":
             k -= 1
+        if k == s.ti:
+            return _previous_subject(doc, s)  # "... пристигна в София. | И призовава": the same subject
         return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma
         opening = read_np(doc, s.ti, cue.i)
         if shaped(doc, opening) is not None:
             apposed = _name_apposed(doc, opening, k - 1)
-            return apposed or opening
+            return apposed or _with_apposition(doc, opening, k - 1)
         first = next((n for n in range(s.ti + 1, k) if toks[n].text == ","), None)  # "... доц. X, обясни": a stray comma
         before = read_np_back(doc, s.ti, first) if first is not None else None
         return before if shaped(doc, before) is not None else opening
@@ -275,12 +279,46 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         after = read_np(doc, comma + 1, s.tj) if comma is not None else None
         if after is not None and after.kind in ("name", "role", "group", "pronoun"):
             return after
+    if m is None and (cue.i == s.ti or (cue.i == s.ti + 1 and toks[s.ti].low in doc.rules.conjunctions)):
+        # "Единият от съдиите ... | Обяснява, че": a clause with no subject goes on with the one before
+        return _previous_subject(doc, s)
     if shaped(doc, m) is not None or k <= s.ti:
         return m
     # the words before the verb are no speaker ("също в интервю за „Funke“ заяви"): the
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
     opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def _with_apposition(doc: Doc, opening: Mention, comma: int) -> Mention:
+    """"Патолози, провеждали аутопсии, твърдят": people and the words set off after them that
+    say which ones (no relative clause, no one named), up to the comma before their verb."""
+    toks, rules = doc.tokens, doc.rules
+    after = doc.tok_index(opening.end)
+    head = opening.text.split()[-1].lower()
+    people = head in rules.person_nouns or head.endswith(rules.person_endings)
+    if (not (opening.kind in ("group", "role") or (opening.kind == "other" and people)) or after >= comma or toks[after].text != "," or comma - after > 9
+            or not toks[after + 1].is_word or toks[after + 1].is_upper or toks[after + 1].low in rules.relatives
+            or toks[after + 1].low in rules.conjunctions or toks[after + 1].low in rules.preps
+            or any(t.text in ",;" + DASHES or t.is_upper for t in toks[after + 1 : comma])):
+        return opening
+    end = toks[comma - 1].end
+    wider = replace(opening, end=end, text=doc.text[opening.start : end])
+    return wider if shaped(doc, wider) is not None else opening
+
+
+def _previous_subject(doc: Doc, s: Sent) -> Mention | None:
+    """The subject that opens the sentence before, in the same paragraph, if it names someone."""
+    n = doc.sent_of(s.start)
+    if n == 0 or doc.sents[n - 1].para != s.para:
+        return None
+    prev = doc.sents[n - 1]
+    if sum(1 for t in doc.tokens[prev.ti : prev.tj] if t.is_word) < 4:
+        return None  # "Лондон.": a dateline, no clause
+    m = opening_subject(doc, prev.ti, prev.tj)
+    if m is None or m.kind not in ("name", "role", "group") or (m.kind == "name" and (m.name or "").lower() in doc.rules.places):
+        return None
+    return m
 
 
 def _name_apposed(doc: Doc, opening: Mention, comma: int) -> Mention | None:
