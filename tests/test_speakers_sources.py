@@ -1361,3 +1361,9 @@ def test_lists_of_places_and_documents_after_a_role(text, expected):
 ])
 def test_appositions_and_subjects_carried_over(text, expected):
     assert speakers(text) == expected
+
+
+def test_he_is_the_subject_after_a_place_and_a_description_not_the_one_he_beat():
+    text = article("В Аризона бившият астронавт Марк Кели победи републиканския пилот Мариан Максали. "
+                   "По-рано той заяви, че е сигурен в победата.")
+    assert speakers(text) == ["Марк Кели"]

@@ -579,13 +579,20 @@ def _subject(doc: Doc, s: Sent, a: int, b: int, inverted: bool = True) -> bool:
     adverbial at most) or stands right before a reporting verb, or (`inverted`) right after one.
     A role named only after its verb ("..., заяви британският премиер") is left to resolve, not
     made someone of its own."""
-    if a > s.ti and doc.tokens[a - 1].low in doc.rules.preps:
+    toks = doc.tokens
+    if a > s.ti and toks[a - 1].low in doc.rules.preps:
         return False  # "Пред студентите той ...": the object of a preposition
-    if a - s.ti <= 1 or (a - s.ti <= 8 and skip_adverbials(doc, s.ti, a) >= a - 1):
+    lo = s.ti
+    if toks[lo].low in doc.rules.place_preps and lo + 1 < a and is_name_token(toks[lo + 1], doc.rules):
+        lo = name_end(toks, lo + 1, a, doc.rules)  # "В Аризона | бившият астронавт Марк Кели победи"
+        lo += lo < a and toks[lo].text == ","
+    if a - lo <= 1 or (a - s.ti <= 8 and skip_adverbials(doc, s.ti, a) >= a - 1):
         return True
+    if a - lo <= 3 and all(t.is_word and not t.is_upper and t.low not in doc.rules.preps and t.low not in doc.rules.verbs
+                           for t in toks[lo:a]):
+        return True  # "бившият астронавт | Марк Кели победи": the name after the description opening its clause
     # ... or right after one, inverted ("За това предупреди вицепремиерът X, който ..."), a verb
     # that cites someone aside ("цитира X": its object)
-    toks = doc.tokens
     return any(c.i == b or (c.i == b + 1 and doc.media.medium_at(toks, c.j, s.tj) is None)  # not ", предаде БТА"
                or (inverted and c.kind == "verb" and a - 2 <= c.j <= a and _inverted(doc, s, c)
                    and all(t.is_word and not t.is_upper for t in toks[c.j : a]))  # "ирландският | вицепремиер X"
