@@ -1367,3 +1367,13 @@ def test_he_is_the_subject_after_a_place_and_a_description_not_the_one_he_beat()
     text = article("В Аризона бившият астронавт Марк Кели победи републиканския пилот Мариан Максали. "
                    "По-рано той заяви, че е сигурен в победата.")
     assert speakers(text) == ["Марк Кели"]
+
+
+def test_a_description_opening_the_next_sentence_is_the_man_just_named():
+    text = article("В съюза има неща, които са трудно защитими, признава Иван Петров, цитиран от Daily Express. "
+                   "Бившият британски премиер говори пред студенти в Лондон. Там той припомня някои моменти. "
+                   "Той казва, че се опитал да реформира съюза.")
+    assert speakers(text) == ["Иван Петров", "Иван Петров"]
+    # ... not someone the article names with another office
+    text = article("Министърът Иван Петров откри сесията. Премиерът говори пред депутати. Той каза, че бюджетът е готов.")
+    assert speakers(text) != ["Иван Петров"]
