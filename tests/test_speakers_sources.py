@@ -1377,3 +1377,8 @@ def test_a_description_opening_the_next_sentence_is_the_man_just_named():
     # ... not someone the article names with another office
     text = article("Министърът Иван Петров откри сесията. Премиерът говори пред депутати. Той каза, че бюджетът е готов.")
     assert speakers(text) != ["Иван Петров"]
+
+
+def test_the_company_after_a_latin_name_in_a_genitive():
+    text = article("Забраната на Facebook не е насочена към протестите. Компанията твърди, че забранява събиранията.")
+    assert speakers(text) == ["Facebook"]

@@ -538,11 +538,15 @@ def _latin_name_before(doc: Doc, before: int) -> str | None:
         t = toks[k]
         if not (t.is_word and t.is_upper and t.text[0].isascii() and t.text.isalpha()):
             continue
-        if doc.media.agency_at(toks, k, len(toks)) or (k > 0 and toks[k - 1].is_upper and toks[k - 1].text[0].isascii()):
-            continue  # a medium, or inside a longer Latin name read from its start
+        if k > 0 and toks[k - 1].is_upper and toks[k - 1].text[0].isascii():
+            continue  # inside a longer Latin name read from its start
         end = k + 1
         while end < len(toks) and toks[end].is_upper and toks[end].text[0].isascii():
             end += 1
+        if k > 0 and toks[k - 1].low in doc.rules.genitive and doc.sent_of(t.start) >= doc.sent_of(before) - 1:
+            return doc.text[t.start : toks[end - 1].end]  # "Забраната на Facebook ... | Компанията твърди"
+        if doc.media.agency_at(toks, k, len(toks)):
+            continue  # a medium
         opens = doc.sents[doc.sent_of(t.start)].ti == k  # "Moderna увеличава ...": the sentence's subject
         if end < len(toks) and (toks[end].low in doc.rules.verbs or (opens and toks[end].is_word and not toks[end].is_upper)):
             return doc.text[t.start : toks[end - 1].end]
