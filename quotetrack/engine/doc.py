@@ -55,13 +55,14 @@ class Doc:
 
     @classmethod
     def read(cls, text: str, lay: Layout, rules: RuleSet) -> Doc:
-        tokens = tokenize(text, 0, lay.end)
+        starts: list[int] = []
+        tokens = tokenize(text, 0, lay.end, starts)
         # where each word stands: the few lists that ask every token for a word of theirs (time
         # nouns, media nouns, documents) intersect their words with these keys instead
         at: dict[str, list[int]] = {}
         for k, t in enumerate(tokens):
             at.setdefault(t.low, []).append(k)
-        doc = cls(text, lay, rules, Media(rules, tokens, at), tokens, [t.start for t in tokens])
+        doc = cls(text, lay, rules, Media(rules, tokens, at), tokens, starts)
         doc.at = at
         for p, (ps, pe) in enumerate(lay.paragraphs):
             head = (ps, pe) in lay.headlines
