@@ -1382,3 +1382,9 @@ def test_a_description_opening_the_next_sentence_is_the_man_just_named():
 def test_the_company_after_a_latin_name_in_a_genitive():
     text = article("Забраната на Facebook не е насочена към протестите. Компанията твърди, че забранява събиранията.")
     assert speakers(text) == ["Facebook"]
+
+
+def test_a_role_with_an_acronym_is_the_one_named_with_its_full_title():
+    text = article("Председателят на Европейския парламент Иван Петров откри сесията. "
+                   "„Ще гласуваме“, посочи председателят на ЕП.")
+    assert speakers(text) == ["Иван Петров"]

@@ -333,8 +333,13 @@ def _lemma_among(person: Person, lemmas: set[str]) -> bool:
 
 def _same_complement(a: str, b: str) -> bool:
     """"на демократите" and "на Демократическата партия" agree; "на републиканците" does not:
-    the complements' last words share their first five letters."""
-    return a.split()[-1][:5] == b.split()[-1][:5]
+    the complements' last words share their first five letters. An acronym agrees with the words
+    it stands for: "на еп" and "на европейския парламент"."""
+    wa, wb = a.split(), b.split()
+    if wa[-1][:5] == wb[-1][:5]:
+        return True
+    short, long_ = (wa[-1], wb[1:]) if len(wa) == 2 and len(wa[-1]) <= 5 else (wb[-1], wa[1:]) if len(wb) == 2 and len(wb[-1]) <= 5 else ("", [])
+    return len(long_) >= 2 and "".join(w[0] for w in long_ if len(w) > 2) == short
 
 
 def _fits(person: Person, gender: str | None, strict: bool) -> bool:
