@@ -20,7 +20,7 @@ class Quote:
     speaker: str | None = None  # canonical name: the fullest form the article uses
     speaker_mention: str | None = None  # the words that name the speaker where it is credited
     role: str | None = None  # "президент" for "руският президент"
-    verb: str | None = None  # the reporting word as written ("заяви", "по думите на")
+    verb: str | None = None  # the reporting word as written ("заяви"); a preposition cue as its lemma ("по думите на")
     verb_lemma: str | None = None
     source: str | None = None  # medium or document the statement is credited to
     via: tuple[str, ...] = ()  # every medium credited on the way, nearest the speaker first

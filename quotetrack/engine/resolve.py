@@ -76,7 +76,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
             speaker=speaker,
             speaker_mention=st.mention.text if st.mention else None,
             role=role,
-            verb=cue.verb if cue else None,
+            # a preposition's cue reads as its lemma ("По думите му" -> "по думите на"), a verb as written
+            verb=(cue.lemma if cue.kind == "prep" and cue.lemma else cue.verb) if cue else None,
             verb_lemma=(cue.lemma or cue.verb.lower()) if cue else None,
             source=source if source != speaker else None,
             via=via,
