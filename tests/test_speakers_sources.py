@@ -1388,3 +1388,9 @@ def test_a_role_with_an_acronym_is_the_one_named_with_its_full_title():
     text = article("Председателят на Европейския парламент Иван Петров откри сесията. "
                    "„Ще гласуваме“, посочи председателят на ЕП.")
     assert speakers(text) == ["Иван Петров"]
+
+
+def test_a_medium_heading_a_headline_is_the_source_of_the_words_after_it():
+    [q] = extract_text("Би Би Си: Министърът Иван Петров заплаши, че ще подаде оставка\n\n"
+                       "Текстът на статията продължава тук с подробности за оставката.\n")
+    assert (q.speaker, q.source) == ("Иван Петров", "Би Би Си")

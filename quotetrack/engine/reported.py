@@ -454,6 +454,11 @@ def headlines(doc: Doc, found: Found) -> None:
             continue
         a, b = doc.tok_index(hs), doc.tok_index(colon)
         m = read_np(doc, a, b)
+        if m is not None and m.kind == "medium" and m.end == doc.tokens[b - 1].end:
+            for st in found.stmts:  # "London Evening Standard: Джонсън заплаши, че ...": the paper carried it
+                if colon < st.start < he and st.source is None:
+                    st.source = m.name or m.text
+            continue
         if m is None or m.end != doc.tokens[b - 1].end or m.kind not in ("name", "role"):
             continue
         if m.kind == "name" and doc.tokens[b - 1].text not in body:
