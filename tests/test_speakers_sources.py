@@ -1394,3 +1394,9 @@ def test_a_medium_heading_a_headline_is_the_source_of_the_words_after_it():
     [q] = extract_text("Би Би Си: Министърът Иван Петров заплаши, че ще подаде оставка\n\n"
                        "Текстът на статията продължава тук с подробности за оставката.\n")
     assert (q.speaker, q.source) == ("Иван Петров", "Би Би Си")
+
+
+def test_a_broadcast_fronting_the_sentence_is_its_source():
+    quotes = extract_text(article("Иван Петров говори пред Би Би Си за бюджета.",
+                                  "В същото предаване на Би Би Си министърът Георги Колев заяви, че няма пари."))
+    assert [(q.speaker, q.source) for q in quotes] == [("Георги Колев", "Би Би Си")]
