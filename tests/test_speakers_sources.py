@@ -1400,3 +1400,10 @@ def test_a_broadcast_fronting_the_sentence_is_its_source():
     quotes = extract_text(article("Иван Петров говори пред Би Би Си за бюджета.",
                                   "В същото предаване на Би Би Си министърът Георги Колев заяви, че няма пари."))
     assert [(q.speaker, q.source) for q in quotes] == [("Георги Колев", "Би Би Си")]
+
+
+def test_a_section_label_and_a_gerund_are_no_ones_name():
+    text = article("Свят Уважавайки решението на избирателите, френският президент Еманюел Макрон каза, че изборът е бил грешка.",
+                   "„Това беше грешка“, добави френският президент.")
+    assert "Свят Уважавайки" not in speakers(text)
+    assert speakers(text)[-1] == "Еманюел Макрон"

@@ -31,6 +31,8 @@ def _name_word(low: str, rules: RuleSet) -> bool:
         return False  # "Поддръжници на ...", "Журналисти от ...": people by what they do, opening a sentence
     if low + ":" in rules.caption_markers:
         return False
+    if len(low) > 5 and low.endswith(rules.gerund_endings):
+        return False  # "Уважавайки ...": a gerund opening a sentence names no one
     return not (low in rules.verbs)
 
 
