@@ -9,7 +9,7 @@ from .adverbials import adverbial_end, adverbials_before, skip_adverbials
 from .cues import Cue
 from .doc import Doc, Sent
 from .outlets import skip_outlets, skip_show_name
-from .phrases import Mention, read_np, read_np_back, shaped
+from .phrases import Mention, names_document, read_np, read_np_back, shaped
 from .text import DASHES, quoted_at
 from .words import definite, good_start, role_at
 
@@ -174,8 +174,7 @@ def subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     an inserted clause stands between them ("X, който ..., заяви"). An impersonal "се" clause
     ("Смята се, че", "за които се твърди, че") has none but a document or medium it names."""
     m = _subject_of(doc, cue, s)
-    if m is not None and m.kind != "medium" and impersonal(doc, cue) and not (
-            m.kind == "other" and m.text.split()[-1].lower() in doc.rules.documents):
+    if m is not None and m.kind != "medium" and impersonal(doc, cue) and not names_document(m, doc.rules):
         return None
     return m
 
@@ -390,7 +389,7 @@ def main_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
             described = read_np_back(doc, bounds[n - 1], ends[n - 1])
             d = doc.tok_index(described.start) if described is not None else 0
             if (described is not None and (described.kind == "role" or (described.kind == "other" and _people(doc, described)))
-                    and described.end == toks[ends[n - 1] - 1].end and not (d > 0 and toks[d - 1].low in rules.preps)):
+                    and not (d > 0 and toks[d - 1].low in rules.preps) and _name_apposed(doc, described, b) is not None):
                 return m  # "съпругът на Азия Биби, | Ашик Масих, | поиска ...": the name set off after its description
         if after >= b or toks[after].low in rules.conjunctions:
             continue  # "в Съединените щати, | Канада или Италия": one of a list, no clause's subject

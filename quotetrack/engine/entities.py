@@ -421,14 +421,14 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
                 end = doc.tok_index(m.end)
                 if _subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None:
-                    near = reg.recent(m.start, m.role.gender if m.role.gender in ("m", "f") else None, m.role,
-                                      _role_qualifier(doc, k, m))
+                    qual = _role_qualifier(doc, k, m)
+                    near = reg.recent(m.start, m.role.gender if m.role.gender in ("m", "f") else None, m.role, qual)
                     if (near is not None and near[1].named and not near[1].roles and not m.role.relational and not m.of
                             and near[1].words[0] in rules.given_names  # a person's name, not "Свят Уважавайки"
                             and doc.sent_of(near[0]) == doc.sent_of(m.start) - 1):
                         # "... признава Тони Блеър. Бившият британски премиер говори ...": he, described
                         near[1].roles.append(m.role)
-                        near[1].quals.update(_role_qualifier(doc, k, m))
+                        near[1].quals.update(qual)
                         reg.note(near[1], m.start, span=(k, end))
                     else:
                         reg.unnamed(m.text, m.start, m.role)  # "Съпругът на ... призова. Той ..."

@@ -113,6 +113,11 @@ def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -
     return definite(prev, rules) and not _agrees(prev.low, t.low, rules)
 
 
+def names_document(m: Mention | None, rules: RuleSet) -> bool:
+    """"доклада", "нов доклад": a phrase that names a document, not who issued it."""
+    return m is not None and m.kind == "other" and bool(m.text) and m.text.split()[-1].lower() in rules.documents
+
+
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     """Read the noun phrase that starts at tokens[i] (after a verb, or opening a clause). It may
     be no speaker at all ("Решението предполага"): `shaped` tells."""

@@ -13,7 +13,7 @@ from .directs import is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
-from .phrases import Mention, read_np, shaped
+from .phrases import Mention, names_document, read_np, shaped
 from .text import DASHES
 from .words import good_start
 
@@ -312,7 +312,7 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     if mention is None or shaped(doc, mention) is None:
         mention = _subject_later(doc, cue, s.tj)  # "Това заяви пред в. „Билд“ нейният адвокат"
     if cue.frame == "stance" and (mention is None or shaped(doc, mention) is None or impersonal(doc, cue) or (
-            mention.kind == "other" and mention.text.split()[-1].lower() not in doc.rules.documents)):
+            mention.kind == "other" and not names_document(mention, doc.rules))):
         return  # "Това предполага бърза кампания", "Затова се предполага": what it implies, no one's view
     # "Това заяви днес след среща в Берлин": the subject is unsaid, unless the clause names
     # someone it could not read ("... избраната за вицепрезидент Камала Харис") or the verb is passive

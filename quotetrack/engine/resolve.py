@@ -12,7 +12,7 @@ from .doc import Doc
 from .entities import WINDOW, Person, Registry, Seen, compatible, holds, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
-from .phrases import Mention, shaped
+from .phrases import Mention, names_document, shaped
 from .text import same_stem
 
 
@@ -102,9 +102,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     """The speaker a mention names. A pronoun or a bare role ("каза той", "добави министърът")
     is the most recent fitting person: the last speaker, or someone named since."""
     role = m.role.lemma if m.role else None
-    if _document(m, rules):
+    if names_document(m, rules):
         issuer = reg.issuer(before)  # "се казва в доклада": the body that issued it
-        if issuer is not None and not _document(issuer, rules):
+        if issuer is not None and not names_document(issuer, rules):
             return _who(issuer, before, reg, last, rules)
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
@@ -200,11 +200,6 @@ def _new_item(doc: Doc, before: int, at: int) -> bool:
 
 def _paragraph(doc: Doc, offset: int) -> int:
     return bisect.bisect_right(doc.para_starts, offset)
-
-
-def _document(m: Mention, rules: RuleSet) -> bool:
-    """"доклада", "нов доклад": a phrase that names a document, not who issued it."""
-    return m.kind == "other" and m.text.split()[-1].lower() in rules.documents
 
 
 def _same_unnamed(m: Mention, last: Who, rules: RuleSet) -> bool:
