@@ -130,7 +130,7 @@ def stored_rows(store: Store, wanted: set[str], spool: Spool) -> dict[str, list[
     if not wanted:
         return found
     run: list[dict] = []
-    for q in store.iter_quotes():
+    for q in store.statements_of(wanted):
         aid = q.get("article_id") if isinstance(q, dict) else None
         if run and aid != run[0]["article_id"]:
             found.setdefault(run[0]["article_id"], []).append(spool.put(run))
@@ -145,8 +145,8 @@ def stored_rows(store: Store, wanted: set[str], spool: Spool) -> dict[str, list[
 class Spool:
     """Objects pickled to a temporary file and read back by their spans, in any order."""
 
-    def __init__(self, folder: Path) -> None:
-        self.fh = tempfile.TemporaryFile(dir=folder if folder.is_dir() else None)
+    def __init__(self, folder: Path | None) -> None:
+        self.fh = tempfile.TemporaryFile(dir=folder if folder is not None and folder.is_dir() else None)
         self.size = 0
 
     def put(self, obj: object) -> tuple[int, int]:

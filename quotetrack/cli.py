@@ -34,7 +34,8 @@ def _argument_types_unsaid() -> None:
 
 _argument_types_unsaid()
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="QUOTETRACK_DB", help="The store file (TinyDB JSON).")]
+DbOption = Annotated[str, typer.Option("--db", envvar="QUOTETRACK_DB", metavar="FILE|URL",
+                                        help="The store: a TinyDB file, or a postgresql:// URL.")]
 RulesOption = Annotated[Optional[Path], typer.Option("--rules", envvar="QUOTETRACK_RULES", help="A folder of your own rule files.")]
 AliasesOption = Annotated[Optional[Path], typer.Option(
     "--aliases", envvar="QUOTETRACK_ALIASES", help="A TOML file of name forms that are one person (the format of rules/aliases.toml).")]
@@ -91,7 +92,7 @@ def _errors() -> Iterator[None]:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Article files or folders (- reads standard input).")],
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     fmt: FormatOption = Format.table,
     no_store: Annotated[bool, typer.Option("--no-store", help="Print the statements, store nothing.")] = False,
     new_only: Annotated[bool, typer.Option("--new-only", help="Print only the articles this run stored, not the unchanged ones.")] = False,
@@ -133,42 +134,55 @@ def extract(
         raise typer.Exit(1)
 
 
-def _stored(db: Path, rules: Optional[Path], aliases: Optional[Path], *, with_articles: bool = False):
+def _open(db: str):
+    """The store `--db` names, or one line and exit 1 (no such file, a server out of reach)."""
+    from .store import open_store
+
+    with _errors():
+        return open_store(db)
+
+
+def _stored(db: str, rules: Optional[Path], aliases: Optional[Path], *, with_articles: bool = False):
     """The newest version of every stored statement, and the people they resolve to."""
     from .people import build
-    from .query import current, newest
-    from .store import Store
+    from .store.records import newest
 
-    ruleset, extra = _rules_for(db, rules, aliases)  # loaded once per process (cached)
+    store = _open(db)
+    ruleset, extra = _rules_for(rules, aliases)  # loaded once per process (cached)
     with _errors():
-        store = Store(db)
-        articles, quotes = store.snapshot()
-        records = current(articles, quotes)
+        records = list(store.current())
         people = build(records, ruleset, extra)
-        if with_articles:  # with their texts, from the pack beside the store
-            latest = newest(articles)
+        if with_articles:  # with their texts, from where the backend keeps them
+            latest = newest(store.articles())
             texts = store.texts(latest)
             return [{**a, "text": texts.get(a["id"], "")} for a in latest], records, people, ruleset
     return records, people, ruleset
 
 
-def _indexed(db: Path, rules: Optional[Path], aliases: Optional[Path]):
-    """The store's sidecar index when it matches the store and the rules, else None (the
+def _indexed(db: str, rules: Optional[Path], aliases: Optional[Path]):
+    """The store's speaker index when it matches the store and the rules, else None (the
     caller then reads the whole store)."""
     from . import index
 
-    ruleset, extra = _rules_for(db, rules, aliases)
-    return index.load(db, ruleset, extra), ruleset
+    store = _open(db)
+    ruleset, extra = _rules_for(rules, aliases)
+    with _errors():
+        return index.load(store, ruleset, extra), ruleset
 
 
-def _rules_for(db: Path, rules: Optional[Path], aliases: Optional[Path]):
+def _rules_for(rules: Optional[Path], aliases: Optional[Path]):
     """The rules and the user's aliases for a command that reads an existing store."""
     from .rules import load_aliases, load_rules
 
-    if not db.exists():
-        raise _fail(f"{db}: no store here yet (run `quotetrack extract FILES --db {db}` first)")
     with _errors():
         return load_rules(str(rules) if rules else None), (load_aliases(aliases) if aliases else None)
+
+
+def _shown(db: str) -> str:
+    """How a store is named in a summary or a page title: a URL without its password."""
+    from .store import describe
+
+    return describe(db)
 
 
 def _bad_option(message: str) -> typer.Exit:
@@ -193,7 +207,7 @@ def _filters(**given):
 
 @app.command()
 def speakers(
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     fmt: FormatOption = Format.table,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Show the first N speakers only.")] = None,
     min_count: Annotated[int, typer.Option("--min", min=1, metavar="N", help="Only speakers with at least N statements.")] = 1,
@@ -215,7 +229,7 @@ def speakers(
     rows = [r for r in everyone if r["count"] >= min_count][:limit]
     if fmt is Format.table:
         render.speaker_table(rows)
-        render.summary(f"{len(rows)} of {len(everyone)} speakers in {db}")
+        render.summary(f"{len(rows)} of {len(everyone)} speakers in {_shown(db)}")
     else:
         render.records(rows, fmt.value, fields=render.SPEAKER_FIELDS, bom=bom)
 
@@ -230,7 +244,7 @@ def quotes(
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
     path: Annotated[Optional[str], typer.Option("--path", help="A stored file, a folder above files, or a glob.")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Show the first N statements only.")] = None,
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     fmt: FormatOption = Format.table,
     bom: BomOption = False,
     rules: RulesOption = None,
@@ -255,7 +269,7 @@ def quotes(
             raise _fail(f"quotes: no stored article matches --path {path!r}")  # a typo, not an empty answer
     if found is not None:
         if not found.speakers:
-            raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
+            raise _fail(f"no speaker in {_shown(db)} is named like {speaker!r} (try `quotetrack speakers`)")
         names = ", ".join(s.name for s in found.speakers)
         if found.how == "fuzzy":
             render.note(f"no speaker is named {speaker!r}; showing the closest: {names} ({found.score:g}% alike)")
@@ -299,7 +313,7 @@ def audit(
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
     fail_on: Annotated[Optional[Severity], typer.Option("--fail-on", case_sensitive=False, help="Exit 1 if a finding of this severity or higher exists.")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Leave out findings less sure than this (0-1): 0.8 keeps what both sides' clauses name outright.")] = 0.0,
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     fmt: Annotated[PageFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes and CI; html for a browser.")] = PageFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
@@ -333,20 +347,21 @@ def audit(
     elif fmt is PageFormat.html:
         from .report import render_audit
 
-        typer.echo(render_audit(report.to_dict(), title=f"audit of {db.name}"), nl=False)
+        typer.echo(render_audit(report.to_dict(), title=f"audit of {_shown(db)}"), nl=False)
     else:
         render.audit_report(report.to_dict())
     if fail_on is not None and report.worst() is not None and rank(report.worst()) >= rank(fail_on.value):
         raise typer.Exit(1)
 
 
-def _one_article(arg: str, label: str, db: Path, ruleset, stored: list | None):
+def _one_article(arg: str, label: str, db: str, ruleset, stored: tuple | None):
     """A side of `diff`: a file (read and extracted now, stored or not), or a stored article by
     id or by its stored path (its newest version). Returns (name, records)."""
     from . import inputs
     from .errors import InputError
     from .engine.extract import extract_article
-    from .query import current, newest, path_matches
+    from .query import path_matches
+    from .store.records import current, newest
 
     if Path(arg).is_file():
         try:
@@ -356,7 +371,7 @@ def _one_article(arg: str, label: str, db: Path, ruleset, stored: list | None):
         ex = extract_article(doc.text, path=arg, date=doc.date, rules=ruleset)
         return arg, [q.to_dict() for q in ex.quotes]
     if stored is None:
-        raise _fail(f"{label}: {arg!r} is neither a file nor a stored article (no store at {db})")
+        raise _fail(f"{label}: {arg!r} is neither a file nor a stored article (no store at {_shown(db)})")
     articles, quotes = stored
     hits = [a for a in articles if isinstance(a, dict) and (a.get("id") == arg or (len(arg) >= 6 and str(a.get("id", "")).startswith(arg)))]
     if not hits:
@@ -369,13 +384,15 @@ def _one_article(arg: str, label: str, db: Path, ruleset, stored: list | None):
     return article.get("path") or article["id"], sorted(records, key=lambda r: r["start"])
 
 
-def _read_store(db: Path):
-    from .store import Store
+def _read_store(db: str):
+    """Every stored article and statement; None when there is no store file (yet)."""
+    from .store import is_url
 
-    if not db.exists():
+    if not is_url(db) and not Path(db).exists():
         return None
+    store = _open(db)
     with _errors():
-        return Store(db).snapshot()
+        return store.snapshot()
 
 
 @app.command()
@@ -384,7 +401,7 @@ def diff(
     b: Annotated[Optional[str], typer.Argument(metavar="B", help="The newer article.")] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Instead: one person's statements as different articles carried them.")] = None,
     show_all: AllOption = False,
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     fmt: Annotated[PageFormat, typer.Option("--format", case_sensitive=False, help="table for a terminal; json for pipes; html for a browser (two articles).")] = PageFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
@@ -409,7 +426,7 @@ def diff(
         records, people, ruleset = _stored(db, rules, aliases)
         found = speaker_versions(records, people, speaker)
         if found is None:
-            raise _fail(f"no speaker in {db} is named like {speaker!r} (try `quotetrack speakers`)")
+            raise _fail(f"no speaker in {_shown(db)} is named like {speaker!r} (try `quotetrack speakers`)")
         names, count, groups = found
         if fmt is PageFormat.json:
             typer.echo(_json.dumps({"speaker": names, "statements": count, "clusters": groups}, ensure_ascii=False, indent=1))
@@ -441,7 +458,7 @@ def diff(
 def history(
     path: Annotated[str, typer.Argument(metavar="PATH", help="A stored article's path.")],
     show_all: AllOption = False,
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     fmt: ReportFormatOption = ReportFormat.table,
     rules: RulesOption = None,
     aliases: AliasesOption = None,
@@ -456,9 +473,10 @@ def history(
     from .diff import history as versions_of
     from .people import build
 
-    ruleset, extra = _rules_for(db, rules, aliases)
-    articles, quotes = _read_store(db)
+    store = _open(db)
+    ruleset, extra = _rules_for(rules, aliases)
     with _errors():
+        articles, quotes = store.snapshot()
         result = versions_of(articles, quotes, path, lambda records: build(records, ruleset, extra))
     if fmt is ReportFormat.json:
         typer.echo(_json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
@@ -473,7 +491,7 @@ def report(
     until: Annotated[Optional[str], typer.Option("--until", help="Articles dated on or before.")] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", help="Articles credited to this agency: БТА, BTA, БГНЕС...")] = None,
     path: Annotated[Optional[str], typer.Option("--path", help="These stored files only: a file, a folder above files, or a glob.")] = None,
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -492,7 +510,7 @@ def report(
     filters = _filters(since=since, until=until, agency=agency, path=path)
     articles, records, people, ruleset = _stored(db, rules, aliases, with_articles=True)
     with _errors():
-        page = report_page(articles, records, people, ruleset, filters, title=db.name,
+        page = report_page(articles, records, people, ruleset, filters, title=_shown(db),
                            generated=datetime.now().strftime("%Y-%m-%d %H:%M"))
         write_page(out, page.html)
     render.summary(page.summary(out))
@@ -501,7 +519,7 @@ def report(
 @app.command()
 def export(
     sqlite: Annotated[Path, typer.Option("--sqlite", metavar="FILE", help="The SQLite database to write (an existing one is replaced whole).")],
-    db: DbOption = Path("quotes.json"),
+    db: DbOption = "quotes.json",
     rules: RulesOption = None,
     aliases: AliasesOption = None,
 ) -> None:
@@ -515,11 +533,12 @@ def export(
     from . import render
     from .export import export_sqlite
     from .people import build
-    from .query import current
+    from .store.records import current
 
-    ruleset, extra = _rules_for(db, rules, aliases)
-    articles, quotes = _read_store(db)
+    store = _open(db)
+    ruleset, extra = _rules_for(rules, aliases)
     with _errors():
+        articles, quotes = store.snapshot()
         records = current(articles, quotes)
         done = export_sqlite(articles, records, build(records, ruleset, extra), sqlite, rules=ruleset)
     render.summary(done.summary())

@@ -180,7 +180,8 @@ class History:
 def history(articles: Sequence[Any], quotes: Sequence[Any], path: str, people: Callable[[list[dict[str, Any]]], People]) -> History:
     """The versions of the article stored at `path`; `people` resolves the speakers of two
     versions' statements together (people.build with the rules and the user's aliases)."""
-    from .query import sound_quote, stored_versions
+    from .query import stored_versions
+    from .store.records import sound_quote
 
     mine = stored_versions(articles, path)
     by_article: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in mine}

@@ -22,7 +22,8 @@ from typing import Any
 
 from .errors import QuotetrackError
 from .people import People
-from .query import Filters, newest, select
+from .query import Filters, select
+from .store.records import newest
 from .render import QUOTE_FIELDS, plural
 from .rules import RuleSet
 from .store import TMP_MARK, file_mode, sync_dir
@@ -100,7 +101,7 @@ def quote_rows(records: Sequence[dict[str, Any]], people: People, rules: RuleSet
 def export_sqlite(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People,
                   path: str | os.PathLike[str], *, rules: RuleSet | None = None) -> Exported:
     """Write the articles (every stored version; the newest of each is kept) and the records
-    (`query.current` of them, with `people` built from those same records) to a SQLite database
+    (`store.records.current` of them, with `people` built from those same records) to a SQLite database
     at `path`, replacing it whole. Returns what was written."""
     target = Path(path)
     check_target(target)

@@ -30,7 +30,7 @@ class Ingest:
     only the statements of articles this run stored are given back."""
 
     paths: list[str]
-    db: Path | None = None
+    db: str | Path | None = None  # a TinyDB file or a postgresql:// URL
     glob: str = "*.txt"
     jobs: int | None = None
     rules_dir: str | None = None
@@ -49,12 +49,12 @@ class Ingest:
 
     def __post_init__(self) -> None:
         from .rules import load_rules
-        from .store import Store, check_writable
+        from .store import open_store
 
         self.ruleset = load_rules(self.rules_dir)
         if self.db is not None:
-            check_writable(self.db)  # a typo'd or read-only --db fails before any work, not after
-            self.store = Store(self.db)
+            # a typo'd or read-only --db, or a server out of reach, fails before any work
+            self.store = open_store(self.db, write=True)
         self.files = list(inputs.expand(self.paths, self.glob, on_error=self._failed))
 
     def _failed(self, message: str) -> None:
@@ -70,7 +70,7 @@ class Ingest:
         if self.store is None:
             done = f"extracted {plural(self.extracted, 'article')}"
         else:
-            done = f"stored {plural(self.stored, 'article')} in {self.db}"
+            done = f"stored {plural(self.stored, 'article')} in {self.store.name}"
             if self.unchanged:
                 done += f", {self.unchanged} unchanged"
         done += f", {plural(self.statements, 'statement')}"
@@ -121,10 +121,13 @@ class Ingest:
     def _stored_rows(self, tick: Callable[[], None] | None) -> Iterator[dict[str, Any]]:
         # Extract first, into a spool beside the store, then store under the lock: another writer
         # waits only for the storing, and memory holds one extraction at a time however many files.
+        from .store import is_url
+
         store, db = self.store, self.db
-        assert store is not None and db is not None
+        assert store is not None and db is not None and self.ruleset is not None
         newest = store.newest()
-        with batch.Spool(db.resolve().parent) as spool:
+        # the spool beside a store file (the same disk); a server's next to the system's temp files
+        with batch.Spool(None if is_url(db) else Path(db).resolve().parent) as spool:
             order: list = []  # a spooled extraction's span, or a stored article id
             for item in self._outcomes(tick, newest):
                 if isinstance(item, bytes):
@@ -134,9 +137,9 @@ class Ingest:
             reused = [item for item in order if isinstance(item, str)]
             new = [item for item in order if not isinstance(item, str)]
             self.extracted = len(new)
-            if new or (reused and index.load(db, self.ruleset, None) is None):
+            if new or (reused and index.load(store, self.ruleset, None) is None):
                 # unchanged files store nothing, but an index that does not match the store is rebuilt
-                self.stored, unchanged = store.add(map(spool.get, new), index_rules=self.ruleset)
+                self.stored, unchanged = store.add(map(spool.get, new), after=index.rebuild(self.ruleset))
                 self.unchanged = len(reused) + unchanged
             else:
                 self.unchanged = len(reused)

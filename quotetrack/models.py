@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any, Literal, NotRequired, TypedDict
 
 Kind = Literal["direct", "partial", "indirect"]
 
@@ -30,10 +30,10 @@ class Quote:
     date: str | None = None
     agency: str | None = None  # the article's own credit
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> StatementRecord:
         d = {name: getattr(self, name) for name in _QUOTE_FIELDS}
         d["via"] = list(self.via)
-        return d
+        return d  # type: ignore[return-value]
 
     def with_article(self, article: "Article") -> "Quote":
         # by hand, not dataclasses.replace: that reads the fields anew on every call, and an
@@ -66,8 +66,8 @@ class Article:
     date: str | None = None
     agency: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return dict(zip(_ARTICLE_FIELDS, _article_state(self)))
+    def to_dict(self) -> ArticleRecord:
+        return dict(zip(_ARTICLE_FIELDS, _article_state(self)))  # type: ignore[return-value]
 
     def __reduce__(self):
         return (Article, _article_state(self))
@@ -92,6 +92,73 @@ class Extraction:
         return self.article.to_dict(), [q.to_dict() for q in self.quotes]
 
 
+class ArticleRecord(TypedDict):
+    """An article as `Article.to_dict()` gives it, and as every store keeps it (the text aside:
+    each backend keeps texts where reading a store's records does not parse them)."""
+
+    id: str
+    sha256: str
+    path: str | None
+    title: str | None
+    date: str | None
+    agency: str | None
+    text: NotRequired[str]  # gone from stored records: `Store.texts` gives it
+    location: NotRequired[str | None]  # stored: the absolute path, one file however it was typed
+    version: NotRequired[int]  # stored: 1 for the first text stored at a location, then 2, 3...
+    extracted_at: NotRequired[str]  # stored: when this version was stored (UTC, ISO 8601)
+
+
+class StatementRecord(TypedDict):
+    """A statement as `Quote.to_dict()` gives it: the record the store keeps, `--format json`
+    prints and the index, the audit and the diff read. Stored, it carries its article's
+    location too. `text` is always `article_text[start:end]`."""
+
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: str | None
+    role: str | None
+    verb: str | None
+    verb_lemma: str | None
+    source: str | None
+    via: list[str]
+    article_id: str | None
+    path: str | None
+    title: str | None
+    date: str | None
+    agency: str | None
+    location: NotRequired[str | None]
+
+
 # An extraction as plain records: what a worker sends back when the parent only stores and
 # prints it (dicts pickle and load faster than dataclasses, and need no converting after).
-Rows = tuple[dict[str, Any], list[dict[str, Any]]]
+Rows = tuple[ArticleRecord, list[StatementRecord]]
+
+# A statement's fields in the order every output gives them
+QUOTE_FIELDS = ("article_id", "path", "title", "date", "agency", "kind", "text", "speaker",
+                "speaker_mention", "role", "verb", "verb_lemma", "source", "via", "start", "end")
+
+# What resolving people reads of a statement: the index keeps only these (see `Slim`).
+PEOPLE_KEYS = ("speaker", "speaker_mention", "role", "kind", "agency", "source", "date", "article_id")
+_AT = {k: i for i, k in enumerate(PEOPLE_KEYS)}
+
+
+class Slim(tuple):
+    """A statement's PEOPLE_KEYS, read like the record, at a fraction of a dict's memory: a
+    million statements fit in about 150 MB instead of a gigabyte."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, record: Any) -> Slim:
+        return cls(map(record.get, PEOPLE_KEYS))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = _AT.get(key)
+        value = tuple.__getitem__(self, i) if i is not None else None
+        return default if value is None else value
+
+    def __getitem__(self, key):  # type: ignore[override]
+        return tuple.__getitem__(self, _AT[key] if isinstance(key, str) else key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import calendar
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, get_args
@@ -17,7 +17,7 @@ from .errors import QuotetrackError
 from .models import Kind
 from .people import Found, People
 from .rules import RuleSet
-from .store import location_of
+from .store.records import ARTICLE_FIELDS, location_of, sound
 
 KINDS = get_args(Kind)
 
@@ -65,66 +65,16 @@ class Filters:
             raise QueryError(f"--since {self.since} is after --until {self.until}")
 
 
-ARTICLE_FIELDS = {"id": str, "sha256": str}
-QUOTE_FIELDS = {"article_id": str, "kind": str, "text": str, "start": int, "end": int}
-OPTIONAL = ("speaker", "speaker_mention", "role", "verb", "source", "path", "title", "date", "agency", "location")
-
-
-def _sound(doc: Any, required: dict[str, type]) -> bool:
-    """A record of the shape quotetrack writes; anything else in a store is passed over. (A plain
-    loop: this runs once per stored record on every query.)"""
-    if type(doc) is not dict:
-        return False
-    for key, kind in required.items():
-        if type(doc.get(key)) is not kind:
-            return False
-    for key in OPTIONAL:
-        v = doc.get(key)
-        if v is not None and type(v) is not str:
-            return False
-    via = doc.get("via")
-    return (via is None or type(via) is list) and type(doc.get("version", 1)) is int
-
-
-def sound_quote(doc: Any) -> bool:
-    """A statement record of the shape quotetrack writes (anything else in a store is passed over)."""
-    return _sound(doc, QUOTE_FIELDS)
-
-
 def stored_versions(articles: Iterable[Any], path: str) -> list[dict[str, Any]]:
     """Every stored version of the one article at `path`, oldest first; no match, or a path that
     matches several articles, is refused in one line."""
-    mine = [a for a in articles if _sound(a, ARTICLE_FIELDS) and path_matches(a, path) and not os.path.isdir(path)]
+    mine = [a for a in articles if sound(a, ARTICLE_FIELDS) and path_matches(a, path) and not os.path.isdir(path)]
     if not mine:
         raise QueryError(f"{path}: no stored article at this path (see `quotetrack quotes --format json` for stored paths)")
     places = {location_of(a) for a in mine}
     if len(places) > 1:
         raise QueryError(f"{path}: matches {len(places)} stored articles; give one file")
     return sorted(mine, key=lambda a: a.get("version", 1))
-
-
-def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
-    """The newest stored version of each article (older versions are for `history`)."""
-    latest: dict[str, dict[str, Any]] = {}
-    for a in articles:
-        if not _sound(a, ARTICLE_FIELDS):
-            continue
-        key = location_of(a) or a["id"]
-        if key not in latest or a.get("version", 1) > latest[key].get("version", 1):
-            latest[key] = a
-    return list(latest.values())
-
-
-def current(articles: Iterable[Any], quotes: Iterable[Any]) -> list[dict[str, Any]]:
-    """The statements of the newest stored version of each article (stored with the article's
-    location, its absolute path, for path queries)."""
-    return list(iter_current(articles, quotes))
-
-
-def iter_current(articles: Iterable[Any], quotes: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    """`current`, one statement at a time, for a store too big to hold at once."""
-    ids = {a["id"] for a in newest(articles)}
-    return (q for q in quotes if _sound(q, QUOTE_FIELDS) and q["article_id"] in ids)
 
 
 def in_scope(article: dict[str, Any], filters: Filters) -> bool:

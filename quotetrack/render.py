@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TextIO
 
-QUOTE_FIELDS = ("article_id", "path", "title", "date", "agency", "kind", "text", "speaker",
-                "speaker_mention", "role", "verb", "verb_lemma", "source", "via", "start", "end")
+from .models import QUOTE_FIELDS
+
 SPEAKER_FIELDS = ("name", "kind", "count", "direct", "partial", "indirect", "articles", "roles", "aliases",
                   "first_date", "last_date", "agencies", "sources")
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 
-from quotetrack.store import Store
+from quotetrack.store.tinydb import TinyDBStore
 
 from .conftest import SAMPLE
 
@@ -37,7 +37,7 @@ def _extract(folder: Path, db: Path) -> subprocess.Popen:
 def _articles(db: Path) -> set[str]:
     data = json.loads(db.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["format"] == "quotetrack"
-    articles, quotes = Store(db).snapshot()  # every part the store lists is there and whole
+    articles, quotes = TinyDBStore(db).snapshot()  # every part the store lists is there and whole
     paths = {a["path"] for a in articles}
     assert {q["article_id"] for q in quotes} == {a["id"] for a in articles}  # no article without its quotes
     return paths
@@ -99,7 +99,7 @@ def test_two_writers_at_once_both_land_and_readers_never_see_half_a_store(tmp_pa
     def reader() -> None:
         while not stop.is_set():
             try:
-                Store(db).snapshot()  # the store and every part it lists, whole
+                TinyDBStore(db).snapshot()  # the store and every part it lists, whole
             except Exception as exc:
                 bad_reads.append(str(exc))
 

@@ -47,6 +47,21 @@ def test_the_engine_does_no_io(path: Path):
     assert not modules & {"os", "sys", "subprocess", "tinydb", "rich", "typer"}, path.name
 
 
+STORE = sorted((PACKAGE / "store").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", STORE, ids=lambda p: p.name)
+def test_the_store_imports_nothing_above_it(path: Path):
+    """The store sits under the people, the queries and the index: the caller hands it the index
+    rebuild (`Store.add(after=...)`), so no import runs back up and no circle forms."""
+    above = {m for m in _imports(path) if not m.startswith("store") and m not in {"models", "errors"}}
+    assert not above, f"store/{path.name} imports {sorted(above)}"
+
+
+def test_the_store_check_sees_imports():
+    assert {"store.base", "models"} <= _imports(PACKAGE / "store" / "tinydb.py")
+
+
 def test_no_class_of_the_engine_is_a_mixin():
     """Composition: the finders are functions of the Doc, not methods spread over base classes."""
     for path in ENGINE:

@@ -227,9 +227,9 @@ def test_a_reverted_file_is_stored_again_and_shown(tmp_path: Path):
 # -- the sidecar index ---------------------------------------------------------------------------
 
 def test_the_index_answers_exactly_as_the_whole_store(store):
-    from quotetrack import index
+    from quotetrack.store import tinyindex
 
-    index_file, records_file = index.paths(store)
+    index_file, records_file = tinyindex.paths(store)
     assert index_file.is_file() and records_file.is_file()
     queries = [["speakers", "--format", "json"], ["quotes", "--speaker", "Радев", "--format", "json"],
                ["quotes", "--speaker", "Ivan Radev", "--kind", "direct", "--format", "json"]]
@@ -245,12 +245,12 @@ def test_the_index_answers_exactly_as_the_whole_store(store):
 
 def test_a_stale_index_is_never_used(tmp_path: Path):
     from quotetrack import extract_article
-    from quotetrack.store import Store
+    from quotetrack.store.tinydb import TinyDBStore
 
     path, db = tmp_path / "a.txt", tmp_path / "q.json"
     path.write_text("Заглавие\n\nИван Радев заяви, че бюджетът е готов.", encoding="utf-8")
     runner.invoke(app, ["extract", str(path), "--db", str(db), "--format", "jsonl"])
     # another writer that keeps no index (an older quotetrack) adds a speaker
-    Store(db).add([extract_article("Друго\n\nМария Колева заяви, че пътят е готов.", path=str(tmp_path / "b.txt"))])
+    TinyDBStore(db).add([extract_article("Друго\n\nМария Колева заяви, че пътят е готов.", path=str(tmp_path / "b.txt"))])
     assert [r["name"] for r in _json("speakers", "--db", str(db))] == ["Иван Радев", "Мария Колева"]
     assert [r["text"] for r in _json("quotes", "--db", str(db), "--speaker", "Колева")] == ["пътят е готов."]

@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,27 +27,17 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from .errors import StoreError
-from .models import Extraction, Rows
-from .rules import RuleSet
+from ..errors import StoreError
+from ..models import ArticleRecord, Extraction, Rows, StatementRecord
+from . import tinyindex, upgrades
+from .base import Resolver, Store
+from .files import TMP_MARK, file_mode, sync_dir, write_atomic
+from .records import iter_current, location_of
 
-FORMAT = "quotetrack"
-VERSION = 3  # 2: article texts in the NAME.texts pack; 3: statements in NAME.parts/ files
 TABLES = {"meta", "articles", "quotes", "parts"}
-TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
 PART_NAME = re.compile(r"q-[0-9a-f]{32}\.json")
 PART_SIZE = 20_000  # statements per part file: what one batch holds in memory at a time
 COMPACT_AT = 16  # small parts (under half of PART_SIZE) merged once there are this many
-
-
-def location_of(doc: dict[str, Any]) -> str | None:
-    """Which file a stored article or record is (its absolute path), whichever way its path was
-    typed; stores before locations were kept give their typed path, made absolute."""
-    where = doc.get("location")
-    if isinstance(where, str):
-        return where
-    path = doc.get("path")
-    return os.path.abspath(path) if isinstance(path, str) else None
 
 
 def check_writable(path: Path) -> None:
@@ -72,45 +62,6 @@ def check_writable(path: Path) -> None:
         reason = "permission denied" if exc.errno in (errno.EACCES, errno.EPERM, errno.ENOENT) else (
             exc.strerror or "cannot write").lower()
         raise StoreError(f"{path}: cannot write here ({reason})") from None
-
-
-def file_mode(path: Path) -> int:
-    """The permissions a store file keeps (mkstemp would make it 0600): its own, or the umask's."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes, *, mode: int) -> None:
-    """Write a file whole or not at all: a temporary file, fsynced, renamed over the target,
-    and the folder fsynced so that the rename itself survives a power cut."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TMP_MARK}", suffix=".tmp", dir=directory)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    sync_dir(directory)
-
-
-def sync_dir(directory: Path) -> None:
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
 
 
 class AtomicJSONStorage(Storage):
@@ -177,11 +128,13 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-class Store:
-    """Articles and their statements, versioned by path and content hash."""
+class TinyDBStore:
+    """Articles and their statements, versioned by path and content hash, in files."""
 
     def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0) -> None:
         self.path = Path(path)
+        self.name = str(path)
+        self._fresh = False  # inside `after`: the data read is what is on disk
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         self.lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
@@ -196,22 +149,12 @@ class Store:
         return self._data or {}
 
     def _check(self, data: dict[str, Any] | None) -> None:
-        if data is None:
-            return
-        meta = data.get("meta", {})
-        marker = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
-        if (set(data) - TABLES - {"_default"} or not isinstance(marker, dict) or (data and marker.get("format") != FORMAT)
-                or not all(isinstance(data.get(t, {}), dict) for t in TABLES)):
-            raise StoreError(f"{self.path}: not a quotetrack store; left untouched (use another --db)")
-        if not isinstance(marker.get("version", 0), int):
-            raise StoreError(f"{self.path}: not a quotetrack store (bad version); left untouched")
-        if marker.get("version", 0) > VERSION:
-            raise StoreError(f"{self.path}: made by a newer quotetrack (store version {marker['version']})")
+        upgrades.check(self.path, data, TABLES)
 
     @contextmanager
-    def batch(self, after: Callable[[dict[str, Any], bool], None] | None = None) -> Iterator[None]:
-        """One atomic write under the lock; `after(data, wrote)` runs once it is on disk, still
-        under the lock (the sidecar index is built there, so it matches this very store)."""
+    def batch(self, after: Callable[[Store], None] | None = None) -> Iterator[None]:
+        """One atomic write under the lock; `after(self)` runs once it is on disk, still under
+        the lock (the sidecar index is built there, so it matches this very store)."""
         try:
             with self.lock:
                 self._sweep()
@@ -225,16 +168,15 @@ class Store:
                     self._check(data)
                     self._sweep_parts(data or {})
                     self._trim_pack(data or {})
-                    meta = self.db.table("meta")
-                    marker = meta.all()
-                    if not marker:
-                        meta.insert({"format": FORMAT, "version": VERSION})
-                    elif marker[0].get("version", 1) < VERSION:
-                        meta.update({"version": VERSION})  # what this batch writes is the new layout
+                    upgrades.upgrade(self.db)  # what this batch writes is the new layout
                     yield
-                if after is not None and self.storage.last is not None:
-                    after(self.storage.last, self.storage.wrote)
                 self._data = self.storage.last  # what is on disk now: later reads need no parse
+                if after is not None and self._data is not None:
+                    self._fresh = True
+                    try:
+                        after(self)
+                    finally:
+                        self._fresh = False
         except Timeout:
             raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
         except OSError as exc:
@@ -273,18 +215,19 @@ class Store:
         if size > end:
             os.truncate(self.pack, end)
 
-    def add(self, extractions: Iterable[Extraction | Rows], *, index_rules: RuleSet | None = None) -> tuple[int, int]:
+    def add(self, extractions: Iterable[Extraction | Rows], *, after: Callable[[Store], None] | None = None,
+            ) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
         text at a known path becomes the next version. Each item is an Extraction or its
         `rows()` (the article dict and its statement dicts, as workers send them).
 
         `extractions` may be a stream: each one is written out as it comes (its text to the
         pack, its statements to a part file), so memory grows with the article records only,
-        not with their texts or statements. With `index_rules`, the sidecar index is rebuilt
-        (when the store changed, or the index does not match it). Returns (stored, unchanged)."""
+        not with their texts or statements. `after(self)` runs once the batch is on disk, still
+        under the lock (the caller's index rebuild). Returns (stored, unchanged)."""
         stored = unchanged = 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with self.batch(self._indexer(index_rules) if index_rules is not None else None):
+        with self.batch(after):
             articles = self.db.table("articles")
             known: dict[str | None, list[dict[str, Any]]] = {}
             # the stored docs themselves, not Table.all()'s copies of every one
@@ -318,16 +261,29 @@ class Store:
             self._compact()
         return stored, unchanged
 
-    def _indexer(self, rules: RuleSet) -> Callable[[dict[str, Any], bool], None]:
-        def after(data: dict[str, Any], wrote: bool) -> None:
-            from . import index
-            from .query import iter_current
+    def reindex(self, resolve: Resolver, fingerprint: str) -> None:
+        with self._locked():
+            data = self._data if self._fresh and self._data is not None else self._reload()
+            articles = list(data.get("articles", {}).values())
+            tinyindex.build(self.path, iter_current(articles, self.iter_quotes(data)), resolve, fingerprint)
 
-            if wrote or index.load(self.path, rules, None) is None:
-                articles = list(data.get("articles", {}).values())
-                index.build(self.path, iter_current(articles, self.iter_quotes(data)), rules)
+    def read_index(self, fingerprint: str) -> list[dict[str, Any]] | None:
+        return tinyindex.load(self.path, fingerprint)
 
-        return after
+    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[StatementRecord]:
+        return tinyindex.statements(self.path, rows)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            with self.lock:  # reentrant: `after` runs inside a batch that holds it
+                yield
+        except Timeout:
+            raise StoreError(f"{self.path}: another quotetrack is writing this store; try again") from None
+
+    def _reload(self) -> dict[str, Any]:
+        self._data = None
+        return self._read()
 
     @property
     def pack(self) -> Path:
@@ -416,17 +372,28 @@ class Store:
             raise StoreError(f"{part}: a part of the store is damaged; restore it from a backup")
         return table
 
-    def snapshot(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def snapshot(self) -> tuple[list[ArticleRecord], list[StatementRecord]]:
         """Every stored article and statement, from one read of the file (no lock: a reader
         sees a whole batch or none of it, as parts are written before the store names them)."""
         data = self._read()
         return list(data.get("articles", {}).values()), list(self.iter_quotes(data))
 
-    def articles(self) -> list[dict[str, Any]]:
-        return self.db.table("articles").all()
+    def articles(self) -> list[ArticleRecord]:
+        return list(self._read().get("articles", {}).values())
 
-    def quotes(self) -> list[dict[str, Any]]:
+    def quotes(self) -> list[StatementRecord]:
         return list(self.iter_quotes())
+
+    def current(self) -> Iterator[StatementRecord]:
+        data = self._read()
+        return iter_current(data.get("articles", {}).values(), self.iter_quotes(data))
+
+    def statements_of(self, article_ids: Collection[str]) -> Iterator[StatementRecord]:
+        wanted = set(article_ids)
+        return (q for q in self.iter_quotes() if isinstance(q, dict) and q.get("article_id") in wanted)
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def _pack_text(pack: BinaryIO, doc: dict[str, Any]) -> None:

@@ -1,0 +1,61 @@
+"""The store: one interface (`Store`, in base.py) and a backend per database. `open_store` picks
+the backend from what the user typed: a postgresql:// URL is a PostgreSQL server, anything else
+a TinyDB file. Nothing above this package asks which backend it talks to."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import StoreError
+from .base import Resolver, Store
+from .files import TMP_MARK, file_mode, sync_dir, write_atomic
+from .records import location_of
+
+__all__ = ["Resolver", "Store", "StoreError", "TMP_MARK", "describe", "file_mode", "is_url", "location_of",
+           "open_store", "sync_dir", "write_atomic"]
+
+URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+POSTGRES = ("postgresql://", "postgres://")
+
+
+def is_url(target: str | Path) -> bool:
+    """A database URL, never a file name (a file named like one is refused, not created)."""
+    return bool(URL.match(str(target)))
+
+
+def describe(target: str | Path) -> str:
+    """How messages name a store: a file by its path, a URL without its password."""
+    text = str(target)
+    if not is_url(text):
+        return text
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(text)
+        if parts.password is None:
+            return text
+        host = parts.hostname or ""
+        netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+    except ValueError:
+        return text.split("://")[0] + "://..."
+
+
+def open_store(target: str | Path, *, write: bool = False) -> Store:
+    """The store `target` names. Reading, a file that does not exist is refused (a typo must
+    not look like an empty store); writing, its folder must exist and be writable."""
+    text = str(target)
+    if is_url(text):
+        if not text.lower().startswith(POSTGRES):
+            raise StoreError(f"{text.split('://')[0]}://: not a store quotetrack knows (use a file, or postgresql://)")
+        from .postgres import PostgresStore
+
+        return PostgresStore(text)
+    from .tinydb import TinyDBStore, check_writable
+
+    path = Path(text)
+    if write:
+        check_writable(path)  # a typo'd or read-only --db fails before any work, not after
+    elif not path.exists():
+        raise StoreError(f"{path}: no store here yet (run `quotetrack extract FILES --db {path}` first)")
+    return TinyDBStore(path)
