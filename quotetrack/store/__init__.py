@@ -50,7 +50,7 @@ def open_store(target: str | Path, *, write: bool = False) -> Store:
             raise StoreError(f"{text.split('://')[0]}://: not a store quotetrack knows (use a file, or postgresql://)")
         from .postgres import PostgresStore
 
-        return PostgresStore(text)
+        return PostgresStore(text, write=write)
     from .tinydb import TinyDBStore, check_writable
 
     path = Path(text)

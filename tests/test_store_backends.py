@@ -1,0 +1,258 @@
+"""The store's contract, on every backend (one parametrised fixture: a TinyDB file and a fresh
+PostgreSQL database): offsets, versions, idempotence, two writers, a writer killed mid-run; and
+every read command answering the same on both."""
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotetrack import extract_article
+from quotetrack.cli import app
+from quotetrack.errors import StoreError
+from quotetrack.index import rebuild
+from quotetrack.rules import load_rules
+from quotetrack.store import open_store
+
+from .conftest import SAMPLE
+
+CLI = [sys.executable, "-m", "quotetrack"]
+runner = CliRunner()
+
+FIRST = "Заглавие\n\nИван Радев заяви, че бюджетът е готов. „Ще го внесем в петък“, добави той."
+SECOND = "Заглавие\n\nИван Радев заяви, че бюджетът е почти готов. „Ще го внесем в понеделник“, добави той."
+
+
+def _store(target: str, *items):
+    store = open_store(target, write=True)
+    return store, store.add(list(items), after=rebuild(load_rules()))
+
+
+def test_statements_come_back_whole_with_their_offsets(store_target: str):
+    ex = extract_article(FIRST, path="/news/a.txt")
+    store, counts = _store(store_target, ex)
+    assert counts == (1, 0)
+    reader = open_store(store_target)
+    (article,) = reader.articles()
+    text = reader.texts([article])[article["id"]]
+    assert text == ex.article.text and "text" not in article
+    assert (article["location"], article["version"]) == ("/news/a.txt", 1)
+    got = list(reader.current())
+    assert [{k: v for k, v in q.items() if k != "location"} for q in got] == [q.to_dict() for q in ex.quotes]
+    assert all(text[q["start"]:q["end"]] == q["text"] and q["location"] == "/news/a.txt" for q in got)
+
+
+def test_the_same_text_is_stored_once_and_a_change_is_the_next_version(store_target: str):
+    store, _ = _store(store_target, extract_article(FIRST, path="/news/a.txt"))
+    assert store.add([extract_article(FIRST, path="/news/a.txt")]) == (0, 1)
+    assert store.add([extract_article(SECOND, path="/news/a.txt")]) == (1, 0)
+    assert store.add([extract_article(FIRST, path="/news/a.txt")]) == (1, 0)  # reverted: a version of its own
+    reader = open_store(store_target)
+    versions = sorted((a["version"], a["id"]) for a in reader.articles())
+    assert [v for v, _ in versions] == [1, 2, 3]
+    assert len({i for _, i in versions}) == 3 and versions[2][1] == versions[0][1] + ".3"
+    newest = reader.newest()["/news/a.txt"]
+    assert newest[1] == versions[2][1]
+    assert {q["article_id"] for q in reader.current()} == {versions[2][1]}
+    assert len(reader.quotes()) == 2 * len(extract_article(FIRST).quotes) + len(extract_article(SECOND).quotes)
+    # the older versions stay for `history`, text and all
+    assert set(reader.texts(reader.articles()).values()) == {extract_article(FIRST).article.text,
+                                                              extract_article(SECOND).article.text}
+
+
+def test_the_index_matches_the_store_and_a_write_without_it_is_noticed(store_target: str):
+    rules = load_rules()
+    from quotetrack.index import fingerprint
+
+    store, _ = _store(store_target, extract_article(FIRST, path="/news/a.txt"))
+    rows = open_store(store_target).read_index(fingerprint(rules))
+    assert rows is not None and [r["name"] for r in rows] == ["Иван Радев"]
+    statements = open_store(store_target).indexed_statements(rows)
+    assert {s["person"] for s in statements} == {"Иван Радев"} and len(statements) == 2
+    # a writer that keeps no index: the old one is no longer used
+    open_store(store_target, write=True).add([extract_article("Друго\n\nМария Колева заяви, че пътят е готов.",
+                                                              path="/news/b.txt")])
+    assert open_store(store_target).read_index(fingerprint(rules)) is None
+    assert open_store(store_target).read_index("other rules") is None
+
+
+def _folder(root: Path, name: str, n: int) -> Path:
+    folder = root / name
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"{name}-{i:04d}.txt").write_text(text + f"\nБележка {name} {i}.\n", encoding="utf-8")
+    return folder
+
+
+def _state(target: str) -> dict[str, int]:
+    """Each stored file and how many statements its newest version has; every stored article
+    has all of them (an article never lands without its statements)."""
+    reader = open_store(target)
+    per: dict[str, int] = {}
+    for q in reader.current():
+        per[q["path"]] = per.get(q["path"], 0) + 1
+    paths = {a["path"] for a in reader.articles()}
+    assert set(per) == paths
+    assert set(per.values()) <= {len(extract_article(SAMPLE.read_text(encoding="utf-8")).quotes)}
+    return per
+
+
+def test_two_writers_at_once_store_every_file_once(store_target: str, tmp_path: Path):
+    one, two = _folder(tmp_path, "one", 30), _folder(tmp_path, "two", 30)
+    both = [one, two, *sorted(one.iterdir())[:10]]  # ten files that both writers bring
+    procs = [subprocess.Popen([*CLI, "extract", *map(str, args), "--db", store_target, "-q", "--format", "jsonl"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             for args in ([one, two], both[::-1])]
+    assert [p.wait() for p in procs] == [0, 0], [p.stderr.read() for p in procs]
+    state = _state(store_target)
+    assert len(state) == 60
+    assert len(open_store(store_target).articles()) == 60  # stored once, not once per writer
+
+
+def test_a_writer_killed_mid_run_leaves_the_store_before_or_after(store_target: str, tmp_path: Path):
+    seed, more = _folder(tmp_path, "seed", 5), _folder(tmp_path, "more", 80)
+
+    def extract(folder: Path, target: str) -> subprocess.Popen:
+        return subprocess.Popen([*CLI, "extract", str(folder), "--db", target, "-q", "--jobs", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    assert extract(seed, store_target).wait() == 0
+    before = _state(store_target)
+    started = time.monotonic()
+    assert extract(more, store_target).wait() == 0
+    whole = time.monotonic() - started
+    after = _state(store_target)
+    assert len(after) == 85
+    _reset(store_target, "more")
+    assert _state(store_target) == before
+    for k in (3, 6, 8, 9):  # kill points over the run, the storing at its end among them
+        proc = extract(more, store_target)
+        time.sleep(whole * k / 10)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert _state(store_target) in (before, after)
+        _reset(store_target, "more")
+    assert extract(more, store_target).wait() == 0 and _state(store_target) == after
+
+
+def _reset(target: str, folder: str) -> None:
+    """The store as it was before `folder` was stored."""
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as conn:
+            conn.execute("DELETE FROM qt_articles WHERE path LIKE %s", (f"%/{folder}/%",))
+            conn.execute("UPDATE qt_articles SET current = true")  # one version per file here
+        return
+    store = open_store(target)
+    data = json.loads(Path(target).read_text(encoding="utf-8"))
+    keep = {k: a for k, a in data["articles"].items() if f"/{folder}/" not in a["path"]}
+    gone = {a["id"] for a in data["articles"].values()} - {a["id"] for a in keep.values()}
+    assert not gone or store.quotes()
+    data["articles"] = keep
+    # the parts that hold only the removed articles' statements are dropped from the list
+    parts = {}
+    for k, entry in data.get("parts", {}).items():
+        part = json.loads((Path(target + ".parts") / entry["file"]).read_text(encoding="utf-8"))
+        if not {q["article_id"] for q in part["quotes"].values()} <= gone:
+            parts[k] = entry
+    data["parts"] = parts
+    Path(target).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+# -- the command line, the same on both -----------------------------------------------------------
+
+def _corpus(root: Path) -> Path:
+    folder = root / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text("14 Март, 2026\n\nПенсиите\n\nФинансовият министър Елена Петрова заяви: "
+                                  "„Парите са осигурени и няма забавяне.“\n/БТА/\n", encoding="utf-8")
+    (folder / "c.txt").write_text("15 Март, 2026\n\nСиндикатите\n\n„Ние ще настояваме за преговори още тази "
+                                  "седмица“, каза Стефан Колев, цитиран от Ройтерс.\n", encoding="utf-8")
+    return folder
+
+
+READS = [
+    ["speakers", "--format", "json"],
+    ["quotes", "--format", "json"],
+    ["quotes", "--speaker", "Петрова", "--format", "json"],
+    ["quotes", "--speaker", "Elena Petrova", "--kind", "direct", "--format", "json"],
+    ["quotes", "--agency", "BTA", "--format", "jsonl"],
+    ["quotes", "--source", "Reuters", "--format", "csv"],
+    ["audit", "--format", "json"],
+    ["diff", "--speaker", "Петрова", "--format", "json"],
+    ["history", "{news}/b.txt", "--format", "json"],
+    ["diff", "{news}/a.txt", "{news}/b.txt", "--format", "json"],
+]
+
+
+def test_every_read_command_answers_the_same_on_both_backends(tmp_path: Path, pg_url: str):
+    news = _corpus(tmp_path)
+    tiny = str(tmp_path / "q.json")
+    for db in (tiny, pg_url):
+        assert runner.invoke(app, ["extract", str(news), "--db", db, "-q", "--format", "jsonl"]).exit_code == 0
+    (news / "b.txt").write_text((news / "b.txt").read_text(encoding="utf-8").replace("няма забавяне", "няма да има забавяне"),
+                                encoding="utf-8")
+    for db in (tiny, pg_url):  # a second version of b.txt, for history
+        assert runner.invoke(app, ["extract", str(news), "--db", db, "-q", "--format", "jsonl"]).exit_code == 0
+    moved = news.rename(tmp_path / "gone")  # stored articles are read from the store, not the files
+    try:
+        for args in READS:
+            args = [a.format(news=news) for a in args]
+            answers = [runner.invoke(app, [*args, "--db", db]) for db in (tiny, pg_url)]
+            assert [a.exit_code for a in answers] == [0, 0], (args, [a.stderr for a in answers])
+            assert answers[0].stdout == answers[1].stdout, args
+            assert answers[0].stdout.strip() not in ("", "[]"), args
+    finally:
+        moved.rename(news)
+    sqlite = [tmp_path / "t.db", tmp_path / "p.db"]
+    for db, out in zip((tiny, pg_url), sqlite):
+        assert runner.invoke(app, ["export", "--sqlite", str(out), "--db", db]).exit_code == 0
+    import sqlite3
+
+    stamp = re.compile(r"'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00'")  # when each store took the article
+    dumps = [stamp.sub("'T'", "\n".join(sqlite3.connect(out).iterdump())) for out in sqlite]
+    assert dumps[0] == dumps[1] and dumps[0].count("INSERT INTO") > 10
+
+
+def test_a_database_url_is_never_a_file_and_a_bad_server_is_one_line(tmp_path: Path, pg_url: str, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.txt"
+    article.write_text(FIRST, encoding="utf-8")
+    wrong = pg_url.replace("qt:qt@", "qt:wrong@")
+    unreachable = "postgresql://qt:qt@127.0.0.1:1/quotes"
+    for db, said in ((wrong, "password authentication failed"), (unreachable, "cannot connect"),
+                     ("mysql://host/db", "not a store quotetrack knows")):
+        for args in (["extract", str(article)], ["speakers"], ["quotes", "--speaker", "Радев"], ["audit"]):
+            result = runner.invoke(app, [*args, "--db", db])
+            assert result.exit_code == 1 and said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+            assert "wrong" not in result.stderr  # the password is never printed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no file named like a URL
+
+
+def test_a_database_that_is_not_a_store_is_refused_and_left_untouched(pg_url: str):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (n integer)")
+    with pytest.raises(StoreError, match="not a quotetrack store"):
+        open_store(pg_url, write=True).add([extract_article(FIRST, path="a.txt")])
+    with pytest.raises(StoreError, match="not a quotetrack store"):
+        list(open_store(pg_url).current())
+    with psycopg.connect(pg_url) as conn:
+        tables = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+    assert tables == ["invoices"]
+
+
+def test_an_empty_database_is_no_store_yet_for_a_reader(pg_url: str):
+    result = runner.invoke(app, ["speakers", "--db", pg_url])
+    assert result.exit_code == 1 and "no quotetrack store in this database yet" in result.stderr
