@@ -36,10 +36,11 @@ class Outcome:
     warnings: tuple[str, ...] = ()  # what was repaired on the way ("3 stray bytes replaced")
 
 
-def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
+def extract_file(job: tuple[str, str | None, str | None, bool], source: bytes | str | None = None) -> Outcome:
     """Read and extract one file; (path, sha256 of its stored text or None, rules folder,
     packed?). Packed, the outcome carries the extraction's rows pickled: the parent spools
-    those bytes as they are, with no unpickling and pickling again on its side."""
+    those bytes as they are, with no unpickling and pickling again on its side. `source` is
+    the file's bytes, or where to read it, when that is not its typed path (a cluster worker)."""
     from . import inputs
     from .engine.extract import extract_article
     from .rules import load_rules
@@ -48,7 +49,8 @@ def extract_file(job: tuple[str, str | None, str | None, bool]) -> Outcome:
     path, known, rules_dir, packed = job
     warnings: list[str] = []
     try:
-        doc = inputs.load(path, on_warning=warnings.append)
+        data = source if isinstance(source, bytes) else inputs.read_bytes(path, at=source)
+        doc = inputs.load(path, data, on_warning=warnings.append)
         if known is not None and content_hash(normalize(doc.text)) == known:
             return Outcome(path, unchanged=True)  # the same text: no need to extract it again
         ex = extract_article(doc.text, path=path, date=doc.date, rules=load_rules(rules_dir))

@@ -98,6 +98,7 @@ def extract(
     new_only: Annotated[bool, typer.Option("--new-only", help="Print only the articles this run stored, not the unchanged ones.")] = False,
     glob: Annotated[str, typer.Option("--glob", metavar="PATTERN", help="Which files to take from folders.")] = "*.txt",
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes to extract with (default: every core for 64 files or more, else 1).")] = None,
+    cluster: Annotated[Optional[str], typer.Option("--cluster", metavar="ADDRESS", envvar="QUOTETRACK_CLUSTER", help="Extract on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N processes here.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     bom: BomOption = False,
     rules: RulesOption = None,
@@ -113,7 +114,7 @@ def extract(
     from .ingest import Ingest
 
     with _errors():
-        run = Ingest(paths, db=None if no_store else db, glob=glob, jobs=jobs, new_only=new_only,
+        run = Ingest(paths, db=None if no_store else db, glob=glob, jobs=jobs, new_only=new_only, cluster=cluster,
                      rules_dir=str(Path(rules).resolve()) if rules else None, on_error=render.error,
                      stdin=lambda: typer.get_binary_stream("stdin").read())
     try:

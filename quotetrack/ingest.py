@@ -6,6 +6,7 @@ in input order. `Ingest` keeps the count of what it did, for a summary line and 
 interrupted run reports."""
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from . import batch, index, inputs
 from .errors import InputError
 from .render import plural
+
+STREAM_BATCH = 1000  # new articles per transaction, for a store that takes them as they come
 
 if TYPE_CHECKING:
     from .rules import RuleSet
@@ -37,6 +40,7 @@ class Ingest:
     new_only: bool = False
     on_error: Callable[[str], None] = lambda message: None
     stdin: Callable[[], bytes] | None = None  # how to read "-" (standard input)
+    cluster: str | None = None  # a Dask scheduler's address, or local:N
     stored: int = 0
     unchanged: int = 0
     failed: int = 0
@@ -55,6 +59,10 @@ class Ingest:
         if self.db is not None:
             # a typo'd or read-only --db, or a server out of reach, fails before any work
             self.store = open_store(self.db, write=True)
+        if self.cluster is not None:
+            from .cluster import workers_of
+
+            workers_of(self.cluster)  # a mistyped address fails before any work
         self.files = list(inputs.expand(self.paths, self.glob, on_error=self._failed))
 
     def _failed(self, message: str) -> None:
@@ -94,9 +102,7 @@ class Ingest:
             except InputError as exc:
                 self._failed(str(exc))
         known = {loc: sha for loc, (sha, _) in newest.items()}
-        jobs = self.jobs or batch.default_jobs(len(self.named))
-        for outcome in batch.run(self.named, known=known, rules_dir=self.rules_dir, jobs=jobs, tick=tick,
-                                 packed=self.store is not None):
+        for outcome in self._run(known, tick):
             for warning in outcome.warnings:
                 self.on_error(warning)
             if outcome.error:
@@ -105,6 +111,20 @@ class Ingest:
                 yield newest[os.path.abspath(outcome.path)][1]
             else:
                 yield outcome.packed if outcome.packed is not None else outcome.extraction
+
+    def _run(self, known: dict[str, str], tick: Callable[[], None] | None) -> Iterator[batch.Outcome]:
+        """The named files' outcomes in input order: from this process, a pool, or a cluster."""
+        packed = self.store is not None
+        if self.cluster is None:
+            jobs = self.jobs or batch.default_jobs(len(self.named))
+            yield from batch.run(self.named, known=known, rules_dir=self.rules_dir, jobs=jobs, tick=tick, packed=packed)
+            return
+        from . import cluster
+
+        if not self.named:
+            return
+        with cluster.connect(self.cluster) as client:
+            yield from cluster.run(self.named, client, known=known, rules_dir=self.rules_dir, packed=packed, tick=tick)
 
     def rows(self, tick: Callable[[], None] | None = None) -> Iterator[dict[str, Any]]:
         """The statements of every input, in input order, as records (stored first when there
@@ -118,9 +138,35 @@ class Ingest:
             return
         yield from self._stored_rows(tick)
 
+    def _spooled(self, tick: Callable[[], None] | None, newest: dict[str, tuple[str, str]], spool: batch.Spool,
+                 order: list) -> Iterator[tuple[int, int]]:
+        """Each new extraction's span in the spool, as it comes; `order` gets every input's
+        span or, unchanged, its stored article id."""
+        for item in self._outcomes(tick, newest):
+            if isinstance(item, str):
+                self.unchanged += 1
+                order.append(item)
+                continue
+            span = spool.put_pickled(item) if isinstance(item, bytes) else spool.put(item.rows())
+            order.append(span)
+            self.extracted += 1
+            yield span
+
+    def _store_as_they_come(self, store: Store, new: Iterator[tuple[int, int]], spool: batch.Spool) -> None:
+        """A store that takes batches while the run goes on (a database server holds no lock
+        across a run): each STREAM_BATCH new articles one transaction, so a long run is stored
+        as it goes and an interrupted one keeps what it finished. The index once, at the end."""
+        assert self.ruleset is not None
+        while chunk := list(itertools.islice(new, STREAM_BATCH)):
+            stored, unchanged = store.add(map(spool.get, chunk))
+            self.stored, self.unchanged, self.committed = self.stored + stored, self.unchanged + unchanged, True
+        if self.extracted or index.load(store, self.ruleset, None) is None:
+            index.rebuild(self.ruleset)(store)
+
     def _stored_rows(self, tick: Callable[[], None] | None) -> Iterator[dict[str, Any]]:
-        # Extract first, into a spool beside the store, then store under the lock: another writer
-        # waits only for the storing, and memory holds one extraction at a time however many files.
+        # Extract into a spool beside the store, so that memory holds one extraction at a time
+        # however many files. A store file is written after the run, under its lock, so another
+        # writer waits only for the storing; a server takes the batches as they come.
         from .store import is_url
 
         store, db = self.store, self.db
@@ -129,21 +175,17 @@ class Ingest:
         # the spool beside a store file (the same disk); a server's next to the system's temp files
         with batch.Spool(None if is_url(db) else Path(db).resolve().parent) as spool:
             order: list = []  # a spooled extraction's span, or a stored article id
-            for item in self._outcomes(tick, newest):
-                if isinstance(item, bytes):
-                    order.append(spool.put_pickled(item))
-                else:
-                    order.append(item if isinstance(item, str) else spool.put(item.rows()))
-            reused = [item for item in order if isinstance(item, str)]
-            new = [item for item in order if not isinstance(item, str)]
-            self.extracted = len(new)
-            if new or (reused and index.load(store, self.ruleset, None) is None):
-                # unchanged files store nothing, but an index that does not match the store is rebuilt
-                self.stored, unchanged = store.add(map(spool.get, new), after=index.rebuild(self.ruleset))
-                self.unchanged = len(reused) + unchanged
+            new = self._spooled(tick, newest, spool, order)
+            if store.streams:
+                self._store_as_they_come(store, new, spool)
             else:
-                self.unchanged = len(reused)
+                spans = list(new)
+                if spans or (order and index.load(store, self.ruleset, None) is None):
+                    # unchanged files store nothing, but an index that does not match the store is rebuilt
+                    self.stored, unchanged = store.add(map(spool.get, spans), after=index.rebuild(self.ruleset))
+                    self.unchanged += unchanged
             self.committed = True
+            reused = [item for item in order if isinstance(item, str)]
             # unchanged files give their stored statements, so the output is the same either way
             found = batch.stored_rows(store, set(reused), spool) if not self.new_only else {}
             for item in order:

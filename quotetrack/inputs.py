@@ -57,9 +57,11 @@ def expand(paths: list[str], pattern: str = "*.txt", *, on_error: Callable[[str]
                     yield str(Path(root) / name)
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, *, at: str | None = None) -> bytes:
+    """A file's bytes; `at` is where this process finds it (a cluster worker, in another
+    folder), while errors name it as the user typed it."""
     try:
-        return Path(path).read_bytes()
+        return Path(at or path).read_bytes()
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except PermissionError:

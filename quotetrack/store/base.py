@@ -19,6 +19,9 @@ class Store(Protocol):
     """Articles, versioned by location and content hash, and their statements."""
 
     name: str  # how messages name the store: its path, or its URL without a password
+    # True: a long run hands `add` one batch at a time as it goes (a server holds no lock across
+    # them); False: the whole run in one `add`, as each call is one write of the store
+    streams: bool
 
     def newest(self) -> dict[str, tuple[str, str]]:
         """For each stored file (absolute path): the sha256 and id of its newest version."""

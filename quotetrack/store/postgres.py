@@ -98,6 +98,7 @@ class PostgresStore:
         from . import describe
 
         self.name = describe(url)
+        self.streams = True  # batches go in while a run goes on: no lock is held across it
         self.writer = write  # a writer creates the tables on first use, a reader never does
         if psycopg is None:
             raise StoreError(f"{self.name}: a PostgreSQL store needs psycopg: pip install 'quotetrack[postgres]'")

@@ -134,6 +134,7 @@ class TinyDBStore:
     def __init__(self, path: str | os.PathLike[str], *, lock_timeout: float = 60.0) -> None:
         self.path = Path(path)
         self.name = str(path)
+        self.streams = False  # a run is stored in one batch, under the file lock
         self._fresh = False  # inside `after`: the data read is what is on disk
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")

@@ -1,0 +1,127 @@
+"""Extracting over a Dask cluster: the same pure per-file work as `batch`, mapped over the
+cluster's workers in chunks, the outcomes given back in input order as they arrive.
+
+`--cluster tcp://host:8786` joins a running scheduler; `--cluster local:N` starts a LocalCluster
+of N single-thread processes on this machine (and stops it after). Workers read the files
+themselves where they can see them (a shared disk, this machine); otherwise the client reads
+each file and ships its bytes with the task. A worker lost mid-run has its chunks run again by
+the scheduler; nothing is stored twice, as only the client stores, each file once.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from .batch import Outcome, extract_file
+from .errors import InputError, QuotetrackError
+
+CHUNK = 32  # files per task: the scheduler's cost per task (about a millisecond) stays small beside it
+IN_FLIGHT = 8  # tasks per worker submitted ahead: enough to keep every worker busy, few held in memory
+LOCAL = re.compile(r"local(?::(\d+))?")
+CONNECT_TIMEOUT = "10s"  # a scheduler that has not answered by then is out of reach
+
+
+class ClusterError(QuotetrackError):
+    """The cluster cannot be reached or started."""
+
+
+def workers_of(address: str) -> int | None:
+    """N of "local:N" ("local" alone: a process per core); None for a scheduler's address."""
+    m = LOCAL.fullmatch(address.strip())
+    if m is None:
+        if "://" not in address and ":" not in address:
+            raise ClusterError(f"--cluster {address!r}: give a scheduler's address (tcp://host:8786) or local:N")
+        return None
+    n = int(m.group(1)) if m.group(1) else (os.cpu_count() or 1)
+    if n < 1:
+        raise ClusterError("--cluster local:N: N must be 1 or more")
+    return n
+
+
+@contextmanager
+def connect(address: str) -> Iterator[Any]:
+    """A Dask client on the cluster `address` names; a local cluster is closed on the way out."""
+    n = workers_of(address)
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ClusterError("--cluster needs Dask: pip install 'quotetrack[cluster]'") from None
+    if n is not None:
+        # processes: the extractor is pure Python, so threads would share one interpreter lock
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
+                               silence_logs=logging.ERROR)
+        try:
+            with Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+        return
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"--cluster {address}: cannot reach the scheduler ({exc})") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def extract_chunk(jobs: Sequence[tuple[str, str | None, str | None, bool]],
+                  sources: Sequence[bytes | str]) -> list[Outcome]:
+    """What a worker runs: `batch.extract_file` for each file of a chunk, read from its
+    absolute path or from the bytes the client shipped."""
+    return [extract_file(job, source) for job, source in zip(jobs, sources)]
+
+
+def _ship(client: Any, path: str) -> bool:
+    """Whether the workers cannot see the files, so the client must send their bytes."""
+    seen = client.run(os.path.isfile, os.path.abspath(path))
+    return not seen or not all(seen.values())
+
+
+def _source(path: str, ship: bool) -> bytes | str:
+    """What a worker reads a file from: its absolute path, or its bytes when it cannot see it."""
+    where = os.path.abspath(path)
+    if not ship:
+        return where
+    try:
+        with open(where, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return where  # the worker then names the error, as a local run does
+
+
+def run(paths: Sequence[str], client: Any, *, known: dict[str, str] | None = None, rules_dir: str | None = None,
+        packed: bool = False, tick: Callable[[], None] | None = None, chunk: int = CHUNK) -> Iterator[Outcome]:
+    """Outcomes in the order of `paths`, as `batch.run` gives them, computed on the cluster."""
+    if not paths:
+        return
+    known = known or {}
+    work = [(p, known.get(os.path.abspath(p)), rules_dir, packed) for p in paths]
+    ship = _ship(client, paths[0])
+    if rules_dir is not None and not all(client.run(os.path.isdir, rules_dir).values()):
+        raise InputError(rules_dir, "--rules: the cluster's workers cannot see this folder")
+    chunks = [work[i:i + chunk] for i in range(0, len(work), chunk)]
+    ahead = max(1, IN_FLIGHT * len(client.scheduler_info().get("workers", {})) or IN_FLIGHT)
+    pending: deque[Any] = deque()
+    submitted = 0
+    try:
+        while submitted < len(chunks) or pending:
+            while submitted < len(chunks) and len(pending) < ahead:
+                jobs = chunks[submitted]
+                sources = [_source(j[0], ship) for j in jobs]
+                # pure=False: a chunk is run again after a lost worker, never taken from a cache
+                pending.append(client.submit(extract_chunk, jobs, sources, pure=False, retries=2))
+                submitted += 1
+            for outcome in pending.popleft().result():
+                if tick:
+                    tick()
+                yield outcome
+    finally:
+        for future in pending:
+            future.cancel()

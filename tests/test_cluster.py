@@ -1,0 +1,107 @@
+"""Extraction on a Dask cluster: the same records as a plain run, stored the same, files shipped
+to workers that cannot see them, a worker lost mid-run, and a cluster out of reach in one line."""
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotetrack import batch, cluster
+from quotetrack.cli import app
+
+from .conftest import SAMPLE
+
+runner = CliRunner()
+
+
+def _folder(root: Path, n: int) -> Path:
+    folder = root / "news"
+    folder.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"{i:03d}.txt").write_text(text.replace("Петрова", ("Петрова", "Иванова", "Георгиева")[i % 3]) +
+                                             f"\nБележка {i}.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local, \
+            Client(local) as c:
+        yield c
+
+
+def _plain(paths: list[str]) -> list[batch.Outcome]:
+    return list(batch.run(paths, jobs=1))
+
+
+def _same(a: list[batch.Outcome], b: list[batch.Outcome]) -> None:
+    assert [(o.path, o.error, o.extraction) for o in a] == [(o.path, o.error, o.extraction) for o in b]
+
+
+def test_the_cluster_gives_the_outcomes_of_a_plain_run_in_input_order(client, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _folder(tmp_path, 9)
+    paths = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "news").iterdir()) + ["news/missing.txt"]
+    got = list(cluster.run(paths, client, chunk=2))
+    _same(got, _plain(paths))
+    assert [o.path for o in got] == paths  # typed paths, as a local run names them
+    assert sum(o.error is not None for o in got) == 2  # the binary file and the missing one, each in one line
+
+
+def test_workers_that_cannot_see_the_files_get_their_bytes(client, tmp_path: Path, monkeypatch):
+    _folder(tmp_path, 4)
+    paths = sorted(str(p) for p in (tmp_path / "news").iterdir())
+    monkeypatch.setattr(cluster, "_ship", lambda client, path: True)
+    _same(list(cluster.run(paths, client, chunk=2)), _plain(paths))
+    # what a worker does with shipped bytes: the file itself is never opened
+    job = ("elsewhere/a.txt", None, None, False)
+    (outcome,) = cluster.extract_chunk([job], [SAMPLE.read_bytes()])
+    assert outcome.error is None and outcome.extraction.article.path == "elsewhere/a.txt"
+    assert outcome.extraction.quotes
+
+
+def test_a_worker_lost_mid_run_has_its_files_run_again(tmp_path: Path):
+    from distributed import Client, LocalCluster
+
+    _folder(tmp_path, 24)
+    paths = sorted(str(p) for p in (tmp_path / "news").iterdir())
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as local, \
+            Client(local) as c:
+        pids = list(c.run(os.getpid).values())
+        got = []
+        for n, outcome in enumerate(cluster.run(paths, c, chunk=1)):
+            if n == 2:
+                os.kill(pids[0], signal.SIGKILL)  # its nanny starts another; its tasks go to the living
+            got.append(outcome)
+    _same(got, _plain(paths))
+
+
+def test_extract_on_a_local_cluster_stores_what_a_plain_run_stores(store_target: str, tmp_path: Path):
+    news = _folder(tmp_path, 6)
+    plain = runner.invoke(app, ["extract", str(news), "--no-store", "--format", "jsonl", "--jobs", "1"])
+    on_cluster = runner.invoke(app, ["extract", str(news), "--db", store_target, "--format", "jsonl", "-q",
+                                     "--cluster", "local:2"])
+    assert on_cluster.exit_code == 1 and "binary" in on_cluster.stderr  # the broken file, named; the rest stored
+    assert on_cluster.stdout == plain.stdout and plain.stdout.count("\n") > 20
+    stored = runner.invoke(app, ["quotes", "--db", store_target, "--format", "jsonl"])
+    assert stored.stdout.count("\n") == plain.stdout.count("\n")
+
+
+@pytest.mark.parametrize("address, said", [
+    ("tcp://127.0.0.1:1", "cannot reach the scheduler"),
+    ("somewhere", "give a scheduler's address"),
+    ("local:0", "N must be 1 or more"),
+])
+def test_a_cluster_out_of_reach_or_mistyped_is_one_line(tmp_path: Path, address: str, said: str, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
+    news = _folder(tmp_path, 1)
+    result = runner.invoke(app, ["extract", str(news), "--db", str(tmp_path / "q.json"), "--cluster", address])
+    assert result.exit_code == 1 and said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "q.json").exists()  # nothing stored
