@@ -18,7 +18,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import re
 
@@ -260,7 +260,7 @@ def _conflicts(by_id, clusters, records, people: People, rules: RuleSet, in_scop
                     likeness = max(likeness, alike)
             members = [i for i in shown if i in involved]
             if members and any(in_scope(records[i].get("article_id")) for i in members):
-                key = (frozenset(records[i]["article_id"] for i in members), frozenset(people.of(i).name for i in members))
+                key = (frozenset(records[i]["article_id"] for i in members), frozenset(_speaker(people, i).name for i in members))
                 sim = min(similar.similarity(lem[i], lem[j]) for i in members for j in members if i < j)
                 found[key].append((members, sim, likeness))
         out += _wire_conflict(group, records, people, rules, in_scope)
@@ -272,24 +272,29 @@ def _conflicts(by_id, clusters, records, people: People, rules: RuleSet, in_scop
         confidence = min(STRENGTH[k] for k in sides) * (0.6 + 0.4 * sim / 100) * (1.0 if likeness < 60 else 0.85)
         if any(k != NAME for k in sides):
             confidence = min(confidence, 0.5)  # a role, a pronoun or an inherited speaker on one side
-        names = [people.of(i).name for i in members]
-        alike = _look_alike(names)
-        if alike:
+        names = [_speaker(people, i).name for i in members]
+        lookalike = _look_alike(names)
+        if lookalike:
             confidence = min(confidence, 0.5)  # "Фарадж" / "Фараж": more likely one man spelled two ways
         confidence = round(confidence, 2)
-        said = "; ".join(f"to {people.of(i).name} in {_where(records[i])}" for i in members)
+        said = "; ".join(f"to {_speaker(people, i).name} in {_where(records[i])}" for i in members)
         many = f"{len(shared)} statements are" if len(shared) > 1 else "The same statement is"
         statements = tuple(_statement(records[i], people, i, rules) for ms, _, _ in shared for i in ms)
         out.append(Finding(
             "conflicting_attribution", attribution.severity(confidence), records[anchor].get("path"),
             records[anchor]["article_id"], statements,
             f"{many} credited {said}" + (
-                f" ({alike[0]} and {alike[1]} look alike: one name misspelled, or two people?)." if alike else ".")
+                f" ({lookalike[0]} and {lookalike[1]} look alike: one name misspelled, or two people?)." if lookalike else ".")
             + ("" if all(k == NAME for k in sides) else f" Credited by: {', '.join(sides)}."),
             round(sim, 1), confidence=confidence,
             evidence={"attribution": sides, "statement_similarity": round(sim, 1), "context_similarity": round(likeness, 1),
                       "statements": len(shared)}))
     return out
+
+
+def _speaker(people: People, i: int) -> Speaker:
+    """The speaker of records[i], asked only where the records were grouped by their speaker."""
+    return cast(Speaker, people.of(i))
 
 
 def _same_who(a: Speaker | None, b: Speaker | None, rules: RuleSet) -> bool:
@@ -390,7 +395,7 @@ def _altered(clusters, records, people: People, rules: RuleSet, in_scope) -> lis
                     continue  # "г." for "година", "напарламента" for "на парламента": no change of words
                 touched = sum(max(op.a_end - op.a_start, op.b_end - op.b_start) for op in ops)
                 negation = any(x in rules.polarity for op in ops for x in op.a_words + op.b_words)
-                name = people.of(i).name
+                name = _speaker(people, i).name
                 sides = [_how(records, people, rules, base), _how(records, people, rules, i)]
                 # both sides already name one person: a pronoun that did so is as good as a role
                 confidence = min(max(STRENGTH[k], STRENGTH["role"]) if k != "none" else 0.0 for k in sides)
@@ -551,7 +556,7 @@ def _chains(records, in_scope, people: People | None = None) -> list[dict[str, A
     seen: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
     for i, r in enumerate(records):
         aid = r.get("article_id")
-        if not in_scope(aid) or not r.get("speaker") or (people is not None and (people.of(i) is None or people.of(i).kind == MEDIUM)):
+        if not in_scope(aid) or not r.get("speaker") or (people is not None and ((sp := people.of(i)) is None or sp.kind == MEDIUM)):
             continue  # a medium quoting a medium is a credit, not a chain from a speaker
         media = list(r.get("via") or ([r["source"]] if r.get("source") else []))
         if not media:
@@ -579,8 +584,8 @@ def _summary(by_id, records, findings: list[Finding], in_scope) -> dict[str, Any
     by_outlet: dict[str, dict[str, Any]] = defaultdict(blank)
     where = {aid: (a.get("agency") or "(none)", os.path.dirname(a.get("path") or "") or "(none)")
              for aid, a in by_id.items() if in_scope(aid)}
-    for keys in where.values():  # articles with no statement are counted too
-        by_agency[keys[0]], by_outlet[keys[1]]
+    for agency, outlet in where.values():  # articles with no statement are counted too
+        by_agency[agency], by_outlet[outlet]
     for r in records:
         keys = where.get(r.get("article_id"))
         if keys is None:

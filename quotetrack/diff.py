@@ -104,6 +104,7 @@ def diff(a: Sequence[dict[str, Any]], b: Sequence[dict[str, Any]], people: Peopl
         i, j, _ = p
         if j is not None:
             return (float(j), i if i is not None else -1)
+        assert i is not None  # every pair has a side
         later = [pair_of_a[k] for k in range(i + 1, len(a)) if k in pair_of_a]
         return ((min(later) - 0.5) if later else float(len(b)), i)
 
@@ -136,6 +137,7 @@ def _inside(part: list[str], wholes: list[list[str]]) -> int | None:
 
 def _pair(A: _Side, B: _Side, i: int | None, j: int | None, note: str | None, person_a, person_b) -> Pair:
     if j is None:
+        assert i is not None  # every pair has a side
         return Pair(("only_a",), _show(A.records[i], person_a[i]), None)
     if i is None:
         return Pair(("only_b",), None, _show(B.records[j], person_b[j]))

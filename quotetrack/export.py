@@ -134,18 +134,18 @@ def _write(path: Path, articles: list[dict[str, Any]], quotes: list[dict[str, An
     """Build the database in `path` (a new, empty file) and fsync it."""
     import sqlite_utils
 
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(path)  # tables by db.table(): db[name] may be a view, which has no insert
     try:
-        db["articles"].create(ARTICLE_COLUMNS, pk="id", not_null={"id", "sha256"})
-        db["quotes"].create(QUOTE_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")],
-                            not_null={"article_id", "kind", "text", "start", "end"})
-        db["articles"].insert_all(articles, replace=True)  # an id twice (never written so) keeps the last
-        db["quotes"].insert_all(quotes, batch_size=1000)
+        db.table("articles").create(ARTICLE_COLUMNS, pk="id", not_null={"id", "sha256"})
+        db.table("quotes").create(QUOTE_COLUMNS, pk="id", foreign_keys=[("article_id", "articles", "id")],
+                                  not_null={"article_id", "kind", "text", "start", "end"})
+        db.table("articles").insert_all(articles, replace=True)  # an id twice (never written so) keeps the last
+        db.table("quotes").insert_all(quotes, batch_size=1000)
         for column in ARTICLE_INDEXES:
-            db["articles"].create_index([column])
+            db.table("articles").create_index([column])
         for column in QUOTE_INDEXES:
-            db["quotes"].create_index([column])
-        db["quotes"].enable_fts(list(SEARCHED), create_triggers=True)
+            db.table("quotes").create_index([column])
+        db.table("quotes").enable_fts(list(SEARCHED), create_triggers=True)
         db.conn.commit()
     finally:
         db.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, SupportsIndex, TypedDict
 
 Kind = Literal["direct", "partial", "indirect"]
 
@@ -160,5 +160,5 @@ class Slim(tuple):
         value = tuple.__getitem__(self, i) if i is not None else None
         return default if value is None else value
 
-    def __getitem__(self, key):  # type: ignore[override]
+    def __getitem__(self, key: str | SupportsIndex | slice) -> Any:
         return tuple.__getitem__(self, _AT[key] if isinstance(key, str) else key)

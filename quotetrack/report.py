@@ -119,17 +119,17 @@ def timeline(days: Counter[str], *, width: int = 960, height: int = 200) -> dict
     else:
         unit, keys = "year", [str(y) for y in range(first.year, last.year + 1)]
     cut = {"day": 10, "month": 7, "year": 4}[unit]
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for d in dated:
         counts[d[:cut]] += days[d]
     top, left, bottom = max(counts.values()), 40, 22
     step = (width - left) / len(keys)
     every = max(1, math.ceil(len(keys) / 10))
     plot = height - bottom - 8
-    bars = [{"x": round(left + n * step, 1), "w": round(max(1.0, step - (1 if step > 3 else 0)), 1),
-             "h": round(plot * counts[k] / top, 1), "key": k, "n": counts[k], "label": n % every == 0,
-             "end": n > 0 and left + n * step + 8 * len(k) > width}  # a label at the right edge ends there
-            for n, k in enumerate(keys)]
+    bars: list[dict[str, Any]] = [{"x": round(left + n * step, 1), "w": round(max(1.0, step - (1 if step > 3 else 0)), 1),
+                                   "h": round(plot * counts[k] / top, 1), "key": k, "n": counts[k], "label": n % every == 0,
+                                   "end": n > 0 and left + n * step + 8 * len(k) > width}  # a label at the right edge ends there
+                                  for n, k in enumerate(keys)]
     for b in bars:
         b["y"] = round(8 + plot - b["h"], 1)
     return {"unit": unit, "bars": bars, "top": top, "width": width, "height": height, "base": 8 + plot,
@@ -148,7 +148,8 @@ def chain_graph(chains: Sequence[dict[str, Any]], *, limit: int = CHAINS_DRAWN) 
     """The most frequent source chains (speaker -> medium -> medium) as a layered node-link
     diagram: a column per step, a box per name in it, an edge as thick as the statements it
     carries. Boxes in a column are ordered by where their senders stand, so edges seldom cross."""
-    weight, arts = Counter(), Counter()
+    weight: Counter[tuple[str, ...]] = Counter()
+    arts: Counter[tuple[str, ...]] = Counter()
     for c in chains:
         weight[tuple(c["chain"])] += c["statements"]
         arts[tuple(c["chain"])] += 1
@@ -230,7 +231,7 @@ def page_data(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, An
     rows.sort(key=lambda i: records[i].get("date") or "", reverse=True)  # stable: newest first, text order within
     who: dict[int, int] = {}
     speakers: list[dict[str, Any]] = []
-    statements = []
+    statements: list[list[Any]] = []  # rows of mixed fields, for JSON
     for i in rows:
         r, person = records[i], people.of(i)
         if person is not None and id(person) not in who:

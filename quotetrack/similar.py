@@ -76,9 +76,10 @@ def ops(a: Sequence[str], b: Sequence[str]) -> list[Op]:
     from rapidfuzz.distance import Levenshtein
 
     out = []
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(list(a), list(b)):
-        if tag != "equal":
-            out.append(Op(tag, i1, i2, j1, j2, tuple(a[i1:i2]), tuple(b[j1:j2])))
+    for o in Levenshtein.opcodes(list(a), list(b)):  # by name: unpacked, an opcode's fields are all `int | str`
+        if o.tag != "equal":
+            i1, i2, j1, j2 = o.src_start, o.src_end, o.dest_start, o.dest_end
+            out.append(Op(o.tag, i1, i2, j1, j2, tuple(a[i1:i2]), tuple(b[j1:j2])))
     return out
 
 

@@ -94,7 +94,7 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
         # "заяви на пресконференция говорител на ЕК": the speaker after a short phrase
         for n in range(k + 1, min(hi, k + 5)):
             m = read_np(doc, n, hi)
-            if m is not None and m.kind == "name" and m.name.lower() in doc.rules.places:
+            if m is not None and m.kind == "name" and (m.name or "").lower() in doc.rules.places:
                 continue  # "каза в София министърът": where, not who
             if m is not None and m.kind == "group" and n == k + 1:
                 continue  # "каза пред журналисти Хадим Ризви": the audience, then who
@@ -162,7 +162,7 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
         n = doc.tok_index(issuer.end)
         n += n < hi and toks[n].low in rules.genitive
         author = read_np(doc, n, hi) if n < hi and toks[n].is_upper else None
-        if author is not None and author.kind == "name" and len(author.name.split()) >= 2:
+        if author is not None and author.kind == "name" and len((author.name or "").split()) >= 2:
             return author
     if by is not None and issuer is not None and issuer.kind == "medium":
         return None  # "документ, публикуван от британските медии": they carried it, someone else wrote it
@@ -263,7 +263,7 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma
         opening = read_np(doc, s.ti, cue.i)
-        if shaped(doc, opening) is not None:
+        if opening is not None and shaped(doc, opening) is not None:
             apposed = _name_apposed(doc, opening, k - 1)
             return apposed or _with_apposition(doc, opening, k - 1)
         first = next((n for n in range(s.ti + 1, k) if toks[n].text == ","), None)  # "... доц. X, обясни": a stray comma
@@ -412,7 +412,7 @@ def _people(doc: Doc, m: Mention) -> bool:
 def _not_lone_opener(doc: Doc, m: Mention | None) -> Mention | None:
     """None for one capitalised word opening a sentence and written nowhere else ("Представете
     си ..."): a capital there says nothing of a name."""
-    if m is not None and m.kind == "name" and " " not in m.text and doc.text.count(m.name) == 1:
+    if m is not None and m.kind == "name" and m.name is not None and " " not in m.text and doc.text.count(m.name) == 1:
         return None
     return m
 

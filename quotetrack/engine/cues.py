@@ -39,9 +39,9 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet,
         if i < after:
             continue
         tok = tokens[i]
-        prep, credits = next(((p, c) for p, c in preps_by_first.get(tok.low, ()) if i + len(p) <= hi and _phrase_at(tokens, i, p)),
-                             (None, None))
-        if prep is not None:
+        found = next(((p, c) for p, c in preps_by_first.get(tok.low, ()) if i + len(p) <= hi and _phrase_at(tokens, i, p)), None)
+        if found is not None:
+            prep, credits = found
             after = i + len(prep)
             cues.append(Cue("prep", i, after, text[tok.start : tokens[after - 1].end], rules.prep_lemmas.get(prep), credits, i))
             continue

@@ -27,8 +27,8 @@ def directs(doc: Doc, found: Found) -> None:
             direct(doc, found, sp, cue, mention, doc.tokens[cue.i].start)
         elif colon is not None:
             direct_after_colon(doc, found, sp, colon)
-        elif before is not None and credited_lead_in(doc, sp) is not None:
-            cue, mention = credited_lead_in(doc, sp)
+        elif before is not None and (lead := credited_lead_in(doc, sp)) is not None:
+            cue, mention = lead
             found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention))
         elif before is not None and before.strip() == "":
             direct_standalone(doc, found, sp)
@@ -185,6 +185,7 @@ def direct_standalone(doc: Doc, found: Found, sp: Span) -> None:
     pieces = split_inside(doc, sp)
     if len(pieces) > 1:  # „A – каза Х. – B“ credits itself
         for s, e, cue, mention in pieces:
+            assert cue is not None  # only a clause found inside splits a quote
             found.add(Stmt("direct", s, e, doc.tokens[cue.i].start, cue, mention))
         return
     found.add(Stmt("direct", sp.start, sp.end, sp.start, follows_previous=True))

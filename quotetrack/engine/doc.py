@@ -73,10 +73,10 @@ class Doc:
         doc.times = frozenset([k for w in time_nouns.intersection(at) for k in at[w]])
         doc.para_starts = [p[0] for p in lay.paragraphs]
         cue_at = sorted(k for w in rules.cue_words.intersection(at) for k in at[w])  # the few words a cue may open with
-        for s in doc.sents:
-            s.cues = find_cues(tokens, s.ti, s.tj, text, rules,
-                               cue_at[bisect.bisect_left(cue_at, s.ti) : bisect.bisect_left(cue_at, s.tj)])
-            s.cue_starts = [c.i for c in s.cues]
+        for sent in doc.sents:
+            sent.cues = find_cues(tokens, sent.ti, sent.tj, text, rules,
+                                  cue_at[bisect.bisect_left(cue_at, sent.ti) : bisect.bisect_left(cue_at, sent.tj)])
+            sent.cue_starts = [c.i for c in sent.cues]
         # Pairing marks asks whether a reporting clause follows a closer, which reads the cues
         from .clauses import clause_after
 

@@ -77,8 +77,9 @@ class Registry:
         self._by_word: dict[str, list[Person]] = {}  # the people whose name holds a word
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
         # (offset, issuer) of each document named: "доклад на Световната банка"; a document with
-        # no "на X" is its sentence's subject's, read only when a later mention asks
-        self.issuers: list[tuple[int, Mention | tuple[int, int]]] = []
+        # no "на X" is its sentence's subject's, read only when a later mention asks (None once
+        # that subject turned out to be no issuer)
+        self.issuers: list[tuple[int, Mention | tuple[int, int] | None]] = []
         self.sent_starts = doc.sent_starts if doc is not None else [0]
         self._bodies: list[tuple[int, str, str]] | None = None  # (offset, noun, name): read when first asked
 
@@ -272,8 +273,8 @@ class Registry:
             if at > before:
                 continue
             if isinstance(found, tuple) and self.doc is not None:  # deferred: "Еърбъс публикува изявление"
-                found = opening_subject(self.doc, *found)
-                found = found if found is not None and found.kind != "pronoun" else None
+                subject = opening_subject(self.doc, *found)
+                found = subject if subject is not None and subject.kind != "pronoun" else None
                 self.issuers[n] = (at, found)
             if isinstance(found, Mention):
                 return found  # (a document whose maker is unsaid leaves it to one named before)
@@ -448,8 +449,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
     pronouns = rules.pronouns
     for s in doc.sents:
         first = toks[s.ti].low if s.ti < s.tj else ""
-        if (first in pronouns or first in documents) and (found := _owned_document(doc, s)) is not None:
-            reg.issuers.append(found)
+        if (first in pronouns or first in documents) and (owned := _owned_document(doc, s)) is not None:
+            reg.issuers.append(owned)
     reg.issuers.sort(key=lambda e: e[0])
     # a surname alone mentions the person named in full elsewhere (the one met first)
     by_word: dict[str, Person] = {}

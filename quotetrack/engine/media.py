@@ -67,7 +67,7 @@ class Media:
                     self._known.append((t.start, agency.name, agency.kind))
         return self._known
 
-    def agency_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int, str] | None:
+    def agency_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[str, int, str] | None:
         """The agency whose alias starts at tokens[i] (quote marks inside it skipped):
         (canonical name, index after it, country)."""
         rules = self.rules
@@ -112,7 +112,7 @@ class Media:
             return agency.name, j, agency.country
         return None
 
-    def medium_at(self, tokens: list[Token], i: int, hi: int) -> tuple[str, int] | None:
+    def medium_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[str, int] | None:
         """A medium named at tokens[i]: a known agency, or a phrase headed by a media noun
         ("руските държавни медии", "вестник „Ханделсблат“"). Returns (name, index after)."""
         rules = self.rules
@@ -181,12 +181,12 @@ class Media:
         return agency.country if agency else None
 
 
-def _after_credit(tokens: list[Token], i: int, rules: RuleSet) -> bool:
+def _after_credit(tokens: Sequence[Token], i: int, rules: RuleSet) -> bool:
     """Whether a credit phrase ends right before tokens[i]: "цитирана от | Фокус"."""
     return any(len(p) <= i and all(tokens[i - len(p) + n].low == w for n, w in enumerate(p)) for p in rules.credit_phrases)
 
 
-def _is_noun(tokens: list[Token], n: int, hi: int, rules: RuleSet) -> bool:
+def _is_noun(tokens: Sequence[Token], n: int, hi: int, rules: RuleSet) -> bool:
     """A media noun at tokens[n]: "вестник", or "в." for it ("В. Радев" is an initial)."""
     low = tokens[n].low
     return low in rules.media_nouns or (
@@ -199,7 +199,7 @@ def _agency_key_of(agency) -> tuple[str, ...]:
     return tuple(agency.name.lower().split())
 
 
-def _text(tokens: list[Token], a: int, b: int) -> str:
+def _text(tokens: Sequence[Token], a: int, b: int) -> str:
     """Tokens a..b as written, single-spaced (the article's own spacing is not kept here)."""
     out = []
     prev_end = None

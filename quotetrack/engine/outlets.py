@@ -57,8 +57,8 @@ def media_chain(doc: Doc, cue: Cue) -> list[str]:
             found = credit_at(doc, k + 1, hi)
             verb = rules.verbs.get(toks[k + 1].low)
             if found is None and verb is not None and verb.frame == "speech":
-                medium = doc.media.medium_at(toks, k + 2, hi)  # ", предаде БГНЕС"
-                found = (medium[1], medium[0]) if medium else None
+                named = doc.media.medium_at(toks, k + 2, hi)  # ", предаде БГНЕС"
+                found = (named[1], named[0]) if named else None
         if found is None:
             k += 1
             continue
@@ -143,9 +143,9 @@ def source_near(doc: Doc, cue: Cue, lo: int, hi: int, credits: list[str]) -> str
                             m.kind != "other" or head in doc.rules.documents or head in doc.rules.bodies):
                         return m.text  # "позовавайки се на Министерството", not "на информация от ..."
                 elif k < cue.i:
-                    medium = doc.media.medium_at(toks, k + n, hi)
-                    if medium:
-                        return medium[0]
+                    named = doc.media.medium_at(toks, k + n, hi)
+                    if named:
+                        return named[0]
     return None
 
 

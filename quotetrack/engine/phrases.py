@@ -184,9 +184,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             after_prep = False
             continue
         if (k == i and t.is_upper and k + 1 < hi and t.low.endswith(rules.adjective_endings) and t.low not in rules.given_names
-                and (nxt := tokens[k + 1]).is_word
-                and not nxt.is_upper and (nxt.low in rules.role_starts or nxt.low in rules.person_nouns
-                                          or nxt.low.endswith(rules.person_endings))):
+                and (noun := tokens[k + 1]).is_word
+                and not noun.is_upper and (noun.low in rules.role_starts or noun.low in rules.person_nouns
+                                           or noun.low.endswith(rules.person_endings))):
             k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
             continue
         if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (

@@ -58,7 +58,7 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             end = toks[doc.tok_index(mention.start) - 1].start
         source = chain[0] if chain else source_near(doc, cue, s.ti, that, found.credits)
         cited = _cited_by(doc, cue, mention, that) if mention is not None and mention.kind == "medium" else None
-        if cited is not None:  # "Вестник „Индипендънт“ цитира източник в Брюксел, че ...": the source's words
+        if cited is not None and mention is not None:  # "Вестник „Индипендънт“ цитира източник в Брюксел, че ...": the source's words
             source, mention = mention.name or mention.text, cited
         elif source is None:
             source = _citing_medium(doc, s, cue)  # "РИА Новости цитира думи на X, която заяви, че"
@@ -299,6 +299,7 @@ def anaphora_before(doc: Doc, s: Sent, cue: Cue) -> int | None:
 
 def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     k = anaphora_before(doc, s, cue)
+    assert k is not None  # reported() calls this only where there is one
     this = doc.tokens[k].start
     ps, _ = doc.para_bounds(this)
     start = ps

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -97,7 +98,7 @@ def content_hash(text: str) -> str:
 def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None) -> list[Token]:
     """The tokens of text[start:end]; `starts`, if given, receives each token's start offset (the
     same loop, not a second pass over the tokens)."""
-    out = []
+    out: list[Token] = []
     append, new = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level __new__
     at = starts.append if starts is not None else None
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
@@ -110,7 +111,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int
     return out
 
 
-def quoted_at(tokens: list[Token], k: int, hi: int, openers: frozenset[str], closers: frozenset[str]) -> int | None:
+def quoted_at(tokens: Sequence[Token], k: int, hi: int, openers: frozenset[str], closers: frozenset[str]) -> int | None:
     """The index of the mark closing a short, non-empty quoted name that opens at tokens[k]."""
     if k >= hi or tokens[k].text not in openers:
         return None
