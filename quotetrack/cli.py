@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .errors import QuotetrackError
+
+if TYPE_CHECKING:
+    from .people import Found
 
 app = typer.Typer(
     help="quotetrack: who said what, credited to whom, in Bulgarian news.",
@@ -261,7 +264,8 @@ def quotes(
     filters = _filters(speaker=speaker, agency=agency, source=source, kinds=tuple(k.value for k in kind or ()),
                        since=since, until=until, path=path)
     idx, ruleset = _indexed(db, rules, aliases) if speaker is not None else (None, None)
-    if idx is not None:  # one speaker's statements: their line of the index, not the whole store
+    found: Found | None
+    if idx is not None and ruleset is not None:  # one speaker's statements: their line of the index, not the whole store
         rows, found = select_indexed(idx, filters, ruleset)
     else:
         records, people, ruleset = _stored(db, rules, aliases)
@@ -351,7 +355,8 @@ def audit(
         typer.echo(render_audit(report.to_dict(), title=f"audit of {_shown(db)}"), nl=False)
     else:
         render.audit_report(report.to_dict())
-    if fail_on is not None and report.worst() is not None and rank(report.worst()) >= rank(fail_on.value):
+    worst = report.worst()
+    if fail_on is not None and worst is not None and rank(worst) >= rank(fail_on.value):
         raise typer.Exit(1)
 
 
@@ -581,7 +586,8 @@ def main() -> None:
 
         message = _plain(exc.format_message().replace("\n", " ").strip())
         if message:
-            hint = f" (see {exc.ctx.command_path} --help)" if getattr(exc, "ctx", None) is not None else ""
+            ctx = getattr(exc, "ctx", None)  # usage errors carry the command they are about; others do not
+            hint = f" (see {ctx.command_path} --help)" if ctx is not None else ""
             error(message + hint)
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):  # Ctrl-C in a command that only reads: nothing to undo

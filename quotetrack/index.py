@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .models import Slim, StatementRecord
+from .models import Slim
 from .people import Names, People, Speaker
 from .rules import RULE_FILES, RuleSet, shipped_rules_dir
 
@@ -79,7 +79,7 @@ class Index:
             people.speakers.append(sp)
         return people
 
-    def statements(self, speakers: Sequence[Speaker]) -> list[StatementRecord]:
+    def statements(self, speakers: Sequence[Speaker]) -> list[dict[str, Any]]:
         """The statements of these speakers (found through `people()`), newest first."""
         wanted = {sp.name for sp in speakers}
         return list(self.store.indexed_statements([row for row in self.rows if row["name"] in wanted]))

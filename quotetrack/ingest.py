@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,9 @@ class Ingest:
 
     def _run(self, known: dict[str, str], tick: Callable[[], None] | None) -> Iterator[batch.Outcome]:
         """The named files' outcomes in input order: from this process, a pool, or a cluster."""
-        packed = self.store is not None
+        # rows pickled by the worker: the parent spools them as they are, and a cluster's client
+        # unpickles plain dicts rather than rebuilding every Quote
+        packed = self.store is not None or self.cluster is not None
         if self.cluster is None:
             jobs = self.jobs or batch.default_jobs(len(self.named))
             yield from batch.run(self.named, known=known, rules_dir=self.rules_dir, jobs=jobs, tick=tick, packed=packed)
@@ -132,9 +135,9 @@ class Ingest:
         if self.store is None:
             for ex in self._outcomes(tick, {}):
                 self.extracted += 1
-                for q in ex.quotes:
-                    self.statements += 1
-                    yield q.to_dict()
+                records = pickle.loads(ex)[1] if isinstance(ex, bytes) else [q.to_dict() for q in ex.quotes]
+                self.statements += len(records)
+                yield from records
             return
         yield from self._stored_rows(tick)
 

@@ -68,9 +68,7 @@ class Filters:
 def stored_versions(articles: Iterable[Any], path: str) -> list[dict[str, Any]]:
     """Every stored version of the one article at `path`, oldest first; no match, or a path that
     matches several articles, is refused in one line."""
-    # store/records.py infers ARTICLE_FIELDS as dict[str, type[str]], which sound()'s dict[str, type]
-    # refuses (dict is invariant); once records.py settles the two, this ignore goes unused, harmlessly
-    mine = [a for a in articles if sound(a, ARTICLE_FIELDS) and path_matches(a, path) and not os.path.isdir(path)]  # type: ignore[arg-type, unused-ignore]
+    mine = [a for a in articles if sound(a, ARTICLE_FIELDS) and path_matches(a, path) and not os.path.isdir(path)]
     if not mine:
         raise QueryError(f"{path}: no stored article at this path (see `quotetrack quotes --format json` for stored paths)")
     places = {location_of(a) for a in mine}

@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from ..models import ArticleRecord, Extraction, Rows, Slim, StatementRecord
+from ..models import ArticleRecord, Extraction, Rows, Slim
 
 # Who the statements' speakers are across the store: from the slim projection of every current
 # statement, the speakers ranked (each a row as `speakers` prints it, with "names": the forms
@@ -16,7 +16,9 @@ Resolver = Callable[[list[Slim]], tuple[list[dict[str, Any]], array]]
 
 
 class Store(Protocol):
-    """Articles, versioned by location and content hash, and their statements."""
+    """Articles, versioned by location and content hash, and their statements. What `add`
+    takes is typed (models.Rows); what the reads give back is JSON as stored, statements of
+    StatementRecord's shape (`current` checks it with records.sound_quote), as plain dicts."""
 
     name: str  # how messages name the store: its path, or its URL without a password
     # True: a long run hands `add` one batch at a time as it goes (a server holds no lock across
@@ -39,15 +41,15 @@ class Store(Protocol):
         """Every stored version of every article, without its text."""
         ...
 
-    def iter_quotes(self) -> Iterator[StatementRecord]:
+    def iter_quotes(self) -> Iterator[dict[str, Any]]:
         """Every stored statement, of every version."""
         ...
 
-    def current(self) -> Iterator[StatementRecord]:
+    def current(self) -> Iterator[dict[str, Any]]:
         """The statements of each article's newest version, of the shape quotetrack writes."""
         ...
 
-    def statements_of(self, article_ids: Collection[str]) -> Iterator[StatementRecord]:
+    def statements_of(self, article_ids: Collection[str]) -> Iterator[dict[str, Any]]:
         """The statements of these stored article versions, an article's together, in text order."""
         ...
 
@@ -65,7 +67,7 @@ class Store(Protocol):
         is now and these rules; else None (the caller resolves from the records)."""
         ...
 
-    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[StatementRecord]:
+    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         """The statements of these indexed speakers, each with its `person`, newest first."""
         ...
 

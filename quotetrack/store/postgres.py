@@ -82,6 +82,12 @@ MIGRATIONS: list[str] = [
 SCHEMA = len(MIGRATIONS)
 
 
+def _location(article: ArticleRecord) -> str | None:
+    """The file an article is, however its path was typed (None: standard input)."""
+    typed = article.get("path")
+    return os.path.abspath(typed) if typed else None
+
+
 def _one_line(exc: BaseException) -> str:
     """What libpq says, without its framing: "password authentication failed for user ..."."""
     lines = str(exc).strip().splitlines()
@@ -145,14 +151,14 @@ class PostgresStore:
                 schema = 0
             else:
                 cur.execute("SELECT key, value FROM quotetrack_meta WHERE key IN ('format', 'schema')")
-                meta = dict(cur.fetchall())
+                meta: dict[str, str] = dict(cur.fetchall())
                 if meta.get("format") != FORMAT:
                     raise StoreError(f"{self.name}: not a quotetrack store; nothing written")
                 schema = int(meta.get("schema", "1"))
                 if schema > SCHEMA:
                     raise StoreError(f"{self.name}: made by a newer quotetrack (schema {schema})")
             for step in range(schema, SCHEMA):
-                cur.execute(MIGRATIONS[step])  # type: ignore[arg-type]
+                cur.execute(MIGRATIONS[step])
             if schema < SCHEMA:
                 cur.execute("INSERT INTO quotetrack_meta VALUES ('schema', %s) "
                             "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA),))
@@ -185,7 +191,7 @@ class PostgresStore:
     def _store(self, batch: list[Rows]) -> tuple[int, int]:
         """One transaction: which articles are new versions, then their rows by COPY."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        located = [(os.path.abspath(a["path"]) if a.get("path") else None, a, qs) for a, qs in batch]
+        located = [(_location(a), a, qs) for a, qs in batch]
         with self._errors(), self.conn.transaction():
             cur = self.conn.cursor()
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK,))
@@ -194,22 +200,22 @@ class PostgresStore:
             known: dict[str, list[tuple[int, str, str]]] = {}
             for loc, version, sha, aid in cur.fetchall():
                 known.setdefault(loc, []).append((version, sha, aid))
-            new: list[tuple[ArticleRecord, str, list[StatementRecord]]] = []
+            new: list[tuple[dict[str, Any], str, list[StatementRecord]]] = []
             for loc, article, quotes in located:
                 versions = known.setdefault(loc or "", [])
                 latest = max(versions, default=None)
                 if latest is not None and latest[1] == article["sha256"]:
                     continue  # the same text as the newest version (a reverted file is a new one)
-                doc = {**article, "location": loc, "version": len(versions) + 1, "extracted_at": now}
+                doc: dict[str, Any] = {**article, "location": loc, "version": len(versions) + 1, "extracted_at": now}
                 if any(aid == doc["id"] for _, _, aid in versions):
                     doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
                 versions.append((doc["version"], doc["sha256"], doc["id"]))
-                new.append((doc, loc or "", quotes))  # type: ignore[arg-type]
+                new.append((doc, loc or "", quotes))
             if new:
                 self._copy(cur, new)
         return len(new), len(batch) - len(new)
 
-    def _copy(self, cur: Any, new: list[tuple[ArticleRecord, str, list[StatementRecord]]]) -> None:
+    def _copy(self, cur: Any, new: list[tuple[dict[str, Any], str, list[StatementRecord]]]) -> None:
         cur.execute("SELECT nextval(pg_get_serial_sequence('qt_articles', 'pk')) FROM generate_series(1, %s)",
                     (len(new),))
         pks = [row[0] for row in cur.fetchall()]
@@ -219,7 +225,7 @@ class PostgresStore:
         with cur.copy("COPY qt_articles (pk, id, location, version, sha256, path, date, agency, current, doc, text) "
                       "FROM STDIN") as copy:
             for i, (doc, loc, _) in enumerate(new):
-                text = doc.pop("text")  # type: ignore[misc]
+                text = doc.pop("text")
                 copy.write_row((pks[i], doc["id"], loc, doc["version"], doc["sha256"], doc.get("path"), doc.get("date"),
                                 doc.get("agency"), newest[loc] == i, orjson.dumps(doc).decode(), text))
         with cur.copy("COPY qt_statements (article_pk, seq, speaker, kind, source, date, agency, location, doc) "
@@ -251,12 +257,12 @@ class PostgresStore:
                 for row in read:
                     pks.append(row[0])
                     slim.append(Slim(v if v is None else keep(v, v) for v in row[1:]))
-            rows, of = resolve(slim)
+            people, of = resolve(slim)
             del slim
             cur.execute("TRUNCATE qt_people, qt_person_of")
             with cur.copy("COPY qt_people (rank, name, row) FROM STDIN") as copy:
-                for rank, row in enumerate(rows):
-                    copy.write_row((rank, row["name"], orjson.dumps(row).decode()))
+                for rank, person in enumerate(people):
+                    copy.write_row((rank, person["name"], orjson.dumps(person).decode()))
             with cur.copy("COPY qt_person_of (statement_pk, rank) FROM STDIN") as copy:
                 for pk, rank in zip(pks, of):
                     if rank >= 0:
@@ -274,7 +280,7 @@ class PostgresStore:
             cur.execute("SELECT rank, row FROM qt_people ORDER BY rank")
             return [{**row, "rank": rank} for rank, row in cur.fetchall()]
 
-    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[StatementRecord]:
+    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         ranks = [row["rank"] for row in rows]
         with self._errors(), self.conn.transaction():
             cur = self.conn.cursor()
@@ -291,7 +297,7 @@ class PostgresStore:
         self._ready(write=False)
         with self._errors(), self.conn.transaction(), self.conn.cursor(name="qt_read") as cur:
             cur.itersize = CURSOR_ROWS
-            cur.execute(query, params)  # type: ignore[arg-type]
+            cur.execute(query, params)
             yield from cur
 
     def newest(self) -> dict[str, tuple[str, str]]:
@@ -301,23 +307,23 @@ class PostgresStore:
     def articles(self) -> list[ArticleRecord]:
         return [doc for (doc,) in self._stream("SELECT doc FROM qt_articles ORDER BY pk")]
 
-    def iter_quotes(self) -> Iterator[StatementRecord]:
+    def iter_quotes(self) -> Iterator[dict[str, Any]]:
         return (doc for (doc,) in self._stream("SELECT doc FROM qt_statements ORDER BY pk"))
 
-    def quotes(self) -> list[StatementRecord]:
+    def quotes(self) -> list[dict[str, Any]]:
         return list(self.iter_quotes())
 
-    def current(self) -> Iterator[StatementRecord]:
+    def current(self) -> Iterator[dict[str, Any]]:
         return (doc for (doc,) in self._stream(
             "SELECT s.doc FROM qt_statements s JOIN qt_articles a ON a.pk = s.article_pk WHERE a.current "
             "ORDER BY s.pk") if sound_quote(doc))
 
-    def statements_of(self, article_ids: Collection[str]) -> Iterator[StatementRecord]:
+    def statements_of(self, article_ids: Collection[str]) -> Iterator[dict[str, Any]]:
         return (doc for (doc,) in self._stream(
             "SELECT s.doc FROM qt_statements s JOIN qt_articles a ON a.pk = s.article_pk WHERE a.id = ANY(%s) "
             "ORDER BY s.article_pk, s.seq", (list(article_ids),)))
 
-    def snapshot(self) -> tuple[list[ArticleRecord], list[StatementRecord]]:
+    def snapshot(self) -> tuple[list[ArticleRecord], list[dict[str, Any]]]:
         return self.articles(), self.quotes()
 
     def texts(self, articles: Iterable[ArticleRecord]) -> dict[str, str]:

@@ -19,8 +19,8 @@ def location_of(doc: dict[str, Any]) -> str | None:
 
 
 
-ARTICLE_FIELDS = {"id": str, "sha256": str}
-QUOTE_FIELDS = {"article_id": str, "kind": str, "text": str, "start": int, "end": int}
+ARTICLE_FIELDS: dict[str, type] = {"id": str, "sha256": str}
+QUOTE_FIELDS: dict[str, type] = {"article_id": str, "kind": str, "text": str, "start": int, "end": int}
 OPTIONAL = ("speaker", "speaker_mention", "role", "verb", "source", "path", "title", "date", "agency", "location")
 
 

@@ -28,7 +28,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 
 from ..errors import StoreError
-from ..models import ArticleRecord, Extraction, Rows, StatementRecord
+from ..models import ArticleRecord, Extraction, Rows
 from . import tinyindex, upgrades
 from .base import Resolver, Store
 from .files import TMP_MARK, file_mode, sync_dir, write_atomic
@@ -117,7 +117,7 @@ class AtomicJSONStorage(Storage):
         if self._depth == 0:
             data, dirty, self._pending, self._dirty = self._pending, self._dirty, None, False
             self.last, self.wrote = data, dirty and data is not None  # for the index, under the same lock
-            if self.wrote:
+            if self.wrote and data is not None:
                 self._replace(data)
 
     def _replace(self, data: dict[str, Any]) -> None:
@@ -239,7 +239,8 @@ class TinyDBStore:
                 for ex in extractions:
                     article, quotes = ex.rows() if isinstance(ex, Extraction) else ex
                     # one file is one article whichever way its path was typed
-                    location = os.path.abspath(article["path"]) if article.get("path") else None
+                    typed = article.get("path")
+                    location = os.path.abspath(typed) if typed else None
                     versions = known.setdefault(location, [])
                     latest = max(versions, key=lambda v: v.get("version", 1), default=None)
                     if latest is not None and latest.get("sha256") == article["sha256"]:
@@ -271,7 +272,7 @@ class TinyDBStore:
     def read_index(self, fingerprint: str) -> list[dict[str, Any]] | None:
         return tinyindex.load(self.path, fingerprint)
 
-    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[StatementRecord]:
+    def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         return tinyindex.statements(self.path, rows)
 
     @contextmanager
@@ -310,7 +311,7 @@ class TinyDBStore:
     def parts_dir(self) -> Path:
         return self.path.with_name(self.path.name + ".parts")
 
-    def texts(self, articles: Iterable[dict[str, Any]]) -> dict[str, str]:
+    def texts(self, articles: Iterable[ArticleRecord]) -> dict[str, str]:
         """The text of each stored article, by id (from the pack, or inline in older stores)."""
         out: dict[str, str] = {}
         fh = None
@@ -373,7 +374,7 @@ class TinyDBStore:
             raise StoreError(f"{part}: a part of the store is damaged; restore it from a backup")
         return table
 
-    def snapshot(self) -> tuple[list[ArticleRecord], list[StatementRecord]]:
+    def snapshot(self) -> tuple[list[ArticleRecord], list[dict[str, Any]]]:
         """Every stored article and statement, from one read of the file (no lock: a reader
         sees a whole batch or none of it, as parts are written before the store names them)."""
         data = self._read()
@@ -382,14 +383,14 @@ class TinyDBStore:
     def articles(self) -> list[ArticleRecord]:
         return list(self._read().get("articles", {}).values())
 
-    def quotes(self) -> list[StatementRecord]:
+    def quotes(self) -> list[dict[str, Any]]:
         return list(self.iter_quotes())
 
-    def current(self) -> Iterator[StatementRecord]:
+    def current(self) -> Iterator[dict[str, Any]]:
         data = self._read()
         return iter_current(data.get("articles", {}).values(), self.iter_quotes(data))
 
-    def statements_of(self, article_ids: Collection[str]) -> Iterator[StatementRecord]:
+    def statements_of(self, article_ids: Collection[str]) -> Iterator[dict[str, Any]]:
         wanted = set(article_ids)
         return (q for q in self.iter_quotes() if isinstance(q, dict) and q.get("article_id") in wanted)
 
@@ -411,7 +412,8 @@ class _LazyFile:
     """A file opened for appending only when something is written to it."""
 
     def __init__(self, path: Path) -> None:
-        self.path, self.fh = path, None
+        self.path = path
+        self.fh: BinaryIO | None = None
 
     def handle(self) -> BinaryIO:
         if self.fh is None:

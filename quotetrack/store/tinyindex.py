@@ -35,7 +35,7 @@ def stamp(store: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def build(store: Path, records: Iterable[StatementRecord], resolve: Resolver, fingerprint: str) -> None:
+def build(store: Path, records: Iterable[StatementRecord] | Iterable[dict[str, Any]], resolve: Resolver, fingerprint: str) -> None:
     """Write the index of these statements (the newest versions') for the store as it is on
     disk now. `records` may be a stream: each statement is read once, its projection for the
     people kept small and its JSON spooled to a temporary file, so that a million statements
@@ -51,7 +51,7 @@ def build(store: Path, records: Iterable[StatementRecord], resolve: Resolver, fi
         for r in records:
             # this loop sees every statement of the store: the keys are read with map and zip (in
             # C); only strings are shared (equal numbers must stay themselves)
-            values = list(map(r.get, PEOPLE_KEYS))
+            values: list[Any] = list(map(r.get, PEOPLE_KEYS))
             slim.append(Slim(keep(v, v) if v.__class__ is str else v for v in values))
             data = orjson.dumps(dict(zip(FIELDS, map(r.get, FIELDS))))
             spool.write(data)
@@ -121,9 +121,9 @@ def load(store: Path, fingerprint: str) -> list[dict[str, Any]] | None:
         return None
 
 
-def statements(store: Path, rows: Sequence[dict[str, Any]]) -> list[StatementRecord]:
+def statements(store: Path, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The statements on these speakers' lines, each speaker's newest first."""
-    out: list[StatementRecord] = []
+    out: list[dict[str, Any]] = []
     with open(paths(store)[1], "rb") as fh:
         for row in rows:
             fh.seek(row["at"][0])

@@ -28,7 +28,7 @@ STEPS: dict[int, Callable[[Any], None]] = {}
 
 def marker(data: dict[str, Any]) -> dict[str, Any]:
     meta = data.get("meta", {})
-    found = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
+    found: Any = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
     return found if isinstance(found, dict) else {"format": None}
 
 
