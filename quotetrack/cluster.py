@@ -52,7 +52,11 @@ def connect(address: str) -> Iterator[Any]:
     except ImportError:
         raise ClusterError("--cluster needs Dask: pip install 'quotetrack[cluster]'") from None
     if n is not None:
-        # processes: the extractor is pure Python, so threads would share one interpreter lock
+        import dask
+
+        # processes: the extractor is pure Python, so threads would share one interpreter lock;
+        # and no statistical profiler sampling every worker's stack 100 times a second
+        dask.config.set({"distributed.worker.profile.enabled": False})
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.ERROR)
         try:

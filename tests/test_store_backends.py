@@ -256,3 +256,22 @@ def test_a_database_that_is_not_a_store_is_refused_and_left_untouched(pg_url: st
 def test_an_empty_database_is_no_store_yet_for_a_reader(pg_url: str):
     result = runner.invoke(app, ["speakers", "--db", pg_url])
     assert result.exit_code == 1 and "no quotetrack store in this database yet" in result.stderr
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("postgresql://qt:secret@db.example:5432/quotes", "postgresql://qt@db.example:5432/quotes"),
+    ("postgresql://:secret@db.example/quotes", "postgresql://db.example/quotes"),
+    ("postgresql://db.example/quotes?password=secret&sslmode=require", "postgresql://db.example/quotes?sslmode=require"),
+    ("postgresql://reader@db.example/quotes", "postgresql://reader@db.example/quotes"),
+    ("news/quotes.json", "news/quotes.json"),
+])
+def test_a_store_is_named_without_its_password(typed: str, shown: str):
+    from quotetrack.store import describe
+
+    assert describe(typed) == shown
+
+
+def test_reading_a_store_file_that_is_not_there_is_refused(tmp_path: Path):
+    with pytest.raises(StoreError, match="no store here yet"):
+        open_store(tmp_path / "typo.json")
+    assert not (tmp_path / "typo.json").exists()

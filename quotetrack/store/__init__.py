@@ -24,19 +24,21 @@ def is_url(target: str | Path) -> bool:
 
 
 def describe(target: str | Path) -> str:
-    """How messages name a store: a file by its path, a URL without its password."""
+    """How messages name a store: a file by its path, a URL without its password (in the
+    user part or as a `password=` parameter)."""
     text = str(target)
     if not is_url(text):
         return text
-    from urllib.parse import urlsplit, urlunsplit
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
     try:
         parts = urlsplit(text)
-        if parts.password is None:
-            return text
-        host = parts.hostname or ""
-        netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
-        return urlunsplit(parts._replace(netloc=netloc))
+        netloc = parts.netloc
+        if parts.password is not None:
+            user = f"{parts.username}@" if parts.username else ""
+            netloc = user + netloc.rpartition("@")[2]
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
+        return urlunsplit(parts._replace(netloc=netloc, query=query))
     except ValueError:
         return text.split("://")[0] + "://..."
 
