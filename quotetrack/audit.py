@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -34,6 +35,7 @@ MIN_WORDS = 5  # shorter fragments ("свещената борба") are too com
 SAME = 80.0  # lemma similarity (0-100) at which two statements are the same statement
 COPY = 0.6  # share of an article's word trigrams (or statements) found in another: a copy
 MIN_COPY = 40  # word trigrams: an article shorter than this is too short to call a copy
+COPY_CHECKS = 8  # candidate sources of one article counted exactly, the likeliest by their signatures
 LOOK_ALIKE = 75.0  # names this similar may be one name misspelled
 MAX_SPEAKERS = 3  # more people saying the same short words is a common phrase, not a conflict
 LONG = 12  # words: a statement this long is one person's, however many are credited with it
@@ -101,21 +103,60 @@ def _where(r: dict[str, Any]) -> str:
     return r.get("path") or r.get("article_id") or "?"
 
 
+class Texts:
+    """Article texts as the audit reads them: from the articles themselves when they carry
+    them, else from `fetch` (the store's texts of some article ids), a few hundred kept at a
+    time. A store of 100,000 articles never holds all its texts at once."""
+
+    KEEP = 512  # texts kept for the look-ups that jump between articles (conflicts, copies)
+    BATCH = 500  # texts fetched at once when every article is read in turn
+
+    def __init__(self, by_id: dict[str, dict[str, Any]], fetch: Callable[[Sequence[str]], dict[str, str]] | None) -> None:
+        self.by_id, self.fetch = by_id, fetch
+        self.kept: OrderedDict[str, str] = OrderedDict()
+
+    def __call__(self, aid: str) -> str:
+        own = (self.by_id.get(aid) or {}).get("text")
+        if own is not None or self.fetch is None:
+            return own or ""
+        if aid in self.kept:
+            self.kept.move_to_end(aid)
+            return self.kept[aid]
+        text = self.fetch([aid]).get(aid, "")
+        self.kept[aid] = text
+        if len(self.kept) > self.KEEP:
+            self.kept.popitem(last=False)
+        return text
+
+    def each(self, aids: Sequence[str]) -> Iterator[tuple[str, str]]:
+        """(id, text) for each article, fetched in batches."""
+        for n in range(0, len(aids), self.BATCH):
+            chunk = aids[n:n + self.BATCH]
+            own: dict[str, str | None] = {a: (self.by_id.get(a) or {}).get("text") for a in chunk}
+            missing = [a for a, t in own.items() if t is None]
+            fetched = self.fetch(missing) if missing and self.fetch is not None else {}
+            for a in chunk:
+                yield a, own[a] or fetched.get(a, "")
+
+
 def audit(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People, rules: RuleSet,
-          scope: set[str] | None = None, min_confidence: float = 0.0) -> Report:
+          scope: set[str] | None = None, min_confidence: float = 0.0, *,
+          texts: Callable[[Sequence[str]], dict[str, str]] | None = None) -> Report:
     """Findings for the articles in `scope` (ids; None: all), compared against every article
     given, those below `min_confidence` left out. `records` are the statements of those
-    articles, `people` built from them."""
+    articles, `people` built from them. Articles carry their text, or `texts` fetches the
+    texts of some article ids (the store's), so that they are read a few at a time."""
     in_scope = (lambda aid: True) if scope is None else (lambda aid: aid in scope)
     by_id = {a["id"]: a for a in articles}
+    text_of = Texts(by_id, texts)
     tally: Counter[str] = Counter()  # what the audit set aside as the extractor's, for rule writers
     findings: list[Finding] = []
-    findings += _unattributed(by_id, records, people, rules, in_scope, tally)
-    findings += _vague(by_id, records, people, rules, in_scope)
+    findings += _unattributed(text_of, records, people, rules, in_scope, tally)
+    findings += _vague(by_id, text_of, records, people, rules, in_scope)
     clusters = _clusters(records, rules)
-    findings += _conflicts(by_id, clusters, records, people, rules, in_scope, tally)
+    findings += _conflicts(text_of, clusters, records, people, rules, in_scope, tally)
     findings += _altered(clusters, records, people, rules, in_scope)
-    findings += _copies(by_id, records, clusters, people, rules, in_scope)
+    findings += _copies(by_id, text_of, records, clusters, people, rules, in_scope)
     findings = [f for f in findings if f.confidence >= min_confidence]
     findings.sort(key=lambda f: (-rank(f.severity), -f.confidence, TYPES.index(f.type), f.path or "",
                                  f.statements[0].get("start") or 0))
@@ -133,7 +174,7 @@ def _is_vague(r: dict[str, Any], sp, rules: RuleSet) -> bool:
 
 # -- one statement at a time -------------------------------------------------------------------
 
-def _unattributed(by_id, records, people, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
+def _unattributed(text_of: Texts, records, people, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
     """Direct quotes credited to no one: only where nothing near them credits them (a reporting
     verb in their sentence or the one before or after, a colon introducing them); "каза тя" with
     no one to mean is a finding of its own, and a low one."""
@@ -146,7 +187,7 @@ def _unattributed(by_id, records, people, rules: RuleSet, in_scope, tally: Count
                                f"A quote credited to \"{r['speaker_mention']}\", with no one named before it to mean.",
                                confidence=0.5, evidence={"attribution": ["pronoun"]}))
             continue
-        text = (by_id.get(r["article_id"]) or {}).get("text") or ""
+        text = text_of(r["article_id"])
         cue = attribution.credited_nearby(text, r["start"], r["end"], rules) if text else None
         if cue is not None:
             tally["credited_nearby"] += 1  # the extractor missed a credit the text gives
@@ -162,19 +203,21 @@ def _unattributed(by_id, records, people, rules: RuleSet, in_scope, tally: Count
     return out
 
 
-def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
+def _vague(by_id, text_of: Texts, records, people, rules: RuleSet, in_scope) -> list[Finding]:
     """Statements credited to a vague group ("твърдят анализатори"), and sentences that credit
     words to an unnamed source ("според запознати", "говори се") with nobody named."""
     out: list[Finding] = []
     named: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)  # article -> (start, end, named?)
-    flagged_spans: list[tuple[str, int, int]] = []
+    flagged_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)  # article -> spans flagged
     for i, r in sorted(enumerate(records), key=lambda ir: (ir[1]["article_id"], ir[1]["start"], -ir[1]["end"])):
         sp = people.of(i)
         vague = _is_vague(r, sp, rules)
         named[r["article_id"]].append((r["start"], r["end"], sp is not None and not vague))
-        inside = any(a == r["article_id"] and s0 <= r["start"] and r["end"] <= e0 for a, s0, e0 in flagged_spans)
-        if vague and in_scope(r["article_id"]) and not inside:  # a partial inside a flagged statement is flagged
-            flagged_spans.append((r["article_id"], r["start"], r["end"]))
+        if not vague or not in_scope(r["article_id"]):
+            continue
+        done = flagged_spans[r["article_id"]]
+        if not any(s0 <= r["start"] and r["end"] <= e0 for s0, e0 in done):  # a partial inside a flagged statement is flagged
+            done.append((r["start"], r["end"]))
             out.append(Finding("vague_source", "low", r.get("path"), r["article_id"], (_statement(r, people, i, rules),),
                                f"Credited only to \"{r['speaker']}\", a source the article does not name.",
                                confidence=0.7, evidence={"attribution": [_how(records, people, rules, i)]}))
@@ -184,10 +227,8 @@ def _vague(by_id, records, people, rules: RuleSet, in_scope) -> list[Finding]:
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(rules.vague_phrases, key=len, reverse=True))
                          + r")(?!\w)", re.IGNORECASE)
     flagged = {(f.article_id, f.statements[0]["start"]) for f in out}
-    for aid, a in by_id.items():
-        if not in_scope(aid):
-            continue
-        text = a.get("text") or ""
+    for aid, text in text_of.each([aid for aid in by_id if in_scope(aid)]):
+        a = by_id[aid]
         seen: set[int] = set()
         for m in pattern.finditer(text):
             s, e = _sentence(text, m.start())
@@ -224,7 +265,7 @@ def _clusters(records, rules: RuleSet) -> list[list[int]]:
     return [g for g in similar.groups(texts, SAME) if len({records[i].get("article_id") for i in g}) > 1]
 
 
-def _conflicts(by_id, clusters, records, people: People, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
+def _conflicts(text_of: Texts, clusters, records, people: People, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
     """The same statement credited to different people in different articles: one finding per
     set of articles and speakers, listing every statement they share. Two copies of one text
     around the statement are one credit read two ways (the extractor's, counted in the
@@ -251,8 +292,7 @@ def _conflicts(by_id, clusters, records, people: People, rules: RuleSet, in_scop
                     ai, aj = records[i]["article_id"], records[j]["article_id"]
                     if ai == aj or _same_who(people.of(i), people.of(j), rules):
                         continue
-                    alike = attribution.copy_likeness(by_id.get(ai, {}).get("text") or "", records[i],
-                                                      by_id.get(aj, {}).get("text") or "", records[j], rules)
+                    alike = attribution.copy_likeness(text_of(ai), records[i], text_of(aj), records[j], rules)
                     if alike >= attribution.SAME_COPY:
                         tally["disagreements"] += 1  # one wire text, its speaker read two ways
                         continue
@@ -478,7 +518,11 @@ def _credits_named(text: str, rules: RuleSet) -> set[str]:
     return names
 
 
-def _copies(by_id, records, clusters, people: People, rules: RuleSet, in_scope) -> list[Finding]:
+def _trigrams(text: str) -> set[bytes]:
+    return similar.shingles(similar.words(text), 3)
+
+
+def _copies(by_id, text_of: Texts, records, clusters, people: People, rules: RuleSet, in_scope) -> list[Finding]:
     """Articles that largely repeat a credited article while crediting nothing themselves: no
     agency, no medium credited for any statement, no agency named anywhere in the text. The
     source must not be dated after the copy. Only such suspects are looked up, and only among
@@ -493,14 +537,31 @@ def _copies(by_id, records, clusters, people: People, rules: RuleSet, in_scope) 
     suspects = [a for a in by_id if not by_id[a].get("agency") and in_scope(a) and not credits_of[a]]
     if not credited or not suspects:
         return []
-    grams = {a: similar.shingles(similar.words(by_id[a].get("text") or ""), 3) for a in credited + suspects}
-    suspects = [a for a in suspects if len(grams[a]) >= MIN_COPY]  # a line or two proves nothing
+    # each article's word trigrams, read a batch of texts at a time and kept as a signature
+    # (the sets of a whole archive would not fit); exact shares are counted for the likeliest
+    sizes: dict[str, int] = {}
+    signature: dict[str, Any] = {}
+    batch: list[tuple[str, set[bytes]]] = []
+    wanted = credited + suspects
+    for n, (aid, text) in enumerate(text_of.each(wanted), 1):
+        grams = _trigrams(text)
+        sizes[aid] = len(grams)
+        if grams:
+            batch.append((aid, grams))
+        if batch and (len(batch) >= Texts.BATCH or n == len(wanted)):
+            signature.update(zip((a for a, _ in batch), similar.signatures([g for _, g in batch])))
+            batch = []
+    suspects = [a for a in suspects if sizes[a] >= MIN_COPY]  # a line or two proves nothing
     candidates: dict[tuple[str, str], float] = {}
-    index = similar.Within([grams[a] for a in credited], threshold=COPY)
-    for y, near in zip(suspects, index.query([grams[a] for a in suspects])):
-        for n in near:
-            x = credited[n]
-            share = len(grams[x] & grams[y]) / max(1, len(grams[y]))  # how much of y is x's
+    index = similar.Within([(x, signature[x], sizes[x]) for x in credited if x in signature], threshold=COPY)
+    for y in suspects:
+        near = index.query(signature[y], sizes[y])
+        likeliest = sorted(near, key=lambda x: (-similar.containment(signature[x], sizes[x], signature[y], sizes[y]), x))
+        if not likeliest:
+            continue
+        mine = _trigrams(text_of(y))
+        for x in likeliest[:COPY_CHECKS]:
+            share = len(_trigrams(text_of(x)) & mine) / max(1, len(mine))  # how much of y is x's
             if share >= COPY:
                 candidates[(x, y)] = share
     # or most of y's statements are x's: clusters tie them (a line quoted everywhere ties nothing)
@@ -527,7 +588,7 @@ def _copies(by_id, records, clusters, people: People, rules: RuleSet, in_scope) 
         if y in done or (src.get("date") and copy.get("date") and src["date"] > copy["date"]):
             continue  # one finding per copy; a "source" published later copied nothing to it
         if y not in named:
-            named[y] = _credits_named(copy.get("text") or "", rules)
+            named[y] = _credits_named(text_of(y), rules)
         if named[y]:
             continue  # it credits someone in its text ("по информация на БТА")
         done.add(y)
@@ -535,7 +596,7 @@ def _copies(by_id, records, clusters, people: People, rules: RuleSet, in_scope) 
         confidence = 0.9 if share >= 0.9 else 0.5
         out.append(Finding(
             "uncredited_copy", attribution.severity(confidence), copy.get("path"), y,
-            tuple({"article_id": a["id"], "path": a.get("path"), "kind": "article", "start": 0, "end": len(a.get("text") or ""),
+            tuple({"article_id": a["id"], "path": a.get("path"), "kind": "article", "start": 0, "end": len(text_of(a["id"])),
                    "text": a.get("title"), "speaker": None, "person": None, "source": None, "via": [],
                    "agency": a.get("agency"), "date": a.get("date")} for a in (copy, src)),
             f"{share:.0%} of {copy.get('path') or y} is found in {src.get('path') or x}, which is credited to "

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, get_args
 
 from .errors import QuotetrackError
-from .models import Kind
+from .models import Kind, Record
 from .people import Found, People
 from .rules import RuleSet
 from .store.records import ARTICLE_FIELDS, location_of, sound
@@ -140,7 +140,8 @@ def select(records: Sequence[dict[str, Any]], filters: Filters, people: People, 
         if wanted is not None and (person is None or id(person) not in wanted):
             continue
         if keep(r):
-            out.append({**r, "person": person.name if person else None})
+            name = person.name if person else None
+            out.append(r.with_person(name) if isinstance(r, Record) else {**r, "person": name})
     return newest_first(out), found
 
 

@@ -42,7 +42,7 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
         writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
         writer.writeheader()
         for row in rows:  # lists (roles, aliases) as one cell
-            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
+            writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in row.items()})
     else:
         raise ValueError(fmt)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -329,15 +329,17 @@ def scoped(articles: Sequence[dict[str, Any]], filters: Filters, rules: RuleSet)
 
 
 def report_page(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People, rules: RuleSet,
-                filters: Filters | None = None, *, title: str = "quotetrack", generated: str | None = None) -> Page:
-    """The report of the articles the filters ask for, their audit compared against all of them."""
+                filters: Filters | None = None, *, title: str = "quotetrack", generated: str | None = None,
+                texts: Callable[[Sequence[str]], dict[str, str]] | None = None) -> Page:
+    """The report of the articles the filters ask for, their audit compared against all of them
+    (`texts`: the articles' texts by id, when the articles do not carry them)."""
     from .audit import audit
 
     filters = filters or Filters()
     scope = scoped(articles, filters, rules)
     if scope is not None and not scope:  # a typo must not give an empty page
         raise ReportError("report: no stored article matches --since/--until/--agency/--path")
-    report = audit(articles, records, people, rules, scope).to_dict()
+    report = audit(articles, records, people, rules, scope, texts=texts).to_dict()
     asked = [f"{k} {v}" for k, v in (("since", filters.since), ("until", filters.until), ("agency", filters.agency),
                                       ("path", filters.path)) if v is not None]
     html = render_report(articles, records, people, report, scope=scope, title=title, note=" · ".join(asked),

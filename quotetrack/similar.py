@@ -11,6 +11,7 @@ import functools
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -121,28 +122,37 @@ class Near:
         return out
 
 
+def signatures(sets: Sequence[set[bytes]]) -> list[Any]:
+    """The MinHash signature of each (non-empty) set, lean: its hash values only, so that the
+    signatures of a whole archive's articles fit where their shingle sets would not."""
+    from datasketch import LeanMinHash, MinHash
+
+    return [LeanMinHash(h) for h in MinHash.bulk(sets, num_perm=NUM_PERM, hashfunc=_hash)] if sets else []
+
+
+def containment(a: Any, a_size: int, b: Any, b_size: int) -> float:
+    """|a & b| / |b| as two signatures estimate it (from their Jaccard similarity and the sets'
+    sizes): which candidates are worth an exact count."""
+    j = a.jaccard(b)
+    return min(1.0, j * (a_size + b_size) / (1 + j) / max(1, b_size))
+
+
 class Within:
     """Which indexed sets likely contain most of a given set (containment |q & x| / |q| at or
     over the threshold): a paragraph copied out of a long wire, which Jaccard similarity would
-    miss. datasketch's LSH Ensemble; candidates only, the caller checks them."""
+    miss. datasketch's LSH Ensemble over signatures (`signatures`), each given with its key and
+    its set's size; candidates only, the caller checks them."""
 
-    def __init__(self, sets: Sequence[set[bytes]], threshold: float) -> None:
-        from datasketch import MinHash, MinHashLSHEnsemble
+    def __init__(self, entries: Sequence[tuple[Any, Any, int]], threshold: float) -> None:
+        from datasketch import MinHashLSHEnsemble
 
-        self._MinHash = MinHash
-        keys = [i for i, s in enumerate(sets) if s]
         self.index = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=8)
-        if keys:
-            hashes = MinHash.bulk([sets[i] for i in keys], num_perm=NUM_PERM, hashfunc=_hash)
-            self.index.index([(i, h, len(sets[i])) for i, h in zip(keys, hashes)])
-        self.empty = not keys
+        if entries:
+            self.index.index(list(entries))
+        self.empty = not entries
 
-    def query(self, sets: Sequence[set[bytes]]) -> list[list[int]]:
-        nonempty = [s for s in sets if s]
-        if self.empty or not nonempty:
-            return [[] for _ in sets]
-        hashes = iter(self._MinHash.bulk(nonempty, num_perm=NUM_PERM, hashfunc=_hash))
-        return [list(self.index.query(next(hashes), len(s))) if s else [] for s in sets]
+    def query(self, signature: Any, size: int) -> list[Any]:
+        return [] if self.empty else list(self.index.query(signature, size))
 
 
 def near_pairs(sets: Sequence[set[bytes]], threshold: float) -> set[tuple[int, int]]:

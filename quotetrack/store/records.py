@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..models import Record
+
 
 def location_of(doc: dict[str, Any]) -> str | None:
     """Which file a stored article or record is (its absolute path), whichever way its path was
@@ -61,6 +63,14 @@ def current(articles: Iterable[Any], quotes: Iterable[Any]) -> list[dict[str, An
     """The statements of the newest stored version of each article (stored with the article's
     location, its absolute path, for path queries)."""
     return list(iter_current(articles, quotes))
+
+
+def slim(records: Iterable[dict[str, Any]]) -> list[Record]:
+    """Records as the commands hold a whole store of them: tuples, equal strings shared (a wire
+    statement carried by forty articles is one string)."""
+    shared: dict[Any, Any] = {}
+    keep = shared.setdefault
+    return [Record.of(r, keep) for r in records]
 
 
 def iter_current(articles: Iterable[Any], quotes: Iterable[Any]) -> Iterator[dict[str, Any]]:
