@@ -93,7 +93,7 @@ def credited_nearby(text: str, start: int, end: int, rules: RuleSet) -> str | No
     lo = ends[-2] if len(ends) >= 2 else max(0, start - 1500)
     after = [m.end() for m in _SENTENCE_END.finditer(text, end + 1, min(len(text), end + 1500))]
     hi = after[1] if len(after) >= 2 else min(len(text), end + 1500)
-    for w in similar.words(text[lo:start] + " \n " + text[end:hi]):
+    for w in similar.words(text[lo:start] + " \n " + text[end:hi], keep=False):
         if w in rules.cue_words:
             return w
     return None

@@ -35,7 +35,8 @@ MIN_WORDS = 5  # shorter fragments ("свещената борба") are too com
 SAME = 80.0  # lemma similarity (0-100) at which two statements are the same statement
 COPY = 0.6  # share of an article's word trigrams (or statements) found in another: a copy
 MIN_COPY = 40  # word trigrams: an article shorter than this is too short to call a copy
-COPY_CHECKS = 8  # candidate sources of one article counted exactly, the likeliest by their signatures
+COPY_CHECKS = 8  # candidate sources of one article counted exactly, the likeliest by their samples
+COPY_SLACK = 0.2  # how far a sample's estimate of the share may fall below the real one
 LOOK_ALIKE = 75.0  # names this similar may be one name misspelled
 MAX_SPEAKERS = 3  # more people saying the same short words is a common phrase, not a conflict
 LONG = 12  # words: a statement this long is one person's, however many are credited with it
@@ -257,12 +258,20 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 # -- the same statement in different articles ----------------------------------------------------
 
 def _clusters(records, rules: RuleSet) -> list[list[int]]:
-    """Groups of record indexes that are the same statement in two or more articles."""
-    texts = []
-    for r in records:
-        ws = similar.words(normal(r.get("text") or "", rules))
-        texts.append(similar.lemmas(ws) if len(ws) >= MIN_WORDS else [])
-    return [g for g in similar.groups(texts, SAME) if len({records[i].get("article_id") for i in g}) > 1]
+    """Groups of record indexes that are the same statement in two or more articles. Each
+    distinct text is read once: a wire statement forty articles carry is one key, not forty."""
+    by_key: dict[tuple[str, ...], list[int]] = {}
+    key_of: dict[str, tuple[str, ...]] = {}
+    for i, r in enumerate(records):
+        text = r.get("text") or ""
+        key = key_of.get(text)
+        if key is None:
+            ws = similar.words(normal(text, rules))
+            key = key_of[text] = tuple(similar.lemmas(ws)) if len(ws) >= MIN_WORDS else ()
+        if key:
+            by_key.setdefault(key, []).append(i)
+    del key_of
+    return [g for g in similar.keyed_groups(by_key, SAME) if len({records[i].get("article_id") for i in g}) > 1]
 
 
 def _conflicts(text_of: Texts, clusters, records, people: People, rules: RuleSet, in_scope, tally: Counter[str]) -> list[Finding]:
@@ -519,7 +528,8 @@ def _credits_named(text: str, rules: RuleSet) -> set[str]:
 
 
 def _trigrams(text: str) -> set[bytes]:
-    return similar.shingles(similar.words(text), 3)
+    """An article's word trigrams (its words read afresh, not cached: articles are read once)."""
+    return similar.shingles(similar.words(text, keep=False), 3)
 
 
 def _copies(by_id, text_of: Texts, records, clusters, people: People, rules: RuleSet, in_scope) -> list[Finding]:
@@ -537,36 +547,27 @@ def _copies(by_id, text_of: Texts, records, clusters, people: People, rules: Rul
     suspects = [a for a in by_id if not by_id[a].get("agency") and in_scope(a) and not credits_of[a]]
     if not credited or not suspects:
         return []
-    # each article's word trigrams, read a batch of texts at a time and kept as a signature
-    # (the sets of a whole archive would not fit); exact shares are counted for the likeliest
-    sizes: dict[str, int] = {}
-    signature: dict[str, Any] = {}
-    batch: list[tuple[str, set[bytes]]] = []
-    wanted = credited + suspects
-    for n, (aid, text) in enumerate(text_of.each(wanted), 1):
-        grams = _trigrams(text)
-        sizes[aid] = len(grams)
-        if grams:
-            batch.append((aid, grams))
-        if batch and (len(batch) >= Texts.BATCH or n == len(wanted)):
-            signature.update(zip((a for a, _ in batch), similar.signatures([g for _, g in batch])))
-            batch = []
-    suspects = [a for a in suspects if sizes[a] >= MIN_COPY]  # a line or two proves nothing
+    # each credited article's word trigrams, read a batch of texts at a time and kept as a
+    # sample (the sets of a whole archive would not fit); the likeliest sources are counted exactly
+    index = similar.Contained()
+    for n, (_, text) in enumerate(text_of.each(credited)):
+        index.add(n, _trigrams(text))
+    index.freeze()
     candidates: dict[tuple[str, str], float] = {}
-    index = similar.Within([(x, signature[x], sizes[x]) for x in credited if x in signature], threshold=COPY)
-    for y in suspects:
-        near = index.query(signature[y], sizes[y])
-        likeliest = sorted(near, key=lambda x: (-similar.containment(signature[x], sizes[x], signature[y], sizes[y]), x))
-        if not likeliest:
-            continue
-        mine = _trigrams(text_of(y))
-        for x in likeliest[:COPY_CHECKS]:
-            share = len(_trigrams(text_of(x)) & mine) / max(1, len(mine))  # how much of y is x's
+    long_enough: set[str] = set()
+    for y, text in text_of.each(suspects):
+        mine = _trigrams(text)
+        if len(mine) < MIN_COPY:
+            continue  # a line or two proves nothing
+        long_enough.add(y)
+        for n, _ in index.query(mine, COPY - COPY_SLACK)[:COPY_CHECKS]:
+            x = credited[n]
+            share = len(_trigrams(text_of(x)) & mine) / len(mine)  # how much of y is x's
             if share >= COPY:
                 candidates[(x, y)] = share
     # or most of y's statements are x's: clusters tie them (a line quoted everywhere ties nothing)
     shared: Counter[tuple[str, str]] = Counter()
-    suspect_set = set(suspects)
+    suspect_set = long_enough
     for group in clusters:
         arts = {records[i]["article_id"] for i in group}
         if len(arts) > 50:

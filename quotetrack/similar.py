@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +24,11 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(text.lower()))
 
 
-def words(text: str) -> list[str]:
-    """The words of a text, lower case, without punctuation or quote marks. (A statement's are
-    cached: the same one is compared many times, and wire copies repeat it; a whole article's
-    are not kept.)"""
-    return list(_words(text)) if len(text) < 2000 else WORD_RE.findall(text.lower())
+def words(text: str, *, keep: bool = True) -> list[str]:
+    """The words of a text, lower case, without punctuation or quote marks. A statement's are
+    cached (the same one is compared many times, and wire copies repeat it); an article's
+    (`keep=False`) are not: a cache of fifty thousand short articles held most of a gigabyte."""
+    return list(_words(text)) if keep and len(text) < 2000 else WORD_RE.findall(text.lower())
 
 
 def _hash(data: bytes) -> int:
@@ -101,64 +101,115 @@ class Near:
     not quadratic; candidates only, so the bands are tuned to miss few pairs (false negatives
     weigh 0.9) and the caller checks each candidate."""
 
-    def __init__(self, sets: Sequence[set[bytes]], threshold: float) -> None:
-        from datasketch import MinHash, MinHashLSH
+    BATCH = 2000  # sets hashed at once: only their signatures are kept
 
-        self._MinHash = MinHash
-        self.keys = [i for i, s in enumerate(sets) if s]
-        self.hashes = MinHash.bulk([sets[i] for i in self.keys], num_perm=NUM_PERM, hashfunc=_hash) if self.keys else []
+    def __init__(self, sets: Iterable[set[bytes]], threshold: float) -> None:
+        from datasketch import MinHashLSH
+
+        self.keys: list[int] = []
+        self.hashes: list[Any] = []
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=(0.1, 0.9))
-        with self.lsh.insertion_session() as session:
-            for i, h in zip(self.keys, self.hashes):
-                session.insert(i, h, check_duplication=False)
+        batch: list[tuple[int, set[bytes]]] = []
+        for i, s in enumerate(sets):
+            if s:
+                batch.append((i, s))
+            if len(batch) >= self.BATCH:
+                self._add(batch)
+                batch = []
+        self._add(batch)
 
-    def pairs(self) -> set[tuple[int, int]]:
-        """Pairs (i < j) of indexed sets likely near each other."""
-        out = set()
+    def _add(self, batch: list[tuple[int, set[bytes]]]) -> None:
+        hashes = signatures([s for _, s in batch])
+        with self.lsh.insertion_session() as session:
+            for (i, _), h in zip(batch, hashes):
+                session.insert(i, h, check_duplication=False)
+        self.keys += [i for i, _ in batch]
+        self.hashes += hashes
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Pairs (i < j) of indexed sets likely near each other, each once, as found: a group
+        of a thousand near-copies has half a million pairs, which are never all held."""
         for i, h in zip(self.keys, self.hashes):
             for j in self.lsh.query(h):
-                if j != i:
-                    out.add((min(i, j), max(i, j)))
-        return out
+                if j > i:  # band collisions are symmetric: (j, i) comes from j's own query
+                    yield i, j
 
 
 def signatures(sets: Sequence[set[bytes]]) -> list[Any]:
-    """The MinHash signature of each (non-empty) set, lean: its hash values only, so that the
-    signatures of a whole archive's articles fit where their shingle sets would not."""
+    """The MinHash signature of each (non-empty) set, lean: its hash values only."""
     from datasketch import LeanMinHash, MinHash
 
     return [LeanMinHash(h) for h in MinHash.bulk(sets, num_perm=NUM_PERM, hashfunc=_hash)] if sets else []
 
 
-def containment(a: Any, a_size: int, b: Any, b_size: int) -> float:
-    """|a & b| / |b| as two signatures estimate it (from their Jaccard similarity and the sets'
-    sizes): which candidates are worth an exact count."""
-    j = a.jaccard(b)
-    return min(1.0, j * (a_size + b_size) / (1 + j) / max(1, b_size))
+class Contained:
+    """Which indexed sets likely contain most of a given set (|q & x| / |q| at or over a
+    threshold): a paragraph copied out of a long wire, which Jaccard similarity would miss.
+
+    Each set is kept as the hashes of a sample of its shingles: those whose hash is 0 modulo
+    SAMPLE. The choice depends on the shingle alone, so a shingle two sets share is sampled in
+    both, and the share of q's sample found in x estimates how much of q is x's (the winnowing
+    of plagiarism detectors). Kept as two sorted numpy arrays (hash, owner): an archive of
+    100,000 articles in tens of megabytes, where an LSH Ensemble of their MinHashes took a
+    gigabyte. Candidates only; the caller counts the likeliest exactly."""
+
+    SAMPLE = 8
+
+    def __init__(self) -> None:
+        self._parts: list[tuple[Any, Any]] = []  # (hashes, owners), a few thousand sets each
+        self._batch: list[tuple[Any, int]] = []
+        self.hashes: Any = None
+        self.owners: Any = None
+
+    def sample(self, s: set[bytes]) -> Any:
+        import numpy as np
+
+        hs = np.fromiter((_hash(g) for g in s), dtype=np.uint32, count=len(s))
+        return np.unique(hs[hs % self.SAMPLE == 0])
+
+    def add(self, owner: int, s: set[bytes]) -> None:
+        self._batch.append((self.sample(s), owner))
+        if len(self._batch) >= 4096:
+            self._pack()
+
+    def _pack(self) -> None:
+        import numpy as np
+
+        if self._batch:  # a few thousand small arrays made one: their overhead would outweigh them
+            self._parts.append((np.concatenate([h for h, _ in self._batch]),
+                                np.concatenate([np.full(len(h), o, dtype=np.int32) for h, o in self._batch])))
+            self._batch = []
+
+    def freeze(self) -> None:
+        import numpy as np
+
+        self._pack()
+        hashes = np.concatenate([h for h, _ in self._parts]) if self._parts else np.zeros(0, dtype=np.uint32)
+        owners = np.concatenate([o for _, o in self._parts]) if self._parts else np.zeros(0, dtype=np.int32)
+        self._parts = []
+        order = np.argsort(hashes, kind="stable")
+        self.hashes, self.owners = hashes[order], owners[order]
+
+    def query(self, s: set[bytes], threshold: float) -> list[tuple[int, float]]:
+        """(owner, estimated share of s) for the owners likely to hold at least `threshold` of
+        s, likeliest first."""
+        import numpy as np
+
+        mine = self.sample(s)
+        if not len(mine) or self.hashes is None or not len(self.hashes):
+            return []
+        lo, hi = np.searchsorted(self.hashes, mine, "left"), np.searchsorted(self.hashes, mine, "right")
+        found = [self.owners[a:b] for a, b in zip(lo, hi) if b > a]
+        if not found:
+            return []
+        owners, counts = np.unique(np.concatenate(found), return_counts=True)
+        share = counts / len(mine)
+        keep = share >= threshold
+        return sorted(zip(owners[keep].tolist(), share[keep].tolist()), key=lambda oc: (-oc[1], oc[0]))
 
 
-class Within:
-    """Which indexed sets likely contain most of a given set (containment |q & x| / |q| at or
-    over the threshold): a paragraph copied out of a long wire, which Jaccard similarity would
-    miss. datasketch's LSH Ensemble over signatures (`signatures`), each given with its key and
-    its set's size; candidates only, the caller checks them."""
-
-    def __init__(self, entries: Sequence[tuple[Any, Any, int]], threshold: float) -> None:
-        from datasketch import MinHashLSHEnsemble
-
-        self.index = MinHashLSHEnsemble(threshold=threshold, num_perm=NUM_PERM, num_part=8)
-        if entries:
-            self.index.index(list(entries))
-        self.empty = not entries
-
-    def query(self, signature: Any, size: int) -> list[Any]:
-        return [] if self.empty else list(self.index.query(signature, size))
-
-
-def near_pairs(sets: Sequence[set[bytes]], threshold: float) -> set[tuple[int, int]]:
+def near_pairs(sets: Iterable[set[bytes]], threshold: float) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) of sets likely to have Jaccard similarity >= threshold (see Near)."""
-    if sum(1 for s in sets if s) < 2:
-        return set()
     return Near(sets, threshold).pairs()
 
 
@@ -170,6 +221,11 @@ def groups(texts: Sequence[Sequence[str]], same: float, threshold: float = 0.4) 
     for i, t in enumerate(texts):
         if t:
             by_key.setdefault(tuple(t), []).append(i)
+    return keyed_groups(by_key, same, threshold)
+
+
+def keyed_groups(by_key: dict[tuple[str, ...], list[int]], same: float, threshold: float = 0.4) -> list[list[int]]:
+    """`groups` of texts already gathered by their lemmas: the indexes of each distinct text."""
     keys = list(by_key)
     parent = list(range(len(keys)))
 
@@ -179,8 +235,8 @@ def groups(texts: Sequence[Sequence[str]], same: float, threshold: float = 0.4) 
             x = parent[x]
         return x
 
-    for i, j in near_pairs([statement_shingles(k) for k in keys], threshold):
-        if similarity(keys[i], keys[j]) >= same:
+    for i, j in near_pairs((statement_shingles(k) for k in keys), threshold):
+        if find(i) != find(j) and similarity(keys[i], keys[j]) >= same:  # joined already: nothing to learn
             parent[find(i)] = find(j)
     out: dict[int, list[int]] = {}
     for n, key in enumerate(keys):

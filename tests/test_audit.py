@@ -438,3 +438,48 @@ def test_look_alike_names_are_more_likely_one_person_than_a_conflict():
     })
     (f,) = report.findings
     assert f.severity == "low" and f.confidence <= 0.5 and "look alike" in f.explanation
+
+
+# -- a whole store's worth: texts fetched as read, statements as tuples --------------------------
+
+def test_texts_fetched_from_the_store_give_the_same_audit_a_few_at_a_time(monkeypatch):
+    """The audit of articles without their texts, given a fetch of the store's, finds what it
+    finds with every text in hand, and never asks for more than a batch at once."""
+    from quotetrack import audit as audit_module
+    from quotetrack.store.records import slim
+
+    articles = {"bta.txt": "Училищата ще бъдат ремонтирани\n\n" + WIRE,
+                "site.txt": "Ремонт на всички училища до година\n\n" + WIRE.replace("СОФИЯ /БТА/ ", ""),
+                "other.txt": "Бюджетът\n\n„" + BUDGET[0].upper() + BUDGET[1:] + "“.\nАнализатори твърдят, че това е трудно."}
+    exs = [extract_article(text, path=path) for path, text in articles.items()]
+    records = [q.to_dict() for ex in exs for q in ex.quotes]
+    whole = audit([ex.article.to_dict() for ex in exs], records, build(records, RULES), RULES).to_dict()
+    texts = {ex.article.id: ex.article.text for ex in exs}
+    asked: list[list[str]] = []
+
+    def fetch(ids):
+        asked.append(list(ids))
+        return {i: texts[i] for i in ids}
+
+    monkeypatch.setattr(audit_module.Texts, "BATCH", 2)
+    bare = [{k: v for k, v in ex.article.to_dict().items() if k != "text"} for ex in exs]
+    slim_records = slim(records)
+    fetched = audit(bare, slim_records, build(slim_records, RULES), RULES, texts=fetch).to_dict()
+    assert fetched == whole
+    assert {f["type"] for f in whole["findings"]} >= {"uncredited_copy", "unattributed", "vague_source"}
+    assert asked and max(len(ids) for ids in asked) <= 2
+
+
+def test_a_stored_record_reads_like_its_dict():
+    from quotetrack.models import Record
+    from quotetrack.store.records import slim
+
+    ex = extract_article("Заглавие\n\nИван Радев заяви: „Бюджетът е готов.“", path="a.txt")
+    doc = {**ex.quotes[0].to_dict(), "via": ["БТА"], "location": "/news/a.txt"}
+    (r,) = slim([doc])
+    assert isinstance(r, Record) and r["text"] == doc["text"] and r.get("via") == ("БТА",)
+    assert r.get("title") == doc["title"] and r.get("nothing") is None and "speaker" in r
+    assert {**r}["speaker"] == "Иван Радев" and r.with_person("Иван Радев")["person"] == "Иван Радев"
+    assert r.as_dict() == {**doc, "person": None}
+    two = slim([doc, dict(doc)])
+    assert two[0]["text"] is two[1]["text"]  # one string for a statement many articles carry
