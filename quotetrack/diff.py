@@ -10,7 +10,7 @@ split in two) joins that statement as a second pair, marked "split"; the other w
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -179,15 +179,18 @@ class History:
         return {"path": self.path, "versions": self.versions, "diffs": self.steps}
 
 
-def history(articles: Sequence[Any], quotes: Sequence[Any], path: str, people: Callable[[list[dict[str, Any]]], People]) -> History:
-    """The versions of the article stored at `path`; `people` resolves the speakers of two
-    versions' statements together (people.build with the rules and the user's aliases)."""
+def history(articles: Sequence[Any], statements_of: Callable[[list[str]], Iterable[Any]], path: str,
+            people: Callable[[list[dict[str, Any]]], People]) -> History:
+    """The versions of the article stored at `path` (among `articles`, each with its statements
+    from `statements_of`, the store's: only those versions' are read); `people` resolves the
+    speakers of two versions' statements together (people.build with the rules and the
+    user's aliases)."""
     from .query import stored_versions
     from .store.records import sound_quote
 
     mine = stored_versions(articles, path)
     by_article: dict[str, list[dict[str, Any]]] = {a["id"]: [] for a in mine}
-    for q in quotes:
+    for q in statements_of(list(by_article)):
         if sound_quote(q) and q["article_id"] in by_article:
             by_article[q["article_id"]].append(q)
     steps = []
