@@ -15,7 +15,7 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,16 +86,12 @@ def article_rows(articles: Sequence[dict[str, Any]], statements: Counter[str]) -
     return rows
 
 
-def quote_rows(records: Sequence[dict[str, Any]], people: People, rules: RuleSet | None = None) -> list[dict[str, Any]]:
-    """The statements as `quotes` lists them (the same selection, order and person), one row each;
-    `via` as a JSON list."""
-    rows, _ = select(records, Filters(), people, rules)  # type: ignore[arg-type]  # no agency/source filter: no rules read
-    out = []
-    for n, r in enumerate(rows, 1):
+def _as_rows(selected: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Each selected statement as a row of the quotes table, made as it is written."""
+    for n, r in enumerate(selected, 1):
         row = {"id": n, **{k: r.get(k) for k in QUOTE_FIELDS}, "person": r.get("person")}
         row["via"] = json.dumps(list(r.get("via") or ()), ensure_ascii=False)
-        out.append(row)
-    return out
+        yield row
 
 
 def export_sqlite(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People,
@@ -105,8 +101,9 @@ def export_sqlite(articles: Sequence[dict[str, Any]], records: Sequence[dict[str
     at `path`, replacing it whole. Returns what was written."""
     target = Path(path)
     check_target(target)
-    quotes = quote_rows(records, people, rules)
-    arts = article_rows(articles, Counter(q["article_id"] for q in quotes))
+    selected, _ = select(records, Filters(), people, rules)  # type: ignore[arg-type]  # no agency/source filter: no rules read
+    arts = article_rows(articles, Counter(r["article_id"] for r in selected))
+    quotes = _as_rows(selected)  # rows made as they are written: a whole store's never held as dicts
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TMP_MARK}", suffix=".tmp", dir=folder)
@@ -127,10 +124,10 @@ def export_sqlite(articles: Sequence[dict[str, Any]], records: Sequence[dict[str
     finally:
         Path(tmp + "-journal").unlink(missing_ok=True)
     sync_dir(folder)
-    return Exported(target, len(arts), len(quotes))
+    return Exported(target, len(arts), len(selected))
 
 
-def _write(path: Path, articles: list[dict[str, Any]], quotes: list[dict[str, Any]]) -> None:
+def _write(path: Path, articles: list[dict[str, Any]], quotes: Iterable[dict[str, Any]]) -> None:
     """Build the database in `path` (a new, empty file) and fsync it."""
     import sqlite_utils
 
