@@ -181,6 +181,8 @@ def _corpus(root: Path) -> Path:
     return folder
 
 
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")  # when a store took an article
+
 READS = [
     ["speakers", "--format", "json"],
     ["quotes", "--format", "json"],
@@ -210,7 +212,8 @@ def test_every_read_command_answers_the_same_on_both_backends(tmp_path: Path, pg
             args = [a.format(news=news) for a in args]
             answers = [runner.invoke(app, [*args, "--db", db]) for db in (tiny, pg_url)]
             assert [a.exit_code for a in answers] == [0, 0], (args, [a.stderr for a in answers])
-            assert answers[0].stdout == answers[1].stdout, args
+            # when each store took an article (`history` shows it) is the one thing they may differ in
+            assert STAMP.sub("T", answers[0].stdout) == STAMP.sub("T", answers[1].stdout), args
             assert answers[0].stdout.strip() not in ("", "[]"), args
     finally:
         moved.rename(news)
@@ -219,8 +222,7 @@ def test_every_read_command_answers_the_same_on_both_backends(tmp_path: Path, pg
         assert runner.invoke(app, ["export", "--sqlite", str(out), "--db", db]).exit_code == 0
     import sqlite3
 
-    stamp = re.compile(r"'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00'")  # when each store took the article
-    dumps = [stamp.sub("'T'", "\n".join(sqlite3.connect(out).iterdump())) for out in sqlite]
+    dumps = [STAMP.sub("T", "\n".join(sqlite3.connect(out).iterdump())) for out in sqlite]
     assert dumps[0] == dumps[1] and dumps[0].count("INSERT INTO") > 10
 
 
