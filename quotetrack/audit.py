@@ -560,8 +560,11 @@ def _copies(by_id, text_of: Texts, records, clusters, people: People, rules: Rul
         if len(mine) < MIN_COPY:
             continue  # a line or two proves nothing
         long_enough.add(y)
-        for n, _ in index.query(mine, COPY - COPY_SLACK)[:COPY_CHECKS]:
-            x = credited[n]
+        when = by_id[y].get("date")
+        # a source dated after the copy copied nothing to it: left out before the likeliest are taken
+        likely = [credited[n] for n, _ in index.query(mine, COPY - COPY_SLACK)
+                  if not (when and by_id[credited[n]].get("date") and by_id[credited[n]]["date"] > when)]
+        for x in likely[:COPY_CHECKS]:
             share = len(_trigrams(text_of(x)) & mine) / len(mine)  # how much of y is x's
             if share >= COPY:
                 candidates[(x, y)] = share

@@ -1,7 +1,7 @@
 """Extracting many files: each one read, skipped when its text is the one already stored, or
 extracted; in this process or spread over a process pool. The work per file is a pure function
 of (path, stored hash, rules folder, packed?), so any pool or cluster map can run it. A run's
-extractions wait in a spool (a temporary file beside the store) until they are stored and
+extractions wait in a spool (a temporary file beside a store file, else in the system's temp folder) until they are stored and
 printed, so a run of any size holds one at a time."""
 from __future__ import annotations
 

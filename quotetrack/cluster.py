@@ -122,7 +122,11 @@ def run(paths: Sequence[str], client: Any, *, known: dict[str, str] | None = Non
                 # pure=False: a chunk is run again after a lost worker, never taken from a cache
                 pending.append(client.submit(extract_chunk, jobs, sources, pure=False, retries=2))
                 submitted += 1
-            for outcome in pending.popleft().result():
+            try:
+                done = pending.popleft().result()
+            except Exception as exc:  # the cluster's own failures (a chunk that killed its workers)
+                raise ClusterError(f"the cluster failed: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+            for outcome in done:
                 if tick:
                     tick()
                 yield outcome

@@ -1,8 +1,8 @@
-"""Extracting input files into a store: the one path every front end takes (the command line
-today; a cluster map or a database server may feed the same steps). It reads the rules, checks
-that the store can be written before any work, extracts every file (in this process or a pool),
-spools the extractions beside the store, stores them in one batch and gives back the statements
-in input order. `Ingest` keeps the count of what it did, for a summary line and for what an
+"""Extracting input files into a store: the one path every front end takes. It reads the rules,
+checks that the store can be written before any work, extracts every file (in this process, a
+pool or a Dask cluster), spools the extractions (beside a store file, else in the system's temp
+folder), stores them (a store file in one batch after the run, a server in batches as they
+come) and gives back the statements in input order. `Ingest` keeps the count of what it did, for a summary line and for what an
 interrupted run reports."""
 from __future__ import annotations
 

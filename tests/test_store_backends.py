@@ -277,3 +277,50 @@ def test_reading_a_store_file_that_is_not_there_is_refused(tmp_path: Path):
     with pytest.raises(StoreError, match="no store here yet"):
         open_store(tmp_path / "typo.json")
     assert not (tmp_path / "typo.json").exists()
+
+
+def test_articles_from_standard_input_and_one_name_typed_in_two_folders_are_all_kept(
+        store_target: str, tmp_path: Path, monkeypatch):
+    """Standard input's articles have no file: each is its own. The same relative name with
+    the same text, stored from two folders, is two files: both stored, under ids of their own."""
+    for text in (FIRST, "Друго\n\nМария Колева заяви, че пътят е готов."):
+        result = runner.invoke(app, ["extract", "-", "--db", store_target, "-q", "--format", "jsonl"], input=text)
+        assert result.exit_code == 0, result.stderr
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(SECOND, encoding="utf-8")
+        monkeypatch.chdir(tmp_path / folder)
+        result = runner.invoke(app, ["extract", "x.txt", "--db", store_target, "-q", "--format", "jsonl"])
+        assert result.exit_code == 0, result.stderr
+    reader = open_store(store_target)
+    ids = [a["id"] for a in reader.articles()]
+    assert len(ids) == len(set(ids)) == 4
+    speakers = json.loads(runner.invoke(app, ["speakers", "--db", store_target, "--format", "json"]).stdout)
+    assert {s["name"] for s in speakers} == {"Иван Радев", "Мария Колева"}
+    assert len({q["article_id"] for q in reader.current()}) == 4
+
+
+def test_a_long_run_into_a_server_is_stored_batch_by_batch(pg_url: str, tmp_path: Path, monkeypatch):
+    from quotetrack import ingest
+
+    monkeypatch.setattr(ingest, "STREAM_BATCH", 3)
+    news = _folder(tmp_path, "many", 10)
+    result = runner.invoke(app, ["extract", str(news), "--db", pg_url, "-q", "--format", "jsonl", "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    import psycopg
+
+    with psycopg.connect(pg_url) as conn:
+        generation = conn.execute("SELECT value FROM quotetrack_meta WHERE key = 'generation'").fetchone()[0]
+    assert generation == "4"  # 10 articles in transactions of 3: four batches
+    assert len(_state(pg_url)) == 10
+    assert [r["count"] for r in json.loads(runner.invoke(app, ["speakers", "--db", pg_url, "--format", "json"]).stdout)][0] >= 10
+
+
+def test_a_password_is_never_shown_whatever_it_holds(pg_url: str):
+    from quotetrack.store import describe
+
+    for secret in ("pa#ss", "p/a?s", "a@b", "sec%zzret"):
+        url = pg_url.replace("qt:qt@", f"qt:{secret}@")
+        result = runner.invoke(app, ["speakers", "--db", url])
+        assert result.exit_code == 1 and secret not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert secret not in describe(url)

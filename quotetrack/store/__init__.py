@@ -25,22 +25,34 @@ def is_url(target: str | Path) -> bool:
 
 def describe(target: str | Path) -> str:
     """How messages name a store: a file by its path, a URL without its password (in the
-    user part or as a `password=` parameter)."""
+    user part, whatever it holds, or as a `password=` parameter)."""
     text = str(target)
     if not is_url(text):
         return text
-    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+    scheme, rest = text.split("://", 1)
+    user, at, host = rest.rpartition("@")  # the last @: a password may hold / ? # and @ itself
+    if at:
+        name = user.split(":", 1)[0]
+        rest = (f"{name}@" if name else "") + host
+    base, q, query = rest.partition("?")
+    if q:
+        kept = [p for p in query.split("&") if not p.lower().startswith("password=")]
+        rest = base + ("?" + "&".join(kept) if kept else "")
+    return f"{scheme}://{rest}"
 
-    try:
-        parts = urlsplit(text)
-        netloc = parts.netloc
-        if parts.password is not None:
-            user = f"{parts.username}@" if parts.username else ""
-            netloc = user + netloc.rpartition("@")[2]
-        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
-        return urlunsplit(parts._replace(netloc=netloc, query=query))
-    except ValueError:
-        return text.split("://")[0] + "://..."
+
+def password_of(target: str) -> str | None:
+    """The password a URL carries, to keep it out of what a server's error says."""
+    from urllib.parse import unquote
+
+    rest = target.split("://", 1)[-1]
+    user, at, _ = rest.rpartition("@")
+    if at and ":" in user:
+        return unquote(user.split(":", 1)[1]) or None
+    for p in rest.partition("?")[2].split("&"):
+        if p.lower().startswith("password="):
+            return unquote(p.split("=", 1)[1]) or None
+    return None
 
 
 def open_store(target: str | Path, *, write: bool = False) -> Store:

@@ -33,8 +33,9 @@ class Store(Protocol):
             ) -> tuple[int, int]:
         """Store each article unless its newest stored version has the same text; a changed
         text at a known location becomes the next version. `items` may be a stream. `after`
-        runs once what was added is committed, before another writer can change the store
-        (the caller rebuilds its index there). Returns (stored, unchanged)."""
+        runs once what was added is committed (the caller rebuilds its index there; a TinyDB
+        store still holds its lock, a server's index rebuild takes the store's own). Returns
+        (stored, unchanged)."""
         ...
 
     def articles(self) -> list[ArticleRecord]:

@@ -6,7 +6,7 @@ was before the batch or after it. Rows go in with COPY. The batch holds a transa
 advisory lock while it compares content hashes and copies its rows (milliseconds; extraction,
 the slow part, runs outside it), and `(location, version)` is unique, so two writers storing
 the same file at once store it once. Reads filter and group in SQL; the speaker index lives in
-two tables, rebuilt by the hook the writer hands `add`.
+two tables, rebuilt once a run has stored what it brings (the `index.rebuild` hook).
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import orjson
 from ..errors import StoreError
 from ..models import PEOPLE_KEYS, ArticleRecord, Extraction, Rows, Slim, StatementRecord
 from .base import Resolver, Store
-from .records import sound_quote
+from .records import sound_quote, unique_id
 
 try:
     import psycopg
@@ -88,13 +88,23 @@ def _location(article: ArticleRecord) -> str | None:
     return os.path.abspath(typed) if typed else None
 
 
-def _one_line(exc: BaseException) -> str:
-    """What libpq says, without its framing: "password authentication failed for user ..."."""
+def _one_line(exc: BaseException, url: str = "") -> str:
+    """What libpq says, without its framing ("password authentication failed for user ..."),
+    and never the URL or the password it may quote."""
+    from . import describe, password_of
+
     lines = str(exc).strip().splitlines()
     text = lines[0] if lines else type(exc).__name__
     if "FATAL:" in text:
-        return text.split("FATAL:", 1)[1].strip()
-    return text.rsplit(" failed: ", 1)[-1].strip()
+        text = text.split("FATAL:", 1)[1].strip()
+    else:
+        text = text.rsplit(" failed: ", 1)[-1].strip()
+    secret = password_of(url) if url else None
+    if url:
+        text = text.replace(url, describe(url))
+    if secret:
+        text = text.replace(secret, "***")
+    return text
 
 
 class PostgresStore:
@@ -104,6 +114,7 @@ class PostgresStore:
         from . import describe
 
         self.name = describe(url)
+        self._url = url  # kept out of every message (_one_line)
         self.streams = True  # batches go in while a run goes on: no lock is held across it
         self.writer = write  # a writer creates the tables on first use, a reader never does
         if psycopg is None:
@@ -111,9 +122,9 @@ class PostgresStore:
         try:
             self.conn = psycopg.connect(url, connect_timeout=connect_timeout, application_name="quotetrack")
         except psycopg.Error as exc:
-            raise StoreError(f"{self.name}: cannot connect: {_one_line(exc)}") from None
+            raise StoreError(f"{self.name}: cannot connect: {_one_line(exc, url)}") from None
         except ValueError as exc:  # a URL libpq cannot read
-            raise StoreError(f"{self.name}: not a database URL quotetrack can use ({exc})") from None
+            raise StoreError(f"{self.name}: not a database URL quotetrack can use ({_one_line(exc, url)})") from None
         set_json_loads(orjson.loads, self.conn)
         self.schema: int | None = None  # read on first use
 
@@ -126,7 +137,7 @@ class PostgresStore:
         except psycopg.Error as exc:
             if not self.conn.closed:
                 self.conn.rollback()
-            raise StoreError(f"{self.name}: {_one_line(exc)}") from None
+            raise StoreError(f"{self.name}: {_one_line(exc, self._url)}") from None
 
     def _ready(self, *, write: bool) -> bool:
         """Check (and, writing, create or migrate) the tables. Reading a database that holds
@@ -200,15 +211,19 @@ class PostgresStore:
             known: dict[str, list[tuple[int, str, str]]] = {}
             for loc, version, sha, aid in cur.fetchall():
                 known.setdefault(loc, []).append((version, sha, aid))
+            wanted = sorted({a["id"] for _, a, _ in located})
+            cur.execute("SELECT id FROM qt_articles WHERE id = ANY(%s) OR split_part(id, '.', 1) = ANY(%s)", (wanted, wanted))
+            taken = {aid for (aid,) in cur.fetchall()}
             new: list[tuple[dict[str, Any], str, list[StatementRecord]]] = []
             for loc, article, quotes in located:
                 versions = known.setdefault(loc or "", [])
                 latest = max(versions, default=None)
                 if latest is not None and latest[1] == article["sha256"]:
                     continue  # the same text as the newest version (a reverted file is a new one)
-                doc: dict[str, Any] = {**article, "location": loc, "version": len(versions) + 1, "extracted_at": now}
-                if any(aid == doc["id"] for _, _, aid in versions):
-                    doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
+                version = max((v for v, _, _ in versions), default=0) + 1
+                doc: dict[str, Any] = {**article, "location": loc, "version": version, "extracted_at": now}
+                doc["id"] = unique_id(doc["id"], version, taken)
+                taken.add(doc["id"])
                 versions.append((doc["version"], doc["sha256"], doc["id"]))
                 new.append((doc, loc or "", quotes))
             if new:
@@ -219,15 +234,16 @@ class PostgresStore:
         cur.execute("SELECT nextval(pg_get_serial_sequence('qt_articles', 'pk')) FROM generate_series(1, %s)",
                     (len(new),))
         pks = [row[0] for row in cur.fetchall()]
+        # standard input's articles (no location) are each their own article, as in records.newest
         cur.execute("UPDATE qt_articles SET current = false WHERE current AND location = ANY(%s)",
-                    (sorted({loc for _, loc, _ in new}),))
+                    (sorted({loc for _, loc, _ in new if loc}),))
         newest = {loc: i for i, (_, loc, _) in enumerate(new)}  # a file twice in one batch: its last text
         with cur.copy("COPY qt_articles (pk, id, location, version, sha256, path, date, agency, current, doc, text) "
                       "FROM STDIN") as copy:
             for i, (doc, loc, _) in enumerate(new):
                 text = doc.pop("text")
                 copy.write_row((pks[i], doc["id"], loc, doc["version"], doc["sha256"], doc.get("path"), doc.get("date"),
-                                doc.get("agency"), newest[loc] == i, orjson.dumps(doc).decode(), text))
+                                doc.get("agency"), not loc or newest[loc] == i, orjson.dumps(doc).decode(), text))
         with cur.copy("COPY qt_statements (article_pk, seq, speaker, kind, source, date, agency, location, doc) "
                       "FROM STDIN") as copy:
             for pk, (doc, loc, quotes) in zip(pks, new):
@@ -281,12 +297,15 @@ class PostgresStore:
             return [{**row, "rank": rank} for rank, row in cur.fetchall()]
 
     def indexed_statements(self, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        ranks = [row["rank"] for row in rows]
+        ranks, names = [row["rank"] for row in rows], [row["name"] for row in rows]
         with self._errors(), self.conn.transaction():
             cur = self.conn.cursor()
-            cur.execute("SELECT p.name, s.doc FROM qt_person_of o JOIN qt_statements s ON s.pk = o.statement_pk "
-                        "JOIN qt_people p ON p.rank = o.rank WHERE o.rank = ANY(%s) "
-                        "ORDER BY array_position(%s, o.rank), s.date DESC NULLS LAST, s.pk", (ranks, ranks))
+            # by rank and name: an index another writer rebuilt since `read_index` gives nothing
+            # for a rank that is now someone else, never that someone's statements
+            cur.execute("SELECT p.name, s.doc FROM unnest(%s::integer[], %s::text[]) WITH ORDINALITY AS w(rank, name, n) "
+                        "JOIN qt_people p ON p.rank = w.rank AND p.name = w.name "
+                        "JOIN qt_person_of o ON o.rank = p.rank JOIN qt_statements s ON s.pk = o.statement_pk "
+                        "ORDER BY w.n, s.date DESC NULLS LAST, s.pk", (ranks, names))
             return [{"person": name, **doc} for name, doc in cur.fetchall()]
 
     # -- reading --------------------------------------------------------------------------

@@ -47,6 +47,18 @@ def sound_quote(doc: Any) -> bool:
     return sound(doc, QUOTE_FIELDS)
 
 
+def unique_id(wanted: str, version: int, taken: set[str]) -> str:
+    """An article version's id: the one its path and text give, unless another stored version
+    has it (a text changed back; the same name and text typed from another folder), then
+    ID.VERSION (or the next free number). Both backends name versions so."""
+    if wanted not in taken:
+        return wanted
+    k = version
+    while f"{wanted}.{k}" in taken:
+        k += 1
+    return f"{wanted}.{k}"
+
+
 def newest(articles: Iterable[Any]) -> list[dict[str, Any]]:
     """The newest stored version of each article (older versions are for `history`)."""
     latest: dict[str, dict[str, Any]] = {}

@@ -32,7 +32,7 @@ from ..models import ArticleRecord, Extraction, Rows
 from . import tinyindex, upgrades
 from .base import Resolver, Store
 from .files import TMP_MARK, file_mode, sync_dir, write_atomic
-from .records import iter_current, location_of
+from .records import iter_current, location_of, unique_id
 
 TABLES = {"meta", "articles", "quotes", "parts"}
 PART_NAME = re.compile(r"q-[0-9a-f]{32}\.json")
@@ -234,6 +234,7 @@ class TinyDBStore:
             # the stored docs themselves, not Table.all()'s copies of every one
             for doc in (self.storage.read() or {}).get("articles", {}).values():
                 known.setdefault(location_of(doc), []).append(doc)
+            taken: set[str] = {aid for versions in known.values() for doc in versions if isinstance(aid := doc.get("id"), str)}
             new_articles: list[dict[str, Any]] = []
             with _Parts(self.parts_dir, file_mode(self.path)) as parts, _LazyFile(self.pack) as pack:
                 for ex in extractions:
@@ -246,9 +247,10 @@ class TinyDBStore:
                     if latest is not None and latest.get("sha256") == article["sha256"]:
                         unchanged += 1  # the same text as the newest version (a reverted file is a new one)
                         continue
-                    doc = {**article, "location": location, "version": len(versions) + 1, "extracted_at": now}
-                    if any(v.get("id") == doc["id"] for v in versions):
-                        doc["id"] = f"{doc['id']}.{doc['version']}"  # a reverted text: its own id for this version
+                    version = max((v.get("version", 1) for v in versions), default=0) + 1
+                    doc = {**article, "location": location, "version": version, "extracted_at": now}
+                    doc["id"] = unique_id(doc["id"], version, taken)
+                    taken.add(doc["id"])
                     versions.append(doc)
                     _pack_text(pack.handle(), doc)
                     new_articles.append(doc)
