@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, Literal, NotRequired, SupportsIndex, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 Kind = Literal["direct", "partial", "indirect"]
 
@@ -146,13 +146,31 @@ RECORD_FIELDS = QUOTE_FIELDS + ("location", "person")
 _AT_RECORD = {k: i for i, k in enumerate(RECORD_FIELDS)}
 
 
-class Record(tuple):
+class Fields(tuple):
+    """A record held as a tuple and read like its dict (`r["text"]`, `r.get("via")`): a
+    fraction of a dict's memory. Subclasses name their fields in AT (field -> position); a
+    field they lack, or hold as None, reads as None (or `default`)."""
+
+    __slots__ = ()
+    AT: dict[str, int] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self.AT.get(key)
+        value = tuple.__getitem__(self, i) if i is not None else None
+        return default if value is None else value
+
+    def __getitem__(self, key: Any) -> Any:
+        return tuple.__getitem__(self, self.AT[key] if isinstance(key, str) else key)
+
+
+class Record(Fields):
     """A stored statement read back, read like its dict (`r["text"]`, `r.get("via")`, `{**r}`)
     but held as a tuple with its repeated strings shared: a store's statements in a third of
     the memory, so that a command over 100,000 articles stays under a gigabyte. `via` is a
     tuple; a field the record lacks reads as None."""
 
     __slots__ = ()
+    AT = _AT_RECORD
 
     @classmethod
     def of(cls, doc: Any, keep: Any = None) -> Record:
@@ -168,16 +186,6 @@ class Record(tuple):
 
     def with_person(self, name: str | None) -> Record:
         return Record(tuple.__getitem__(self, slice(0, -1)) + (name,))
-
-    def get(self, key: str, default: Any = None) -> Any:
-        i = _AT_RECORD.get(key)
-        value = tuple.__getitem__(self, i) if i is not None else None
-        return default if value is None else value
-
-    def __getitem__(self, key: Any) -> Any:
-        if isinstance(key, str):
-            return tuple.__getitem__(self, _AT_RECORD[key])
-        return tuple.__getitem__(self, key)
 
     def keys(self) -> tuple[str, ...]:
         return RECORD_FIELDS
@@ -199,20 +207,9 @@ PEOPLE_KEYS = ("speaker", "speaker_mention", "role", "kind", "agency", "source",
 _AT = {k: i for i, k in enumerate(PEOPLE_KEYS)}
 
 
-class Slim(tuple):
-    """A statement's PEOPLE_KEYS, read like the record, at a fraction of a dict's memory: a
-    million statements fit in about 150 MB instead of a gigabyte."""
+class Slim(Fields):
+    """A statement's PEOPLE_KEYS, read like the record: a million statements in about 150 MB
+    instead of a gigabyte."""
 
     __slots__ = ()
-
-    @classmethod
-    def of(cls, record: Any) -> Slim:
-        return cls(map(record.get, PEOPLE_KEYS))
-
-    def get(self, key: str, default: Any = None) -> Any:
-        i = _AT.get(key)
-        value = tuple.__getitem__(self, i) if i is not None else None
-        return default if value is None else value
-
-    def __getitem__(self, key: str | SupportsIndex | slice) -> Any:
-        return tuple.__getitem__(self, _AT[key] if isinstance(key, str) else key)
+    AT = _AT

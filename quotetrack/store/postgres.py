@@ -342,9 +342,6 @@ class PostgresStore:
             "SELECT s.doc FROM qt_statements s JOIN qt_articles a ON a.pk = s.article_pk WHERE a.id = ANY(%s) "
             "ORDER BY s.article_pk, s.seq", (list(article_ids),)))
 
-    def snapshot(self) -> tuple[list[ArticleRecord], list[dict[str, Any]]]:
-        return self.articles(), self.quotes()
-
     def texts(self, articles: Iterable[ArticleRecord]) -> dict[str, str]:
         ids = [a["id"] for a in articles]
         return {aid: text for aid, text in self._stream("SELECT id, text FROM qt_articles WHERE id = ANY(%s)", (ids,))}
