@@ -1406,3 +1406,60 @@ def test_a_section_label_and_a_gerund_are_no_ones_name():
     text = article("22.01.2018 Свят Уважавайки вота на французите, Еманюел Макрон би приветствал промяната. "
                    "Френският президент заяви в интервю, че гласуването е било грешка.")
     assert speakers(text) == ["Еманюел Макрон"]
+
+
+def test_a_bare_statement_document_is_the_last_speakers_own():
+    text = article("Компанията „Алфа“ обяви загуби за годината. Компанията твърди, че пазарът се свива. "
+                   "Ако няма удължение, компанията ще спре инвестициите, се казва още в изявлението.")
+    assert speakers(text) == ["Алфа", "Алфа"]
+    # ... but not when the document was named with its maker since that speaker spoke
+    text = article("Министърът Иван Петров заяви, че ще има проверка. Това се казва и в съобщение на агенцията. "
+                   "При нарушение ще има глоба, уточнява се в съобщението.")
+    assert speakers(text) == ["Иван Петров", "агенцията"]
+
+
+def test_a_possessive_inside_a_phrase_keeps_the_phrase_whole():
+    text = article("Адвокатите ще продължат да оспорват резултатите, се казва в изявлението на предизборния му щаб.")
+    assert speakers(text) == ["предизборния му щаб"]
+    text = article("Външният министър Мария Колева прие делегацията. "
+                   "Имаме съгласие за преходен период, отчете първият ни дипломат.")
+    assert speakers(text) == ["Мария Колева"]  # "първият ни дипломат" is a foreign minister
+
+
+def test_a_document_between_the_subject_and_its_verb_is_where_not_who():
+    text = article("Румънският премиер Михай Попеску в скорошно изявление изрази притесненията си, че цените ще се вдигнат.")
+    assert speakers(text) == ["Михай Попеску"]
+    # opening the sentence, with an impersonal verb, the document still speaks for its maker
+    text = article("Институтът по икономика публикува годишния си доклад. В доклада се посочва, че растежът ще спадне.")
+    assert speakers(text) == ["Институтът по икономика"]
+
+
+def test_a_surname_misspelt_by_a_letter_is_the_person_named_in_full():
+    text = article("Испанският експерт Антонио Зпатеро коментира новия вариант. "
+                   "„Той се предава по-лесно, но не води до по-тежко боледуване“, каза Запатеро.")
+    assert speakers(text) == ["Антонио Зпатеро"]
+    # a surname that differs in its ending is someone else ("Петрова" is not "Петров")
+    text = article("Депутатът Иван Стоянов внесе предложението. „Ще гласуваме против“, каза Стоянова.")
+    assert speakers(text) == ["Стоянова"]
+
+
+def test_an_adjective_before_a_media_noun_points_back_at_the_medium_named_before():
+    quotes = extract_text(article("Премиерът Иван Петров ще подаде оставка, пише „Гардиън“. "
+                                  "Британското издание твърди, че решението е взето в неделя."))
+    assert [(q.speaker, q.source) for q in quotes] == [("Гардиън", None), ("Гардиън", None)]
+    # ... while a capitalised body's name with the same noun is no medium
+    [q] = extract_text(article("Федералната агенция по морско дело съобщи, че проверката е приключила."))
+    assert q.speaker == "Федералната агенция по морско дело"
+
+
+def test_an_agency_in_capitals_before_a_full_stop_ends_the_sentence():
+    text = article("Кабинетът посочи, че страната няма да остане в съюза, припомня АП. "
+                   "Управляващата партия е разделена между желаещите пълна „раздяла“ и останалите.")
+    assert [(q.kind, q.speaker, q.source) for q in extract_text(text)] == [("indirect", "Кабинетът", "АП")]
+
+
+def test_a_masculine_office_leaves_the_holders_gender_open():
+    text = article("Съюзът ще остане силен. Това подчерта шефът на дипломацията на ЕС Луиджина Бертолини, "
+                   "която е на посещение в Куба, информира АФП. „Мнозина вярват, че това е краят“, изтъкна тя. "
+                   "„Светът се нуждае от силен съюз“, поясни политикът.")
+    assert speakers(text) == ["Луиджина Бертолини"] * 3

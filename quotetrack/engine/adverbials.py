@@ -68,8 +68,39 @@ def skip_adverbials(doc: Doc, k: int, hi: int) -> int:
 
 
 def adverbials_before(doc: Doc, lo: int, k: int) -> int:
-    """Where a run of adverbials that ends right before tokens[k] starts (k when none)."""
+    """Where a run of adverbials that ends right before tokens[k] starts (k when none). Between a
+    subject and its verb a document is where it was said: "X в скорошно изявление изрази"
+    (opening the sentence, or after an impersonal verb, it is who: "се казва в изявлението")."""
     for a in range(max(lo, k - 8), k):
-        if skip_adverbials(doc, a, k) == k:
+        j = a
+        while j < k:
+            n = adverbial_end(doc, j, k)
+            if n == j and j > lo and doc.tokens[k].low not in doc.rules.reflexive:
+                n = _in_document(doc, j, k)  # (but "В документа | се посочва": the document says it)
+            if n == j:
+                break
+            j = n
+        if j == k:
             return a
     return k
+
+
+def _in_document(doc: Doc, k: int, hi: int) -> int:
+    """Where "в скорошно изявление", "в официалното си писмо" that opens at tokens[k] ends, or k
+    (not "в доклада на Y", which names its maker)."""
+    toks, rules = doc.tokens, doc.rules
+    if toks[k].low not in rules.place_preps:
+        return k
+    n = k + 1
+    while n < min(hi, k + 4) and toks[n].is_word and not toks[n].is_upper and toks[n].low not in rules.documents and (
+            toks[n].low.endswith(rules.adjective_endings) or toks[n].low in rules.clitics):
+        n += 1
+    if n == hi or toks[n].low not in rules.documents or (
+            n + 1 < hi and (toks[n + 1].low in rules.preps or toks[n + 1].text in rules.openers)):
+        return k
+    noun = toks[n].low
+    for t in toks[k + 1 : n]:  # "в медиите | писмо" is no one phrase: a definite word agrees with its noun
+        article = next((e for a, e in rules.agreement if t.low.endswith(a)), None)
+        if article is not None and not (noun[-1] not in rules.vowels if not article else noun.endswith(article)):
+            return k
+    return n + 1

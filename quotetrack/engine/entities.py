@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from ..rules import Role, RuleSet
 from .adverbials import skip_adverbials
 from .clauses import document_speaker, is_anaphora, opening_subject, two_names
@@ -108,10 +110,11 @@ class Registry:
             person.quals.update(qual)
         if role is not None and role.gender == "m" and not person.sure and self._gender(person) == "f":
             person.gender = "f"  # an office keeps its masculine form for a woman: "премиерът Тереза Мей"
-        elif role is not None and role.gender in ("m", "f"):
+        elif role is not None and role.gender == "f":
             person.state_gender(role.gender)
         elif person.gender is None:
-            person.gender = self._gender(person)
+            # a masculine office is only a guess: "шефът на дипломацията на ЕС Федерика Могерини" is "тя"
+            person.gender = self._gender(person) or (role.gender if role is not None and role.gender == "m" else None)
         self.note(person, at, span=span)
         return person
 
@@ -138,10 +141,23 @@ class Registry:
         if len(ws) == 1 and ws[0] in self.rules.places:  # "Ирландия" is not "Северна Ирландия"
             return next((p for p in pool if p.words == ws), None)
         found = [p for p in pool if _covers(ws, p.words) or _covers(p.words, ws)]
+        if not found and len(ws) == 1:
+            return self._misspelt(ws[0])
         if not found:
             return None
         # one surname shared by two people ("Ким Чен Ун", "Ким Мьон Сик"): the one met first
         return min(found, key=lambda p: p.first)
+
+    def _misspelt(self, word: str) -> Person | None:
+        """The one person named in full whose surname a lone surname misspells by a letter
+        ("Зпатеро" / "Запатеро", "Гросман" / "Гройсман"): long names only, the same opening and
+        ending (so "Иванов" is never "Иванова", nor "Петров" "Петков")."""
+        if len(word) < 7 or word in self.rules.places or word in self.rules.given_names:
+            return None
+        near = [p for p in self.people if len(p.words) > 1 and not p.place and len(p.words[-1]) >= 6
+                and p.words[-1][0] == word[0] and p.words[-1][-1] == word[-1]
+                and Levenshtein.distance(p.words[-1], word, score_cutoff=1) <= 1]
+        return near[0] if len(near) == 1 else None
 
     def find(self, name: str) -> Person | None:
         """The person a name form refers to; a run of two names ("Тръмп Уолф") is its first."""
@@ -265,9 +281,9 @@ class Registry:
                 return pick.at, pick.person
         return None
 
-    def issuer(self, before: int) -> Mention | None:
+    def issuer(self, before: int) -> tuple[int, Mention] | None:
         """Who issued the document a bare "доклада" / "в документа" means: the issuer of the
-        last document the article named with one ("нов доклад на Световната банка")."""
+        last document the article named with one ("нов доклад на Световната банка"), and where."""
         for n in range(len(self.issuers) - 1, -1, -1):
             at, found = self.issuers[n]
             if at > before:
@@ -277,7 +293,7 @@ class Registry:
                 found = subject if subject is not None and subject.kind != "pronoun" else None
                 self.issuers[n] = (at, found)
             if isinstance(found, Mention):
-                return found  # (a document whose maker is unsaid leaves it to one named before)
+                return at, found  # (a document whose maker is unsaid leaves it to one named before)
         return None
 
     def _sentence(self, at: int) -> int:

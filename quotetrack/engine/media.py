@@ -117,7 +117,7 @@ class Media:
         ("руските държавни медии", "вестник „Ханделсблат“"). Returns (name, index after)."""
         rules = self.rules
         if i < hi and (t := tokens[i]).is_upper and t.text not in self._named_first and t.low not in rules.agency_starts and (
-                t.low not in rules.media_nouns and not (i + 1 < hi and tokens[i + 1].text == ".")):
+                t.low not in rules.media_nouns and not (i + 1 < hi and (tokens[i + 1].text == "." or tokens[i + 1].low in rules.media_nouns))):
             return None  # a capitalised word no medium starts with: most names, asked on every phrase
         found = self.agency_at(tokens, i, hi)
         if found:
@@ -131,7 +131,8 @@ class Media:
                 if at < tokens[i].start and i + n <= hi and _text(tokens, i, i + n) == name:
                     return name, i + n
         k = i
-        while (k < hi and k - i < 4 and tokens[k].is_word and not tokens[k].is_upper and not _is_noun(tokens, k, hi, rules)
+        while (k < hi and k - i < 4 and tokens[k].is_word and (not tokens[k].is_upper or (k == i and _is_noun(tokens, k + 1, hi, rules)))
+               and not _is_noun(tokens, k, hi, rules)
                and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles
                and tokens[k].low not in rules.time_nouns):
             k += 1  # adjectives before the media noun ("руските държавни медии"), not a person or a preposition
@@ -167,11 +168,17 @@ class Media:
             # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it
             return _text(tokens, name_at if not tokens[head].is_upper else i, k), k
         if k == head + 1 and not (k < hi and tokens[k].low in rules.preps):  # "Агенцията по общите въпроси": a body
-            earlier = self.antecedent(tokens[head].low, tokens[i].start) or self.referent(tokens[head].low, tokens[i].start)
+            noun = tokens[head].low
+            if head > i and noun not in rules.media_refers and len(tokens[i].low) > 4 and tokens[i].low.endswith(rules.definite_suffixes):
+                # "британският вестник", "Британското издание": the adjective makes the noun point back
+                noun = next((d for d in rules.media_refers if same_stem(d, noun)), noun)
+            earlier = self.antecedent(noun, tokens[i].start) or self.referent(noun, tokens[i].start)
             if earlier:
                 return earlier, k  # "според интернет портала": the portal named before
-        if (head == i and k == head + 1) or tokens[head].low in rules.named_media_nouns:
-            return None  # "по телевизията": a medium, but not a named one; "в социалната мрежа": none
+        if (head == i and k == head + 1) or tokens[head].low in rules.named_media_nouns or (head > i and tokens[i].is_upper):
+            # "по телевизията": a medium, but not a named one; "в социалната мрежа": none;
+            # "Федералната агенция по ...": a body, unless it points back at a medium named before
+            return None
         while k > i and not tokens[k - 1].is_word:
             k -= 1
         return _text(tokens, i, k), k

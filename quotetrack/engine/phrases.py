@@ -266,6 +266,11 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and tokens[k + 1].start == t.end):
             k = base = k + 3  # an age or a count before the name: "53-годишният", "5-членната"
             continue
+        if (k > i and t.low in rules.clitics and k + 1 < hi and (nxt_word := tokens[k + 1]).is_word and not nxt_word.is_upper
+                and nxt_word.low not in rules.verbs and nxt_word.low not in rules.auxiliaries
+                and _agrees(tokens[k - 1].low, nxt_word.low, rules)):
+            k += 1  # "предизборния | му | щаб": a possessive between the adjective and its noun
+            continue
         if (t.is_word and (not t.is_upper or (k == i and (t.low.endswith(rules.definite_suffixes) or t.low in rules.partitives
                                                              or t.low in rules.person_nouns or t.low.endswith(rules.person_endings))))
                 and role is None
@@ -294,6 +299,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if (after_prep and role is None and tokens[k - 1].low in rules.preps and t.is_word and (not t.is_upper or not is_name_token(t, rules))
                 and definite(t, rules) and t.low not in rules.verbs and t.low not in rules.time_nouns):
             k += 1  # a body's complement goes on: "Агенцията по общите въпроси на | администрацията"
+            if k + 1 < hi and tokens[k].low in rules.clitics and _agrees(tokens[k - 1].low, tokens[k + 1].low, rules):
+                k += 1  # "на предизборния | му | щаб": a possessive inside the phrase
             if (k < hi and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules)
                     and tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
                     and tokens[k].low not in rules.conjunctions and _agrees(tokens[k - 1].low, tokens[k].low, rules)

@@ -103,9 +103,11 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     is the most recent fitting person: the last speaker, or someone named since."""
     role = m.role.lemma if m.role else None
     if names_document(m, rules):
-        issuer = reg.issuer(before)  # "се казва в доклада": the body that issued it
-        if issuer is not None and not names_document(issuer, rules):
-            return _who(issuer, before, reg, last, rules)
+        issued = reg.issuer(before)  # "се казва в доклада": the body that issued it
+        if _own_statement(m, before, issued[0] if issued else -1, last, reg, rules):
+            return last  # "Компанията твърди, че ... | ..., се казва още в изявлението": its own
+        if issued is not None and not names_document(issued[1], rules):
+            return _who(issued[1], before, reg, last, rules)
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
         # "допълни още Смит" right after Иън Дънкан Смит spoke is he, not another Смит named first
@@ -148,11 +150,27 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
 
 
+def _own_statement(m: Mention, before: int, issued_at: int, last: Who, reg: Registry, rules: RuleSet) -> bool:
+    """Whether a bare "изявлението" / "в писмото" is the last speaker's own: a statement's kind of
+    document (definite: it points back), with no issuer named since that speaker spoke, nor that
+    same document before, in the same or the previous paragraph."""
+    words = m.text.lower().split()
+    if not last.speaker or last.at < issued_at or len(words) > 2 or words[-1] not in rules.own_documents:
+        return False
+    doc = reg.doc
+    if doc is None:
+        return True
+    if issued_at >= 0 and same_stem(doc.tokens[doc.tok_index(issued_at)].low, words[-1]):
+        return False  # "в официално съобщение на управлението | ... | се уточнява в съобщението": that one
+    return _paragraph(doc, before) - _paragraph(doc, last.at) <= 1
+
+
 def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Role | None = None,
             qual: tuple[str, ...] = ()) -> Who | None:
     """The person a pronoun or a bare role means: someone named since the last speaker, else
     the last speaker. A bare role ("министърът") never means someone known to hold another."""
-    fits = (gender in (None, "any") or last.gender in (None, gender)) and (
+    # an office keeps its masculine form for a woman: "поясни политикът" after Могерини is she
+    fits = (gender in (None, "any") or last.gender in (None, gender) or (role is not None and gender == "m")) and (
         role is None or (last.person is not None and (role.broad or (not last.person.roles and not role.relational)
                                                       or holds(last.person, role))))
     fits = fits and (last.person is None or compatible(last.person, qual))

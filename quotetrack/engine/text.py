@@ -263,7 +263,8 @@ def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet)
     if len(word) == 2 and word[0].isalpha() and text[k].isupper():
         return True  # an initial: "В. Путин"
     if word in rules.abbreviations:
-        return not (word in rules.may_end and nxt.isupper())
+        # an acronym in capitals is a name ("..., припомня АП. Партията"), not "ап." of an address
+        return not (word in rules.may_end and nxt.isupper()) and not (len(word) > 2 and text[k:dot].isupper())
     # "т.е." and other dotted runs whose last piece is listed
     tail = word.rsplit(".", 2)
     return len(tail) > 2 and (tail[-2] + ".") in rules.abbreviations and word not in rules.may_end

@@ -44,6 +44,12 @@ def role_at(tokens: list[Token], i: int, hi: int, rules: RuleSet) -> tuple[Role,
         role = rules.roles.get(tuple(t.low for t in tokens[i : i + n]))
         if role is not None:
             return role, i + n
+    if i + 2 < hi and tokens[i + 1].low in rules.clitics:
+        # "първият | ни | дипломат", "външният | ни | министър": a possessive inside the role
+        for n in range(min(rules.max_role_len, hi - i - 1), 1, -1):
+            role = rules.roles.get((tokens[i].low, *(t.low for t in tokens[i + 2 : i + n + 1])))
+            if role is not None:
+                return role, i + n + 1
     return None
 
 
