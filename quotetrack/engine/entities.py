@@ -442,7 +442,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                     near = reg.recent(m.start, m.role.gender if m.role.gender in ("m", "f") else None, m.role, qual)
                     if (near is not None and near[1].named and not near[1].roles and not m.role.relational and not m.of
                             and near[1].words[0] in rules.given_names  # a person's name, not "Свят Уважавайки"
-                            and doc.sent_of(near[0]) == doc.sent_of(m.start) - 1):
+                            and doc.sent_of(near[0]) == doc.sent_of(m.start) - 1
+                            and not doc.in_span(m.start)):  # (in a quote the speaker's words name someone else)
                         # "... признава Тони Блеър. Бившият британски премиер говори ...": he, described
                         near[1].roles.append(m.role)
                         near[1].quals.update(qual)

@@ -134,6 +134,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
             return _of(seen.person, role)
         if not _definite(m, rules) and (ahead := reg.named_next(m.end, qualifier(m.text, rules))) is not None:
             return _of(ahead, role)  # "високопоставен американски дипломат" named in the next sentence
+        if _definite(m, rules) and m.of and _just_quoted(m, before, last, reg):
+            return _of(last.person, role)  # type: ignore[arg-type]  # "Джо Байдън обвини ... | ..., подчерта кандидатът на демократите"
         if not _definite(m, rules) or m.of:
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
@@ -181,6 +183,25 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Rol
     if named is not None and (not last.speaker or not fits or named[0] > last.at):
         return _of(named[1])
     return last if last.speaker and fits else None
+
+
+def _just_quoted(m: Mention, before: int, last: Who, reg: Registry) -> bool:
+    """Whether a definite role with a complement in lower case ("кандидатът на демократите",
+    "бившия съветник по националната сигурност") is the person quoted just before, named with
+    no office that rules it out; one with a name in it ("говорителят на Кремъл") is someone new."""
+    person = last.person
+    if person is None or not person.named or m.role is None or last.at < 0:
+        return False
+    if any(w[:1].isupper() or w[:1] in reg.rules.marks for w in m.text.split()[1:]):
+        return False
+    if m.role.relational and m.of and m.of.split()[0] in reg.rules.genitive:
+        return False  # "говорителят на премиера" speaks for the one quoted, and is not him
+    if person.roles and not holds(person, m.role):
+        return False
+    if m.gender == "f" and person.gender == "m":
+        return False
+    doc = reg.doc
+    return doc is None or _paragraph(doc, before) - _paragraph(doc, last.at) <= 1
 
 
 def _nearer(last: Who, seen: Seen, before: int, role: Role) -> bool:
