@@ -130,6 +130,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         return last  # "Това заяви говорител на Мей ... каза говорителят": the one just quoted
     if m.kind == "role" and m.role is not None:
         seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules))
+        if seen is not None and seen.at > before and _salient(last, m.role, before, reg):
+            seen = None  # "Тони Блеър казва ... | Бившият британски премиер": he, not one named with it further on
         if seen is not None and not _nearer(last, seen, before, m.role):
             return _of(seen.person, role)
         if not _definite(m, rules) and (ahead := reg.named_next(m.end, qualifier(m.text, rules))) is not None:
@@ -185,23 +187,27 @@ def _recent(before: int, gender: str | None, reg: Registry, last: Who, role: Rol
     return last if last.speaker and fits else None
 
 
+def _salient(last: Who, role: Role, before: int, reg: Registry) -> bool:
+    """Whether the person just quoted, named in full with no office that rules the role out, in
+    this paragraph or the one before, is who a role means rather than someone named later."""
+    person = last.person
+    if person is None or not person.named or last.at < 0 or (person.roles and not holds(person, role)):
+        return False
+    doc = reg.doc
+    return doc is None or _paragraph(doc, before) - _paragraph(doc, last.at) <= 1
+
+
 def _just_quoted(m: Mention, before: int, last: Who, reg: Registry) -> bool:
     """Whether a definite role with a complement in lower case ("кандидатът на демократите",
-    "бившия съветник по националната сигурност") is the person quoted just before, named with
-    no office that rules it out; one with a name in it ("говорителят на Кремъл") is someone new."""
-    person = last.person
-    if person is None or not person.named or m.role is None or last.at < 0:
+    "бившия съветник по националната сигурност") is the person quoted just before; one with a
+    name in it ("говорителят на Кремъл") is someone new."""
+    if m.role is None or not _salient(last, m.role, before, reg):
         return False
     if any(w[:1].isupper() or w[:1] in reg.rules.marks for w in m.text.split()[1:]):
         return False
     if m.role.relational and m.of and m.of.split()[0] in reg.rules.genitive:
         return False  # "говорителят на премиера" speaks for the one quoted, and is not him
-    if person.roles and not holds(person, m.role):
-        return False
-    if m.gender == "f" and person.gender == "m":
-        return False
-    doc = reg.doc
-    return doc is None or _paragraph(doc, before) - _paragraph(doc, last.at) <= 1
+    return not (m.gender == "f" and last.person is not None and last.person.gender == "m")
 
 
 def _nearer(last: Who, seen: Seen, before: int, role: Role) -> bool:
