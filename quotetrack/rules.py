@@ -177,6 +177,7 @@ class RuleSet:
     short_articles: tuple[str, ...] = ()  # "-а", "-я" of "експерта": a masculine role's short article
     documents: frozenset[str] = frozenset()
     authored_by: tuple[tuple[str, ...], ...] = ()  # "проведено от": who made the document follows
+    additive: frozenset[str] = frozenset()  # "също", "още": "Посочва се също, че" goes on from the statement before
     own_documents: frozenset[str] = frozenset()  # "изявлението": the kind a speaker issues of their own
     gerund_endings: tuple[str, ...] = ()
     marks: frozenset[str] = frozenset()  # every quote mark, opener or closer
@@ -604,6 +605,7 @@ def _compile(directory: str | None) -> RuleSet:
         nationality_endings=tuple(_strings(npath, "names.nationality_endings", nd.get("names", {}).get("nationality_endings", []))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
         authored_by=tuple(words(w) for w in _strings(cpath, "documents.authored_by", cues.get("documents", {}).get("authored_by", []))),
+        additive=frozenset(w.lower() for w in _strings(cpath, "grammar.additive", grammar.get("additive", []))),
         own_documents=frozenset(w.lower() for w in _strings(cpath, "documents.own", cues.get("documents", {}).get("own", []))),
         gerund_endings=tuple(_strings(cpath, "grammar.gerund_endings", grammar.get("gerund_endings"))),
         male_endings=tuple(w.lower() for w in _strings(npath, "gender.male_endings", nd.get("gender", {}).get("male_endings", []))),

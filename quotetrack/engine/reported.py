@@ -74,10 +74,13 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         nobody = mention is None and impersonal(doc, cue) and not any(
             toks[n].low in doc.rules.preps and toks[n + 1].low in doc.rules.pronouns for n in range(s.ti, cue.i - 1))
         # (not "В него се подчертава, че": a document named before says it)
+        goes_on = False
         if nobody and source is None:
-            return  # "Смята се, че ...": the narrator's hedge, no one's statement
+            if cue.frame != "speech" or not _goes_on(doc, found, s, cue, that):
+                return  # "Смята се, че ...": the narrator's hedge, no one's statement
+            goes_on = True  # "... казват директивите. | Посочва се също, че": the same document goes on
         found.add(Stmt("indirect", toks[that].end, end, toks[cue.i].start, cue, mention, source,
-                       follows_previous=mention is None and not nobody, via=chain))
+                       follows_previous=mention is None and (not nobody or goes_on), via=chain))
         if colon is not None:
             colon_speech(doc, found, colon, s, cue, mention)
         return
@@ -88,6 +91,16 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             colon_speech(doc, found, colon, s, cue, mention)
         return
     inverted_statement(doc, found, s, cue, inside)
+
+
+def _goes_on(doc: Doc, found: Found, s: Sent, cue: Cue, that: int) -> bool:
+    """Whether an impersonal verb of speech says "also" ("Посочва се също, че", "Отбелязва се
+    още, че") right after a statement in the sentence before, in the same paragraph: the one
+    quoted there goes on (not "Съобщава се, че": the narrator's hearsay)."""
+    n = doc.sent_of(s.start)
+    if n == 0 or doc.sents[n - 1].para != s.para or not found.in_sentence(n - 1):
+        return False
+    return any(t.low in doc.rules.additive for t in doc.tokens[cue.j : that])
 
 
 def _relayed(doc: Doc, found: Found, s: Sent, cue: Cue, that: int, medium: Mention) -> bool:
