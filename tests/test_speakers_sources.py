@@ -1494,3 +1494,21 @@ def test_an_impersonal_verb_saying_also_goes_on_with_who_was_quoted_before():
     text = article("Министерството на финансите заяви, че дефицитът ще бъде овладян. "
                    "Съобщава се, че министърът ще подаде оставка.")
     assert speakers(text) == ["Министерството на финансите"]
+
+
+@pytest.mark.parametrize("line", [
+    "Иван Петров – министър на финансите:",
+    "Иван Петров-министър на финансите:",
+    "Иван Петров:",
+])
+def test_a_name_line_before_a_colon_introduces_the_quote_after_it(line):
+    text = article("Министърът говори пред депутатите в сряда.", line,
+                   "„Бюджетът ще бъде приет навреме. Няма да има нови данъци.“")
+    assert [(q.kind, q.speaker) for q in extract_text(text)] == [("direct", "Иван Петров")]
+
+
+def test_a_junior_keeps_his_name_and_a_quoted_name_after_a_colon_is_no_quote():
+    text = article("Синът на президента Иван Петров-младши заяви, че баща му ще спечели.")
+    assert speakers(text) == ["Иван Петров-младши"]
+    quotes = extract_text("Вестник Пост: „Алфа“ заплаши, че ще изтегли бизнеса си\n\nКомпанията обяви решението в сряда.\n")
+    assert "Алфа" not in [q.text for q in quotes]

@@ -2,6 +2,8 @@
 (Х заяви: „…“), inside it („… – каза Х. – …“), or none (the previous speaker goes on)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .clauses import clause_after, document_speaker, mention_after, passive_at, subject_of
 from .cues import Cue
 from .doc import Doc, Sent
@@ -137,10 +139,13 @@ def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
     if not cues:
         issuer = next((m for k in range(s.ti, colon) if (m := document_speaker(doc, k, colon)) is not None), None)
         owner = next((m for k in range(s.ti, colon) if (m := words_owner(doc, k, colon, None)) is not None), None)
+        label = _speaker_label(doc, s, colon) if len(doc.text[sp.start : sp.end].split()) >= 4 else None
         if issuer is not None:  # "Ето позицията на държавния глава:": no verb, the issuer's words
             found.add(Stmt("direct", sp.start, sp.end, issuer.start, None, issuer))
         elif owner is not None:  # "... остават думите й към края:": hers
             found.add(Stmt("direct", sp.start, sp.end, owner.start, None, owner))
+        elif label is not None:  # "Иван Петров – министър на финансите:": a transcript's speaker line
+            found.add(Stmt("direct", sp.start, sp.end, label.start, None, label))
         else:
             direct_standalone(doc, found, sp)
         return
@@ -158,6 +163,25 @@ def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
         mention = owner
     found.add(Stmt("direct", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source,
                    follows_previous=mention is None))  # "... и добавя: „…“": the speaker goes on
+
+
+def _speaker_label(doc: Doc, s: Sent, colon: int) -> Mention | None:
+    """The name a verbless line before a colon opens with, alone or with a description set off
+    by a dash ("Иван Петров – министър на финансите:", "Иван Петров-министър:"): who speaks."""
+    toks = doc.tokens
+    if colon - s.ti > 16:
+        return None
+    m = read_np(doc, s.ti, colon)
+    if m is None or m.kind != "name" or not m.name or " " not in m.name.strip():
+        return None
+    last = toks[doc.tok_index(m.end) - 1]
+    if "-" in last.text and last.text.split("-", 1)[1] in doc.rules.role_starts:
+        # "Йотингер-комисар": the description glued to the name by a hyphen
+        cut = last.start + last.text.index("-")
+        name = doc.text[m.start : cut]
+        return replace(m, end=cut, text=name, name=name)
+    after = doc.tok_index(m.end)
+    return m if after == colon or toks[after].text in DASHES else None
 
 
 def words_owner(doc: Doc, k: int, hi: int, subject: Mention | None) -> Mention | None:

@@ -91,6 +91,9 @@ class Registry:
         if canonical:
             name = canonical
         parts = name.split()
+        if parts and "-" in parts[-1] and parts[-1].split("-", 1)[1] in self.rules.role_starts:
+            parts[-1] = parts[-1].split("-", 1)[0]  # "Петров-министър": a description glued on, not a double name
+            name = " ".join(parts)
         if len(parts) == 2 and parts[0] == parts[1]:
             name = parts[0]  # "категоричен Макрон | Макрон още ...": a title run into the text, not a name
         ws = tuple(w.lower() for w in name.replace("-", " ").split())
