@@ -1512,3 +1512,10 @@ def test_a_junior_keeps_his_name_and_a_quoted_name_after_a_colon_is_no_quote():
     assert speakers(text) == ["Иван Петров-младши"]
     quotes = extract_text("Вестник Пост: „Алфа“ заплаши, че ще изтегли бизнеса си\n\nКомпанията обяви решението в сряда.\n")
     assert "Алфа" not in [q.text for q in quotes]
+
+
+def test_a_bare_definite_role_is_the_unnamed_holder_brought_in_just_before():
+    text = article("Подобно становище изрази миналата пролет говорител на външното министерство, който допусна, "
+                   "че вирусът е внесен. Междувременно говорителят използва по-умерена реторика и твърди, "
+                   "че проследяването е динамичен процес.")
+    assert speakers(text)[-1] == "говорител на външното министерство"

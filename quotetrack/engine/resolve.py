@@ -12,7 +12,8 @@ from .doc import Doc
 from .entities import WINDOW, Person, Registry, Seen, compatible, holds, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
-from .phrases import Mention, names_document, shaped
+from .phrases import Mention, names_document, read_np, shaped
+from .words import definite, role_at
 from .text import same_stem
 
 
@@ -128,6 +129,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
         return Who(named)  # "Авиопревозвачът „Еърбъс“" is Еърбъс, as "Компанията" later is
     if _same_unnamed(m, last, rules):
         return last  # "Това заяви говорител на Мей ... каза говорителят": the one just quoted
+    if (m.kind == "role" and m.role is not None and " " not in m.text.strip() and _definite(m, rules)
+            and (intro := _introduced(m, m.role, reg)) is not None):
+        return Who(intro, role)  # "... изрази говорител на външното министерство | Говорителят твърди"
     if m.kind == "role" and m.role is not None:
         seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules))
         if seen is not None and seen.at > before and _salient(last, m.role, before, reg):
@@ -264,6 +268,30 @@ def _same_unnamed(m: Mention, last: Who, rules: RuleSet) -> bool:
         if same_stem(w, words[0].lower()):
             return True
     return False
+
+
+def _introduced(m: Mention, role: Role, reg: Registry) -> str | None:
+    """The phrase that brought in the unnamed holder of a role a bare "говорителят" means: "говорител
+    на китайското външно министерство" a sentence or two before, with no name after it."""
+    doc = reg.doc
+    if doc is None:
+        return None
+    toks, rules = doc.tokens, doc.rules
+    k = doc.tok_index(m.start)
+    stop = max(0, doc.sent_of(m.start) - 2)
+    lo = doc.sents[stop].ti
+    for n in range(k - 1, lo - 1, -1):
+        t = toks[n]
+        if t.is_upper or definite(t, rules) or t.low not in rules.role_starts:
+            continue
+        found = role_at(toks, n, k, rules)
+        if found is None or found[0].lemma != role.lemma:
+            continue
+        phrase = read_np(doc, n, doc.sent_at(t.start).tj)
+        if phrase is not None and phrase.kind == "role" and phrase.of and phrase.role == found[0]:
+            return phrase.text
+        return None  # the nearest one was named, or no phrase of its own
+    return None
 
 
 def _described_body(m: Mention, before: int, reg: Registry, rules: RuleSet) -> str | None:
