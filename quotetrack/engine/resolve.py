@@ -13,8 +13,8 @@ from .entities import WINDOW, Person, Registry, Seen, compatible, holds, qualifi
 from .found import Stmt
 from .outlets import media_chain
 from .phrases import Mention, names_document, read_np, shaped
+from .text import DASHES, same_stem
 from .words import definite, role_at
-from .text import same_stem
 
 
 def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
@@ -287,6 +287,8 @@ def _introduced(m: Mention, role: Role, reg: Registry) -> str | None:
         found = role_at(toks, n, k, rules)
         if found is None or found[0].lemma != role.lemma:
             continue
+        if n >= 2 and toks[n - 1].text in "," + DASHES and toks[n - 2].is_upper:
+            return None  # "Иван Петров, експерт по енергетика": named, the registry knows him
         phrase = read_np(doc, n, doc.sent_at(t.start).tj)
         if phrase is not None and phrase.kind == "role" and phrase.of and phrase.role == found[0]:
             return phrase.text
