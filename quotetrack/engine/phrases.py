@@ -73,6 +73,15 @@ def _agrees(adjective: str, noun: str, rules: RuleSet) -> bool:
     return False
 
 
+def _closes_name(tokens: list[Token], lo: int, a: int, rules: RuleSet) -> bool:
+    """Whether the words before tokens[a] end a body's name in capitals ("на Световната здравна
+    организация | Тедрос Аданом Гебрейесус"): all the capitalised words after it are the person's."""
+    n = a - 1
+    while n > lo and tokens[n].is_word and not tokens[n].is_upper and tokens[n].low not in rules.preps:
+        n -= 1
+    return n < a - 1 and tokens[n].is_upper and n > lo and tokens[n - 1].low in rules.preps
+
+
 def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -> bool:
     """Whether t, after prev, is no word of a noun phrase: a finite verb or an adverb by its ending
     ("на Брекзит | единодушно"), or a neuter word after a definite word it does not agree with
@@ -232,7 +241,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 given = next((n for n in range(a + 1, k - 1) if tokens[n].low in rules.given_names), None)
                 if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
                     a = given
-                elif k - a >= 3:  # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
+                elif k - a >= 3 and not _closes_name(tokens, i, a, rules):
+                    # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
                     b = k - 2  # Лазовски": a place, then the person in the last two words ("Ян де Врис")
                     while b > a and tokens[b].low in rules.particles and not tokens[b].is_upper:
                         b -= 1
