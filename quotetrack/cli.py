@@ -525,8 +525,8 @@ def report(
     with _errors():
         page = report_page(articles, records, people, ruleset, filters, texts=texts, title=_shown(db),
                            generated=datetime.now().strftime("%Y-%m-%d %H:%M"))
-        write_page(out, page.html)
-    render.summary(page.summary(out))
+        size = write_page(out, page.chunks)
+    render.summary(page.summary(out, size))
 
 
 @app.command()

@@ -12,9 +12,10 @@ Pure functions of the store's records, but for `write_page`.
 from __future__ import annotations
 
 import functools
+import json
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -218,12 +219,54 @@ def _curves(edges: Counter[tuple[int, str, str]], place: dict[tuple[int, str], d
 
 # -- the report's data ----------------------------------------------------------------------------
 
+@dataclass(slots=True)
+class PageData:
+    """What the report's script reads, made in two passes over the records so that the statements
+    are never held as rows: the speakers and counts first, then `statements()` yields each row as
+    it is written. An article is [path, title, date, agency]; a statement [text, speaker,
+    article, kind, verb, media, as written] with the speaker and the article as indexes (speaker
+    -1: no one named), newest first."""
+
+    articles: list[list[str]]
+    speakers: list[dict[str, Any]]
+    overview: dict[str, Any]
+    _rows: list[int]
+    _records: Sequence[dict[str, Any]]
+    _people: People
+    _article_at: dict[str, int]
+    _speaker_at: dict[int, int]
+
+    def statements(self) -> Iterator[list[Any]]:
+        records, people = self._records, self._people
+        for i in self._rows:
+            r, person = records[i], people.of(i)
+            media = list(r.get("via") or ([r["source"]] if r.get("source") else []))
+            form = r.get("speaker") if person is not None and r.get("speaker") != person.name else ""
+            yield [r.get("text") or "", self._speaker_at[id(person)] if person is not None else -1,
+                   self._article_at[r["article_id"]], r.get("kind"), r.get("verb") or "", media, form or ""]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "speakers": self.speakers, "statements": list(self.statements())}
+
+    def json_chunks(self) -> Iterator[str]:
+        """The data as JSON for a <script> element, a piece at a time: UTF-8 as it is, no spaces,
+        < > & ' escaped (as Jinja's |tojson does) so that no statement can end the element."""
+        yield '{"articles":' + _script_json(self.articles) + ',"speakers":' + _script_json(self.speakers) + ',"statements":['
+        first = True
+        for row in self.statements():
+            yield ("" if first else ",") + _script_json(row)
+            first = False
+        yield "]}"
+
+
+def _script_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
+
+
 def page_data(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People,
-              scope: set[str] | None = None) -> dict[str, Any]:
-    """The statements of the articles in `scope` (ids; None: all), newest first, with their
-    speakers and articles, compact for inline JSON: an article is [path, title, date, agency]; a
-    statement [text, speaker, article, kind, verb, media, as written] with the speaker and the
-    article as indexes (speaker -1: no one named)."""
+              scope: set[str] | None = None) -> PageData:
+    """The report's data for the articles in `scope` (ids; None: all): see PageData."""
     arts = [a for a in articles if scope is None or a["id"] in scope]
     at = {a["id"]: n for n, a in enumerate(arts)}
     rows = [i for i, r in enumerate(records) if r.get("article_id") in at]
@@ -231,30 +274,33 @@ def page_data(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, An
     rows.sort(key=lambda i: records[i].get("date") or "", reverse=True)  # stable: newest first, text order within
     who: dict[int, int] = {}
     speakers: list[dict[str, Any]] = []
-    statements: list[list[Any]] = []  # rows of mixed fields, for JSON
+    days: Counter[str] = Counter()
+    unnamed = 0
     for i in rows:
         r, person = records[i], people.of(i)
-        if person is not None and id(person) not in who:
+        days[(arts[at[r["article_id"]]].get("date") or "")[:10] or "?"] += 1
+        if person is None:
+            unnamed += 1
+            continue
+        if id(person) not in who:
             who[id(person)] = len(speakers)
             speakers.append({"person": person, "count": 0, "roles": Counter(), "agencies": Counter(), "media": Counter(),
                              "dates": []})
-        media = list(r.get("via") or ([r["source"]] if r.get("source") else []))
-        if person is not None:
-            s = speakers[who[id(person)]]
-            s["count"] += 1
-            s["roles"].update([r["role"]] if r.get("role") else [])
-            s["agencies"].update([r["agency"]] if r.get("agency") else [])
-            s["media"].update(media)
-            s["dates"] += [r["date"][:10]] if r.get("date") else []
-        form = r.get("speaker") if person is not None and r.get("speaker") != person.name else ""
-        statements.append([r.get("text") or "", who[id(person)] if person is not None else -1, at[r["article_id"]],
-                           r.get("kind"), r.get("verb") or "", media, form or ""])
+        s = speakers[who[id(person)]]
+        s["count"] += 1
+        s["roles"].update([r["role"]] if r.get("role") else [])
+        s["agencies"].update([r["agency"]] if r.get("agency") else [])
+        s["media"].update(r.get("via") or ([r["source"]] if r.get("source") else []))
+        s["dates"] += [r["date"][:10]] if r.get("date") else []
     order = sorted(range(len(speakers)), key=lambda n: (-speakers[n]["count"], speakers[n]["person"].name))
     renumber = {old: new for new, old in enumerate(order)}
-    for st in statements:
-        st[1] = renumber.get(st[1], -1)
-    return {"articles": [[a.get("path") or a["id"], a.get("title") or "", a.get("date") or "", a.get("agency") or ""] for a in arts],
-            "speakers": [_speaker(speakers[n]) for n in order], "statements": statements}
+    shown = [_speaker(speakers[n]) for n in order]
+    rows_of_articles = [[a.get("path") or a["id"], a.get("title") or "", a.get("date") or "", a.get("agency") or ""] for a in arts]
+    view = {"articles": len(arts), "statements": len(rows), "speakers": len(shown),
+            "agencies": len({a[3] for a in rows_of_articles if a[3]}), "timeline": timeline(days),
+            "top": [(n, sp["name"], sp["count"]) for n, sp in enumerate(shown[:10])], "unnamed": unnamed}
+    return PageData(rows_of_articles, shown, view, rows, records, people, at,
+                    {key: renumber[n] for key, n in who.items()})
 
 
 def _speaker(s: dict[str, Any]) -> dict[str, Any]:
@@ -265,16 +311,6 @@ def _speaker(s: dict[str, Any]) -> dict[str, Any]:
             "dates": [min(s["dates"]), max(s["dates"])] if s["dates"] else []}
 
 
-def overview(data: dict[str, Any]) -> dict[str, Any]:
-    """The counts, the timeline and the most quoted, from page_data."""
-    arts, sts = data["articles"], data["statements"]
-    days = Counter(arts[st[2]][2][:10] or "?" for st in sts)
-    return {"articles": len(arts), "statements": len(sts), "speakers": len(data["speakers"]),
-            "agencies": len({a[3] for a in arts if a[3]}), "timeline": timeline(days),
-            "top": [(n, s["name"], s["count"]) for n, s in enumerate(data["speakers"][:10])],
-            "unnamed": sum(1 for st in sts if st[1] < 0)}
-
-
 # -- pages ----------------------------------------------------------------------------------------
 
 def render_report(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People,
@@ -283,10 +319,29 @@ def render_report(articles: Sequence[dict[str, Any]], records: Sequence[dict[str
     """The whole report as one HTML page: `articles` (with their texts or not) and `records` as
     `_stored` reads them, `people` built from those records, `audit_report` the audit's
     to_dict(); `scope` (article ids) narrows the page, `note` says how."""
+    return "".join(report_chunks(articles, records, people, audit_report, scope=scope, title=title, note=note,
+                                 generated=generated))
+
+
+
+def report_chunks(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, Any]], people: People,
+                  audit_report: dict[str, Any], *, scope: set[str] | None = None, title: str = "quotetrack",
+                  note: str = "", generated: str | None = None) -> Iterator[str]:
+    """render_report a piece at a time: the page around the data, then the data's JSON as it is
+    made, so that a store of a million statements never stands as one string."""
+    from uuid import uuid4
+
+    from markupsafe import Markup
+
     data = page_data(articles, records, people, scope)
-    return _env().get_template("report.html").render(
-        title=title, note=note, generated=generated, data=data, overview=overview(data),
+    slot = f"qt-data-{uuid4().hex}"  # where the data goes: a mark no statement on the page can hold
+    page = _env().get_template("report.html").render(
+        title=title, note=note, generated=generated, data_json=Markup(slot), overview=data.overview,
         audit=audit_view(audit_report, limit=MAX_FINDINGS))
+    head, tail = page.split(slot)
+    yield head
+    yield from data.json_chunks()
+    yield tail
 
 
 def render_audit(report: dict[str, Any], *, title: str = "quotetrack audit") -> str:
@@ -303,14 +358,14 @@ def render_diff(name_a: str, name_b: str, result: dict[str, Any], *, show_all: b
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    html: str
+    chunks: Iterable[str]  # the HTML, made as it is written
     articles: int
     statements: int
     findings: int
 
-    def summary(self, path: str | Path) -> str:
+    def summary(self, path: str | Path, size: int) -> str:
         return (f"wrote {path}: {self.articles} articles, {self.statements} statements, {self.findings} findings "
-                f"({len(self.html.encode()) / 1024:,.0f} KB)")
+                f"({size / 1024:,.0f} KB)")
 
 
 def scoped(articles: Sequence[dict[str, Any]], filters: Filters, rules: RuleSet) -> set[str] | None:
@@ -342,14 +397,15 @@ def report_page(articles: Sequence[dict[str, Any]], records: Sequence[dict[str, 
     report = audit(articles, records, people, rules, scope, texts=texts).to_dict()
     asked = [f"{k} {v}" for k, v in (("since", filters.since), ("until", filters.until), ("agency", filters.agency),
                                       ("path", filters.path)) if v is not None]
-    html = render_report(articles, records, people, report, scope=scope, title=title, note=" · ".join(asked),
-                         generated=generated)
+    chunks = report_chunks(articles, records, people, report, scope=scope, title=title, note=" · ".join(asked),
+                           generated=generated)
     n = sum(1 for r in records if scope is None or r.get("article_id") in scope)
-    return Page(html, len(scope) if scope is not None else len(articles), n, len(report["findings"]))
+    return Page(chunks, len(scope) if scope is not None else len(articles), n, len(report["findings"]))
 
 
-def write_page(path: str | Path, html: str) -> None:
-    """Write a page whole or not at all (a temporary file renamed over the target)."""
+def write_page(path: str | Path, html: str | Iterable[str]) -> int:
+    """Write a page whole or not at all (a temporary file renamed over the target), a piece at a
+    time if it comes so; returns its size in bytes."""
     from .store import file_mode, write_atomic
 
     target = Path(path)
@@ -360,7 +416,8 @@ def write_page(path: str | Path, html: str) -> None:
     if not _page_or_nothing(target):  # `--out quotes.json` must not cost the store
         raise ReportError(f"{target}: exists and is not an HTML page; left untouched (give another file)")
     try:
-        write_atomic(target, html.encode("utf-8"), mode=file_mode(target))
+        pieces = (html,) if isinstance(html, str) else html
+        return write_atomic(target, (piece.encode("utf-8") for piece in pieces), mode=file_mode(target))
     except OSError as exc:
         raise ReportError(f"{target}: cannot write here ({(exc.strerror or 'error').lower()})") from None
 

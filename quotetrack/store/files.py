@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 TMP_MARK = ".qt-"  # temporary files: .NAME.qt-XXXX.tmp
@@ -20,15 +21,18 @@ def file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, mode: int) -> int:
     """Write a file whole or not at all: a temporary file, fsynced, renamed over the target,
-    and the folder fsynced so that the rename itself survives a power cut."""
+    and the folder fsynced so that the rename itself survives a power cut. `data` may come a
+    piece at a time (a page too big to hold whole). Returns the bytes written."""
+    written = 0
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{TMP_MARK}", suffix=".tmp", dir=directory)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                written += fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -36,6 +40,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     sync_dir(directory)
+    return written
 
 
 def sync_dir(directory: Path) -> None:
