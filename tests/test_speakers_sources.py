@@ -1528,3 +1528,17 @@ def test_a_bare_definite_role_is_the_unnamed_holder_brought_in_just_before():
 ])
 def test_a_name_after_a_bodys_name_in_capitals_is_the_persons_whole(who, name):
     assert speakers(article(f"Светът трябва да похарчи повече, заяви {who}.")) == [name]
+
+
+@pytest.mark.parametrize("sentence, who, words", [
+    ("Мей посети Белфаст в сряда. Според Брюксел и Дъблин Мей трябва да спази обещанието си.",
+     "Брюксел и Дъблин", "Мей трябва да спази обещанието си."),
+    ("Според Иван Петров и Мария Колева границата трябва да остане отворена.",
+     "Иван Петров и Мария Колева", "границата трябва да остане отворена."),
+    ("Според синдикатите и работодателите заплатите трябва да растат.",
+     "синдикатите и работодателите", "заплатите трябва да растат."),
+    ("Бившите министри Иван Петров, Георги Колев и Петър Стоев написаха в писмо, че армията трябва да остане извън политиката.",
+     "Иван Петров, Георги Колев и Петър Стоев", "армията трябва да остане извън политиката."),
+])
+def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
+    assert [(q.speaker, q.text) for q in extract_text(article(sentence))] == [(who, words)]

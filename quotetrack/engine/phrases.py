@@ -491,7 +491,16 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 if first is not None and (first.kind == m.kind or (
                         first.kind in ("name", "group") and m.kind in ("name", "group", "other")
                         and shaped(doc, first) is not None and shaped(doc, m) is not None)):
-                    return Mention("group", first.start, m.end, doc.text[first.start : m.end], gender="pl")
+                    start = first.start
+                    n = doc.tok_index(first.start)
+                    while first.kind == "name" and n - 2 >= lo and tokens[n - 1].text == ",":
+                        # "Картър, Панета и Гейтс написаха": every name of the list, not the last two
+                        prev = read_np_back(doc, lo, n - 1)
+                        if prev is None or prev.kind != "name" or not prev.name or not prev.text.endswith(prev.name):
+                            break
+                        start = prev.end - len(prev.name)  # the names, not the office before them
+                        n = doc.tok_index(prev.start)
+                    return Mention("group", start, m.end, doc.text[start : m.end], gender="pl")
             if good:
                 j = _adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
                 wider = read_np(doc, j, k) if j < s else None
@@ -504,6 +513,35 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         elif good and gapped is None and skip_adverbials(doc, doc.tok_index(m.end), k) == k:
             gapped = m
     return gapped or best
+
+
+def coordinated(doc: Doc, m: Mention, hi: int) -> Mention:
+    """`m` with the phrases of its kind joined to it by commas and a last "и" ("Според Брюксел и
+    Дъблин", "Според синдикатите и работодателите"): all of them, as one group; else `m`."""
+    toks, rules = doc.tokens, doc.rules
+    j, end = doc.tok_index(m.end), m.end
+    while j + 1 < hi and toks[j].text == ",":
+        nxt = read_np(doc, j + 1, hi)
+        if nxt is None or nxt.kind != m.kind or not is_name_token(toks[j + 1], rules) or m.kind != "name":
+            return m  # only a list of names goes on with commas; ", а ..." or a clause does not
+        j, end = doc.tok_index(nxt.end), nxt.end
+    if not (j + 1 < hi and toks[j].low in rules.joint):
+        return m
+    last = read_np(doc, j + 1, hi)
+    if last is None or last.kind != m.kind or m.kind not in ("name", "group", "other") or shaped(doc, last) is None:
+        return m
+    if m.kind == "name" and m.text.lower() in rules.places:
+        # "Според Брюксел и Дъблин | Мей трябва": a place goes with a place, the name after it is the clause's
+        n = next((n for n in (2, 1) if j + 1 + n <= hi and " ".join(t.low for t in toks[j + 1 : j + 1 + n]) in rules.places), None)
+        if n is None:
+            return m
+        last = Mention("name", toks[j + 1].start, toks[j + n].end, doc.text[toks[j + 1].start : toks[j + n].end])
+    first = toks[doc.tok_index(m.start)]
+    if m.kind != "name" and (toks[j + 1].is_upper or definite(toks[j + 1], rules) != definite(first, rules) or not (
+            m.text.endswith(rules.plural_endings) and last.text.endswith(rules.plural_endings))):
+        return m  # "синдикатите и работодателите", not "синдикатите и Министерството"
+    end = last.end
+    return Mention("group", m.start, end, doc.text[m.start : end], gender="pl")
 
 
 def _adjectives_before(tokens: list[Token], a: int, s: int, rules: RuleSet) -> int:

@@ -13,7 +13,7 @@ from .directs import is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
-from .phrases import Mention, names_document, read_np, shaped
+from .phrases import Mention, coordinated, names_document, read_np, shaped
 from .text import DASHES
 from .words import good_start
 
@@ -379,6 +379,7 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     mention = read_np(doc, cue.j, s.tj)
     if mention is None or (inside and not explicit(mention)):
         return
+    mention = coordinated(doc, mention, s.tj)  # "Според Брюксел и Дъблин": both
     here = [st for st in found.in_sentence(doc.sent_of(s.start)) if st.kind != "partial"]
     if mention.kind == "medium" and here:
         for st in here:  # "…", е заявил Х според портала: the medium is the source
@@ -391,7 +392,8 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             run -= 1
         split = two_names(doc, run if mention.kind != "name" else cue.j, after) if after - run >= 2 else None
         if split is not None:  # "Според Тръмп Уолф ще ...": Тръмп credits, Уолф is the subject
-            mention = read_np(doc, cue.j, split) or mention
+            first = read_np(doc, cue.j, split)
+            mention = coordinated(doc, first, split) if first is not None else mention
             after = split
     while (mention.kind in ("role", "group", "other") and after < s.tj and after - 1 > cue.j
            and (toks[after].low in doc.rules.auxiliaries or toks[after].low in doc.rules.adverbs_copulas)
