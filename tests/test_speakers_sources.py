@@ -1542,3 +1542,9 @@ def test_a_name_after_a_bodys_name_in_capitals_is_the_persons_whole(who, name):
 ])
 def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     assert [(q.speaker, q.text) for q in extract_text(article(sentence))] == [(who, words)]
+
+
+def test_a_role_set_off_after_a_name_is_no_one_else_for_a_pronoun_to_mean():
+    text = article("На свой ред Иван Колев, председател на групата на ЕНП в ЕП заяви, че е загрижен. "
+                   "„Не знам как ще постигнем споразумение“, допълни той.")
+    assert speakers(text) == ["Иван Колев", "Иван Колев"]

@@ -13,7 +13,7 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, is_anaphora, opening_subject, two_names
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, read_np, shaped
+from .phrases import Mention, read_np, read_np_back, shaped
 from .text import DASHES, Token, quoted_at, same_stem
 from .words import good_start, initial, is_name_token, lone_name, name_end
 
@@ -440,7 +440,10 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = doc.tok_index(m.end)
             elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
                 end = doc.tok_index(m.end)
-                if _subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None:
+                named = read_np_back(doc, s.ti, k - 1) if k - 2 >= s.ti and toks[k - 1].text == "," else None
+                # "Манфред Вебер, председател на групата заяви": he, no one else for a pronoun to mean later
+                apposed = named is not None and named.kind == "name" and reg.find(named.name or "") is not None
+                if not apposed and _subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None:
                     qual = _role_qualifier(doc, k, m)
                     near = reg.recent(m.start, m.role.gender if m.role.gender in ("m", "f") else None, m.role, qual)
                     if (near is not None and near[1].named and not near[1].roles and not m.role.relational and not m.of
