@@ -393,3 +393,8 @@ def test_a_long_run_of_joiners_after_a_word_is_read_in_one_pass(tail):
         signal.signal(signal.SIGALRM, old)
     assert tokens == _reference_tokens("дума" + tail + " край")
     assert tokens[-1] == "край" and not tokens[0].endswith(("-", "'", "’"))
+
+
+def test_spaces_inside_the_marks_are_no_part_of_the_quote():
+    quotes = extract_text("Заглавие\n\nИван Петров заяви: „ Бюджетът няма да има дефицит, а само излишък “.\n")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "Бюджетът няма да има дефицит, а само излишък")]

@@ -89,7 +89,12 @@ def find_marks(
                         k = 0
                     o = stack[k]
                     del stack[k:]
-                    spans.append(Span(o, i, o + 1, i))
+                    a, b = o + 1, i
+                    while a < b and text[a] == " ":
+                        a += 1  # "„ Брекзит ... “": the words, not the spaces a careless hand left inside the marks
+                    while b > a and text[b - 1] == " ":
+                        b -= 1
+                    spans.append(Span(o, i, a, b))
                     continue
                 if role == "close":
                     orphan_closers.append(i)
