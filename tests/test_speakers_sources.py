@@ -1548,3 +1548,10 @@ def test_a_role_set_off_after_a_name_is_no_one_else_for_a_pronoun_to_mean():
     text = article("На свой ред Иван Колев, председател на групата на ЕНП в ЕП заяви, че е загрижен. "
                    "„Не знам как ще постигнем споразумение“, допълни той.")
     assert speakers(text) == ["Иван Колев", "Иван Колев"]
+
+
+def test_a_relative_clause_on_a_document_speaks_for_its_issuer():
+    text = article("Министърът поиска съвет относно последния доклад на Световната банка, в който се подчертава, "
+                   "че страната ще бъде третирана като трета страна.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [
+        ("Световната банка", "страната ще бъде третирана като трета страна.")]

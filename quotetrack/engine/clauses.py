@@ -242,9 +242,14 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             if head is not None and (head.kind in ("name", "role", "group") or _people(doc, head)):
                 return head
         return back
-    if (k - 4 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].low in doc.rules.preps
-            and toks[k - 3].text == "," and toks[k - 4].low in doc.rules.documents):
-        return read_np(doc, k - 4, k - 3)  # "... изявление, в което се казва": the document speaks
+    if k - 4 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].low in doc.rules.preps and toks[k - 3].text == ",":
+        # "... изявление, в което се казва": the document speaks; "доклад на ЕС за бизнеса, в който се
+        # подчертава": its issuer, named after it
+        noun = next((n for n in range(k - 4, max(s.ti, k - 10) - 1, -1) if toks[n].low in doc.rules.documents), None)
+        between = toks[noun + 1 : k - 3] if noun is not None else ()
+        if noun is not None and all(t.is_word and t.low not in doc.rules.verbs and t.low not in doc.rules.relatives for t in between):
+            t = toks[noun]  # the document itself, which the registry knows the issuer of
+            return read_np(doc, noun, k - 3) if not between else Mention("other", t.start, t.end, t.text)
     if k - 1 >= s.ti and toks[k - 1].low in doc.rules.conjunctions:
         # a second verb of the same subject: "X призна, че ..., но предупреди"
         earlier = [c for c in doc.cues_outside(s, labels=True) if c.j <= k - 1 and c.kind == "verb"]  # not one inside a quote
