@@ -1555,3 +1555,14 @@ def test_a_relative_clause_on_a_document_speaks_for_its_issuer():
                    "че страната ще бъде третирана като трета страна.")
     assert [(q.speaker, q.text) for q in extract_text(text)] == [
         ("Световната банка", "страната ще бъде третирана като трета страна.")]
+
+
+def test_a_document_adopted_by_a_body_speaks_for_that_body():
+    text = article("Съветът на министрите прие директиви за водене на преговорите. "
+                   "Преговорните директиви казват, че страната трябва да спазва правилата.")
+    assert speakers(text) == ["Съветът на министрите"]
+
+
+def test_according_to_a_document_of_a_body_the_words_start_after_the_body():
+    text = article("Според доклада на Световната банка, растежът ще спадне догодина.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [("Световната банка", "растежът ще спадне догодина.")]

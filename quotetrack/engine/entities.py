@@ -468,7 +468,11 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             reg.issuers.append((t.start, issuer))
         elif issuer is None and k > s.ti + 1 and not toks[k].is_upper and toks[k - 1].low not in rules.preps:
             # (not "..., се допълва в доклада": where the words are, not what the subject published)
-            reg.issuers.append((t.start, (s.ti, k)))  # "Еърбъс публикува изявление, в което ...": its subject's
+            v = k - 1
+            while v > s.ti and toks[v].is_word and not toks[v].is_upper and toks[v].low.endswith(rules.adjective_endings):
+                v -= 1  # "публикува | официално | изявление": the verb is the word before the adjectives
+            # "Еърбъс публикува изявление, в което ...", "Съветът на министрите прие директиви": its subject's
+            reg.issuers.append((t.start, (s.ti, v if v > s.ti else k)))
     pronouns = rules.pronouns
     for s in doc.sents:
         first = toks[s.ti].low if s.ti < s.tj else ""
