@@ -1566,3 +1566,14 @@ def test_a_document_adopted_by_a_body_speaks_for_that_body():
 def test_according_to_a_document_of_a_body_the_words_start_after_the_body():
     text = article("Според доклада на Световната банка, растежът ще спадне догодина.")
     assert [(q.speaker, q.text) for q in extract_text(text)] == [("Световната банка", "растежът ще спадне догодина.")]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Министрите са уверени, че цените ще паднат, каза Иван Петров.", "Иван Петров"),
+    ("Източник от правителството коментира плана. Германците са притеснени, че сделката ще пропадне, допълва източникът.",
+     "Източник от правителството"),
+    # a medium's credit at the end only carried the words: their subject keeps them
+    ("Министрите са уверени, че цените ще паднат, съобщи Ройтерс.", "Министрите"),
+])
+def test_a_credit_closing_the_sentence_takes_a_stance_inside_it(sentence, who):
+    assert speakers(article(sentence)) == [who]

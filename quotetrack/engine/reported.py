@@ -50,6 +50,8 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             return
         if cue.frame == "stance" and mention is not None and mention.kind == "other" and shaped(doc, mention) is None:
             return
+        if cue.frame == "stance" and _credited_after(doc, s, cue):
+            return  # "Германците са притеснени, че ..., допълва източникът": the source's words, their worry in them
         if mention is not None and mention.kind == "medium" and _relayed(doc, found, s, cue, that, mention):
             return  # "БиБиСи пояснява, че източници ... са заявили, че ...": theirs, the medium carried it
         end, chain, colon = clause_end(doc, found, that + 1, s)
@@ -91,6 +93,18 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             colon_speech(doc, found, colon, s, cue, mention)
         return
     inverted_statement(doc, found, s, cue, inside)
+
+
+def _credited_after(doc: Doc, s: Sent, cue: Cue) -> bool:
+    """Whether a verb of speech after a comma later in the sentence credits it to someone (not a
+    medium) named after the verb ("..., допълва източникът"): the whole sentence is that one's."""
+    toks = doc.tokens
+    for c in doc.cues_outside(s):
+        if c.i > cue.j and c.kind == "verb" and c.frame == "speech" and toks[c.i - 1].text in "," + DASHES:
+            m = mention_after(doc, c, s.tj)  # (a medium's credit leaves the words their subject's: it only carried them)
+            # (and a lone capitalised word may be an outlet the rules do not list: "съобщи Ройтрес")
+            return m is not None and (m.kind in ("role", "group") or (m.kind == "name" and " " in (m.name or "").strip()))
+    return False
 
 
 def _goes_on(doc: Doc, found: Found, s: Sent, cue: Cue, that: int) -> bool:
