@@ -1577,3 +1577,14 @@ def test_according_to_a_document_of_a_body_the_words_start_after_the_body():
 ])
 def test_a_credit_closing_the_sentence_takes_a_stance_inside_it(sentence, who):
     assert speakers(article(sentence)) == [who]
+
+
+def test_two_subjects_before_a_reflexive_plural_verb_are_both_who():
+    text = article("Проектът остава спорен. Полша и Балтийските страни се опасяват, че той ще засили влиянието на Русия.")
+    assert speakers(text) == ["Полша и Балтийските страни"]
+
+
+def test_a_manner_phrase_before_the_verb_after_a_quote_is_not_who():
+    text = article("Сорос говори в Лондон. „Всичко, което можеше да се случи зле, се случи зле“ през последните години, "
+                   "със съжаление каза Джордж Сорос.")
+    assert speakers(text) == ["Джордж Сорос"]

@@ -75,7 +75,7 @@ def adverbials_before(doc: Doc, lo: int, k: int) -> int:
         j = a
         while j < k:
             n = adverbial_end(doc, j, k)
-            if n == j and j > lo and doc.tokens[k].low not in doc.rules.reflexive:
+            if n == j and j > lo and doc.tokens[j].low in doc.rules.place_preps and doc.tokens[k].low not in doc.rules.reflexive:
                 n = _in_document(doc, j, k)  # (but "В документа | се посочва": the document says it)
             if n == j:
                 break

@@ -440,10 +440,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = doc.tok_index(m.end)
             elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
                 end = doc.tok_index(m.end)
-                named = read_np_back(doc, s.ti, k - 1) if k - 2 >= s.ti and toks[k - 1].text == "," else None
-                # "Манфред Вебер, председател на групата заяви": he, no one else for a pronoun to mean later
-                apposed = named is not None and named.kind == "name" and reg.find(named.name or "") is not None
-                if not apposed and _subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None:
+                if (_subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None
+                        and not _apposed_to_name(doc, reg, s, k)):
                     qual = _role_qualifier(doc, k, m)
                     near = reg.recent(m.start, m.role.gender if m.role.gender in ("m", "f") else None, m.role, qual)
                     if (near is not None and near[1].named and not near[1].roles and not m.role.relational and not m.of
@@ -496,6 +494,15 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
+
+
+def _apposed_to_name(doc: Doc, reg: Registry, s: Sent, k: int) -> bool:
+    """Whether the role at tokens[k] is set off after a name ("Манфред Вебер, председател на
+    групата заяви"): he, no one else for a pronoun to mean later."""
+    if k - 2 < s.ti or doc.tokens[k - 1].text != ",":
+        return False
+    named = read_np_back(doc, s.ti, k - 1)
+    return named is not None and named.kind == "name" and reg.find(named.name or "") is not None
 
 
 def _owned_document(doc: Doc, s: Sent) -> tuple[int, Mention] | None:

@@ -486,7 +486,9 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                                        or (s + 1 < k and tokens[s + 1].text == "%")) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             if good and m.kind in ("name", "medium", "group", "other") and s - 2 >= lo and tokens[s - 1].low in rules.joint and (
-                    end < len(tokens) and tokens[end].low.endswith(rules.plural_verb_endings)):
+                    end < len(tokens) and (tokens[end].low.endswith(rules.plural_verb_endings) or (
+                        tokens[end].low in rules.reflexive and end + 1 < len(tokens)
+                        and tokens[end + 1].low.endswith(rules.plural_verb_endings)))):  # "A и B се опасяват"
                 first = read_np_back(doc, lo, s - 1)  # "Великобритания и Франция заявиха": both of them
                 if first is not None and (first.kind == m.kind or (
                         first.kind in ("name", "group") and m.kind in ("name", "group", "other")

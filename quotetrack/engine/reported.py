@@ -469,7 +469,9 @@ def partials(doc: Doc, found: Found) -> None:
             continue
         before = [c for c in cues if doc.tokens[c.i].start < sp.outer_start]
         cue = before[-1] if before else cues[0]
-        mention = subject_of(doc, cue, s) if before else (subject_of(doc, cue, s) or mention_after(doc, cue, s.tj))
+        mention = subject_of(doc, cue, s)
+        if not before and shaped(doc, mention) is None:  # "„…“ ..., със съжаление каза Сорос": who follows the verb
+            mention = mention_after(doc, cue, s.tj) or mention
         if cue.kind == "prep":
             mention = read_np(doc, cue.j, s.tj)
         tail = credit_tail(doc, doc.tok_index(sp.end), s.tj)  # "..., предаде „Ню Йорк таймс“"
