@@ -97,6 +97,7 @@ class RuleSet:
     titles: frozenset[str]
     agencies: dict[tuple[str, ...], Agency]
     pronouns: dict[str, str]
+    possessives: dict[str, str]  # "неин" -> f: "неин говорител" is hers
     end_markers: tuple[str, ...]
     inline_end_markers: tuple[str, ...]
     caption_markers: tuple[str, ...]
@@ -474,6 +475,12 @@ def _compile(directory: str | None) -> RuleSet:
             raise RulesError(ppath, f"pronoun {entry!r:.60}: gender must be one of {', '.join(GENDERS)}")
         for form in _strings(ppath, "pronoun forms", entry.get("forms")):
             pronouns[form.lower()] = entry["gender"]
+    possessives: dict[str, str] = {}
+    for entry in _entries(ppath, pdata, "possessive"):
+        if entry.get("gender") not in GENDERS:
+            raise RulesError(ppath, f"possessive {entry!r:.60}: gender must be one of {', '.join(GENDERS)}")
+        for form in _strings(ppath, "possessive forms", entry.get("forms")):
+            possessives[form.lower()] = entry["gender"]
 
     bpath, bfile = files["boilerplate.toml"]
     bp = {**bfile.get("markers", {}), "dates": bfile.get("dates", {})}
@@ -532,6 +539,7 @@ def _compile(directory: str | None) -> RuleSet:
         title_roles=title_roles,
         agencies=agencies,
         pronouns=pronouns,
+        possessives=possessives,
         end_markers=tuple(_strings(bpath, "end_markers", bp.get("end_markers"))),
         inline_end_markers=tuple(_strings(bpath, "inline_end_markers", bp.get("inline_end_markers", []))),
         caption_markers=tuple(w.lower() for w in _strings(bpath, "caption_markers", bp.get("caption_markers", []))),

@@ -696,7 +696,7 @@ def test_a_body_in_marks_or_behind_a_document_speaks(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # "Това заяви" with its subject past an outlet and an adverbial
     (article("Мария Илиева ще замине за Германия. Това заяви пред в. „Вечерен куриер“ нейният адвокат, предаде ДПА."),
-     ["нейният адвокат"]),
+     ["адвокат на Мария Илиева"]),  # whose, not "her" (the possessive resolved)
     # ... with a body's voice after "от", its complement's noun included
     (article("Заповедта влиза в сила от понеделник. Това съобщиха от пресцентъра на социалното министерство."),
      ["пресцентъра на социалното министерство"]),
@@ -1588,3 +1588,15 @@ def test_a_manner_phrase_before_the_verb_after_a_quote_is_not_who():
     text = article("Сорос говори в Лондон. „Всичко, което можеше да се случи зле, се случи зле“ през последните години, "
                    "със съжаление каза Джордж Сорос.")
     assert speakers(text) == ["Джордж Сорос"]
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Премиерът Мария Колева посети Брюксел. Втори референдум няма да има, заяви неин говорител, цитиран от Ройтерс.",
+     "говорител на Мария Колева"),
+    ("Вицепрезидентът Иван Петров пристигна в столицата. Негови близки помощници уверяват, че той ще утвърди резултата.",
+     "близки помощници на Иван Петров"),
+    # ... but a holder the article names is that person
+    ("Мария Колева иска да напусне страната. Това заяви пред вестника нейният адвокат Петър Стоев.", "Петър Стоев"),
+])
+def test_a_role_held_for_someone_after_a_possessive_is_theirs(sentence, who):
+    assert speakers(article(sentence)) == [who]

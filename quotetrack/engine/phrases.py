@@ -143,6 +143,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if i >= hi:
         return None
     tok = tokens[i]
+    if tok.low in rules.possessives and i + 1 < hi and (held := read_np(doc, i + 1, hi)) is not None and (
+            held.kind in ("role", "group") and held.role is not None and held.role.relational):
+        return held  # "заяви неин говорител": the spokesman (whose, resolution reads from the possessive)
     if tok.low in rules.pronouns:
         return Mention("pronoun", tok.start, tok.end, tok.text, gender=rules.pronouns[tok.low])
     medium = doc.media.medium_at(tokens, i, hi)

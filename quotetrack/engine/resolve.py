@@ -109,6 +109,18 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
             return last  # "Компанията твърди, че ... | ..., се казва още в изявлението": its own
         if issued is not None and not names_document(issued[1], rules):
             return _who(issued[1], before, reg, last, rules)
+    if m.kind in ("role", "group") and m.role is not None and m.role.relational:
+        who = _who_plain(m, before, reg, last, rules)
+        if who.person is None and (whose := _possessor(m, before, reg, last)):
+            # "Неин говорител заяви": a spokesman of hers, not she (unless the article names him)
+            held = m.text.split(maxsplit=1)[1] if m.text.split()[0].lower() in rules.possessives else m.text
+            return Who(f"{held} {min(rules.genitive)} {whose}", role, gender="pl" if m.kind == "group" else m.role.gender)
+        return who
+    return _who_plain(m, before, reg, last, rules)
+
+
+def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
+    role = m.role.lemma if m.role else None
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
         # "допълни още Смит" right after Иън Дънкан Смит spoke is he, not another Смит named first
@@ -150,12 +162,29 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
             m.text if m.kind == "role" else None, role)
     if m.kind == "pronoun":
         group = reg.recent_group(before)
-        if last.person is None and last.speaker and (group is None or last.at > before - 400):
+        if last.person is None and last.speaker and last.gender in (None, "pl") and (group is None or last.at > before - 400):
             return last
         return Who(group)  # "те" with no group before it: no one to name
     first = m.text.split()[0].lower()
     gender = rules.partitive_gender.get(first) or ("pl" if m.kind == "group" else None)
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
+
+
+def _possessor(m: Mention, before: int, reg: Registry, last: Who) -> str | None:
+    """Whose a relational role is when a possessive stands right before it ("неин говорител",
+    "Негови близки помощници"): the person the possessive means, by its gender."""
+    doc = reg.doc
+    if doc is None:
+        return None
+    k = doc.tok_index(m.start)
+    while k > 0 and doc.tokens[k - 1].is_word and not doc.tokens[k - 1].is_upper and doc.tokens[k - 1].low.endswith(
+            doc.rules.adjective_endings) and doc.tokens[k - 1].low not in doc.rules.possessives:
+        k -= 1  # "негови | близки | помощници"
+    gender = doc.rules.possessives.get(doc.tokens[k - 1].low) if k > 0 else None
+    if gender is None:
+        return None
+    owner = _recent(doc.tokens[k - 1].start, gender, reg, last)
+    return owner.speaker if owner is not None and owner.person is not None else None
 
 
 def _own_statement(m: Mention, before: int, issued_at: int, last: Who, reg: Registry, rules: RuleSet) -> bool:
