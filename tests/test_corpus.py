@@ -15,7 +15,7 @@ from .conftest import SHARED
 FLOORS = {
     "direct": (0.95, 0.965),
     "all": (0.90, 0.928),
-    "speaker": (0.95, 0.992),
+    "speaker": (0.95, 0.995),
     "verb": (0.96, 0.981),
     "source": (0.85, 0.904),
     "agency": (0.90, 0.947),
