@@ -1600,3 +1600,9 @@ def test_a_manner_phrase_before_the_verb_after_a_quote_is_not_who():
 ])
 def test_a_role_held_for_someone_after_a_possessive_is_theirs(sentence, who):
     assert speakers(article(sentence)) == [who]
+
+
+def test_acronyms_side_by_side_are_no_one_a_pronoun_means():
+    text = article("Премиерът Мария Колева говори пред парламента. Тя посочи данните на СТО. "
+                   "Ако се търгува по правилата на СТО БВП ще падне с една десета, но тя добави, че икономиката ще се възстанови.")
+    assert speakers(text)[-1] == "Мария Колева"

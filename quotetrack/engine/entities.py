@@ -365,6 +365,8 @@ def _same_complement(a: str, b: str) -> bool:
 def _fits(person: Person, gender: str | None, strict: bool) -> bool:
     if not (person.roles or person.spoke or person.gender or person.named or person.acts):
         return False  # "Брекзит Великобритания": two capitalised words, no sign of a person
+    if not person.roles and all(w.isupper() for w in person.name.split()):
+        return False  # "СТО БВП": acronyms side by side, no one a pronoun means
     if gender in (None, "any", "pl") or person.gender in (None, "any", gender):
         return True
     return not strict and not person.sure
