@@ -576,8 +576,9 @@ def test_a_source_in_the_statements_own_clause(text, source):
     # a capitalised definite word after a media noun opens the next phrase, not the medium's name
     (article("Британският вестник „Гардиън“ пише за срещата. Според изданието Европейският парламент "
              "настоява за нови правила."), ["Гардиън"]),
-    # an adverbial of two words before the verb is no part of who; a number ends a Latin name
-    (article("Депутатите в Брюксел освен това изтъкват, че сделката е лоша."), ["Депутатите"]),
+    # an adverbial of two words before the verb is no part of who (the place after a plural
+    # subject is: it says which of them); a number ends a Latin name
+    (article("Депутатите в Брюксел освен това изтъкват, че сделката е лоша."), ["Депутатите в Брюксел"]),
     (article("Проектната компания Energy Link 2 заяви, че строежът продължава."), ["Energy Link 2"]),
     # no phrase starts inside a medium's name
     (article("В интервю за Би Би Си Мартин подчертава, че сделката е лоша."), ["Мартин"]),
@@ -1606,3 +1607,10 @@ def test_acronyms_side_by_side_are_no_one_a_pronoun_means():
     text = article("Премиерът Мария Колева говори пред парламента. Тя посочи данните на СТО. "
                    "Ако се търгува по правилата на СТО БВП ще падне с една десета, но тя добави, че икономиката ще се възстанови.")
     assert speakers(text)[-1] == "Мария Колева"
+
+
+def test_a_place_after_a_plural_subject_says_which_of_them():
+    assert speakers(article("Повечето страни в Източна Европа смятат, че санкциите трябва да останат.")) == [
+        "Повечето страни в Източна Европа"]
+    # ... while after a person it is where he spoke
+    assert speakers(article("Иван Петров в София заяви, че санкциите трябва да останат.")) == ["Иван Петров"]
