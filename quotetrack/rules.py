@@ -162,6 +162,7 @@ class RuleSet:
     subjunctive_reports_after: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
+    causal_this: frozenset[tuple[str, ...]] = frozenset()  # "във връзка с това, че": a reason, no report
     not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
     indefinite_groups: frozenset[str] = frozenset()  # "Някои допускат": a speaker alone
     adjective_endings: tuple[str, ...] = ()  # "Национална", "Върховен": a body name's first word
@@ -597,6 +598,7 @@ def _compile(directory: str | None) -> RuleSet:
             cpath, "grammar.subjunctive_reports_after", grammar.get("subjunctive_reports_after", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
+        causal_this=frozenset(words(w) for w in _strings(cpath, "grammar.causal_this", grammar.get("causal_this", []))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
         genitive=frozenset(w.lower() for w in _strings(cpath, "grammar.genitive", grammar.get("genitive", []))),
         label_nouns=frozenset(w.lower() for w in _strings(cpath, "grammar.label_nouns", grammar.get("label_nouns", []))),

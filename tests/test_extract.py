@@ -398,3 +398,8 @@ def test_a_long_run_of_joiners_after_a_word_is_read_in_one_pass(tail):
 def test_spaces_inside_the_marks_are_no_part_of_the_quote():
     quotes = extract_text("Заглавие\n\nИван Петров заяви: „ Бюджетът няма да има дефицит, а само излишък “.\n")
     assert [(q.kind, q.text) for q in quotes] == [("direct", "Бюджетът няма да има дефицит, а само излишък")]
+
+
+def test_a_che_clause_after_a_causal_this_gives_a_reason_not_a_report():
+    text = "Заглавие\n\nЩабът препоръчва носенето на маски във връзка с това, че броят на заразените расте.\n"
+    assert extract_text(text) == []

@@ -149,8 +149,10 @@ def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
     rules = doc.rules
     for n in range(k, min(s.tj, k + 12)):  # "каза на висшите представители на финансовия сектор, че"
         if toks[n].low in rules.that:
-            before = toks[n - 2] if toks[n - 1].text == "," and n - 2 >= k else toks[n - 1]
-            return None if n > 0 and before.low in rules.not_that_before else n
+            b = n - 2 if toks[n - 1].text == "," and n - 2 >= k else n - 1
+            if b > k and (toks[b - 1].low, toks[b].low) in rules.causal_this:
+                return None  # "препоръчва мерки във връзка с това, че ...": why, not what
+            return None if n > 0 and toks[b].low in rules.not_that_before else n
         if (toks[n].low in rules.verbs or toks[n].text in ":" or toks[n].text in rules.openers
                 or toks[n].low in rules.not_that_between
                 or (toks[n].low in rules.others_claims and not (n + 1 < s.tj and toks[n + 1].low in rules.own))):
