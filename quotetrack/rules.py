@@ -223,6 +223,12 @@ class RuleSet:
     mark_re: Any = None  # any quote mark
     sentence_re: Any = None  # where a sentence may end: a stop, or a space before a capitalised opener
 
+    @functools.cached_property
+    def indexed_words(self) -> frozenset[str]:
+        """The words an article's index of positions holds (doc.Doc.at): those a list asks
+        every article for (cue openers, times, media nouns, roles, titles, documents)."""
+        return self.cue_words | self.time_nouns | self.media_nouns | self.role_starts | self.titles | self.documents
+
     def agency(self, form: str) -> Agency | None:
         """The agency or medium a written form names ("AFP", "Франс прес" -> АФП), or None."""
         return self.agencies.get(_agency_key(form, self.marks))

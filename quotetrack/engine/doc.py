@@ -48,7 +48,7 @@ class Doc:
     outer_starts: list[int] = field(default_factory=list)
     outer_reach: list[int] = field(default_factory=list)
     times: frozenset[int] = frozenset()  # indexes of time nouns ("седмица", "четвъртък")
-    at: dict[str, list[int]] = field(default_factory=dict)  # lower-case word -> its token indexes
+    at: dict[str, list[int]] = field(default_factory=dict)  # lower-case word -> its token indexes (RuleSet.indexed_words only)
     # the phrase read at (start, end): the same phrase is asked for by the registry, by every cue
     # reading back over it and by the resolver, and reading it is pure, so it is read once
     phrases: dict = field(default_factory=dict)
@@ -60,8 +60,10 @@ class Doc:
         # where each word stands: the few lists that ask every token for a word of theirs (time
         # nouns, media nouns, documents) intersect their words with these keys instead
         at: dict[str, list[int]] = {}
+        asked = rules.indexed_words  # (most words are no list's: they are not indexed at all)
         for k, t in enumerate(tokens):
-            at.setdefault(t.low, []).append(k)
+            if t.low in asked:
+                at.setdefault(t.low, []).append(k)
         doc = cls(text, lay, rules, Media(rules, tokens, at), tokens, starts)
         doc.at = at
         for p, (ps, pe) in enumerate(lay.paragraphs):
