@@ -1614,3 +1614,9 @@ def test_a_place_after_a_plural_subject_says_which_of_them():
         "Повечето страни в Източна Европа"]
     # ... while after a person it is where he spoke
     assert speakers(article("Иван Петров в София заяви, че санкциите трябва да останат.")) == ["Иван Петров"]
+
+
+def test_a_programme_title_whose_opening_mark_was_lost_runs_to_its_closing_one():
+    text = article("Парламентът ще гласува бюджета в петък. Това каза в предаването Лице в лице” Петър Колев, "
+                   "председател на комисията.")
+    assert [(q.speaker, q.source) for q in extract_text(text)] == [("Петър Колев", "Лице в лице")]

@@ -158,6 +158,13 @@ class Media:
             k += 2
             while k < hi and tokens[k].is_word and tokens[k].is_upper:
                 k += 1
+        if k < hi and tokens[k].is_word and tokens[k].is_upper and k > head:
+            close = next((n for n in range(k + 1, min(hi, k + 7)) if tokens[n].text in rules.closers
+                          or tokens[n].text in rules.openers or not (tokens[n].is_word or tokens[n].text in "-–")), None)
+            if close is not None and close > k + 1 and tokens[close].text in rules.closers and (
+                    close + 1 >= hi or tokens[close + 1].start > tokens[close].end):  # a closer: a space follows it
+                # "в предаването Лице в лице” Петър Колев": a title whose opening mark was lost runs to its closing one
+                return _text(tokens, k, close), close + 1
         if (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
                 and not (len(tokens[k].low) > 4 and tokens[k].low.endswith(rules.definite_suffixes))):
             name_at = k  # not "Европейският" of "Според изданието Европейският парламент ...": a new subject
