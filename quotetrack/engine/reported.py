@@ -101,8 +101,9 @@ def _credited_after(doc: Doc, s: Sent, cue: Cue) -> bool:
     toks = doc.tokens
     for c in doc.cues_outside(s):
         if c.i > cue.j and c.kind == "verb" and c.frame == "speech" and toks[c.i - 1].text in "," + DASHES:
-            m = mention_after(doc, c, s.tj)  # (a medium's credit leaves the words their subject's: it only carried them)
-            # (and a lone capitalised word may be an outlet the rules do not list: "съобщи Ройтрес")
+            # a medium only carried the words (they stay their subject's), and a lone capitalised
+            # word may be an outlet the rules do not list ("съобщи Ройтрес"): a person's credit only
+            m = mention_after(doc, c, s.tj)
             return m is not None and (m.kind in ("role", "group") or (m.kind == "name" and " " in (m.name or "").strip()))
     return False
 

@@ -120,6 +120,7 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
 
 
 def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
+    """_who for any mention but a document's: a name, a medium, a body, a role, a pronoun."""
     role = m.role.lemma if m.role else None
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
@@ -152,8 +153,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
             return _of(seen.person, role)
         if not _definite(m, rules) and (ahead := reg.named_next(m.end, qualifier(m.text, rules))) is not None:
             return _of(ahead, role)  # "високопоставен американски дипломат" named in the next sentence
-        if _definite(m, rules) and m.of and _just_quoted(m, before, last, reg):
-            return _of(last.person, role)  # type: ignore[arg-type]  # "Джо Байдън обвини ... | ..., подчерта кандидатът на демократите"
+        if _definite(m, rules) and m.of and last.person is not None and _just_quoted(m, before, last, reg):
+            return _of(last.person, role)  # "Джо Байдън обвини ... | ..., подчерта кандидатът на демократите"
         if not _definite(m, rules) or m.of:
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
