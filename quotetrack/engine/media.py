@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..rules import RuleSet
-from .text import Token, quoted_at, same_stem
+from .text import DASHES, Token, quoted_at, same_stem
 
 
 class Media:
@@ -160,7 +160,7 @@ class Media:
                 k += 1
         if k < hi and tokens[k].is_word and tokens[k].is_upper and k > head:
             close = next((n for n in range(k + 1, min(hi, k + 7)) if tokens[n].text in rules.closers
-                          or tokens[n].text in rules.openers or not (tokens[n].is_word or tokens[n].text in "-–")), None)
+                          or tokens[n].text in rules.openers or not (tokens[n].is_word or tokens[n].text in DASHES)), None)
             if close is not None and close > k + 1 and tokens[close].text in rules.closers and (
                     close + 1 >= hi or tokens[close + 1].start > tokens[close].end):  # a closer: a space follows it
                 # "в предаването Лице в лице” Петър Колев": a title whose opening mark was lost runs to its closing one
