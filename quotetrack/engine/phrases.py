@@ -79,7 +79,12 @@ def _closes_name(tokens: list[Token], lo: int, a: int, rules: RuleSet) -> bool:
     n = a - 1
     while n > lo and tokens[n].is_word and not tokens[n].is_upper and tokens[n].low not in rules.preps:
         n -= 1
-    return n < a - 1 and tokens[n].is_upper and n > lo and tokens[n - 1].low in rules.preps
+    if not (n < a - 1 and tokens[n].is_upper and n > lo):
+        return False
+    n -= 1
+    while n > lo and tokens[n].is_word and tokens[n].low not in rules.preps:
+        n -= 1  # "на иранския | Върховен съд": adjectives and capitals back to the preposition
+    return tokens[n].low in rules.preps
 
 
 def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -> bool:
