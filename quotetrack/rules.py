@@ -267,6 +267,17 @@ def _table(path: str, where: str, value: Any) -> dict[str, Any]:
     return value
 
 
+def _gendered_forms(path: str, data: dict[str, Any], kind: str) -> dict[str, str]:
+    """Each form of the [[kind]] entries of pronouns.toml -> its entry's gender."""
+    forms: dict[str, str] = {}
+    for entry in _entries(path, data, kind):
+        if entry.get("gender") not in GENDERS:
+            raise RulesError(path, f"{kind} {entry!r:.60}: gender must be one of {', '.join(GENDERS)}")
+        for form in _strings(path, f"{kind} forms", entry.get("forms")):
+            forms[form.lower()] = entry["gender"]
+    return forms
+
+
 def _entries(path: str, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     entries = data.get(key, [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
@@ -476,18 +487,8 @@ def _compile(directory: str | None) -> RuleSet:
     grammar = cues.get("grammar", {})
 
     ppath, pdata = files["pronouns.toml"]
-    pronouns: dict[str, str] = {}
-    for entry in _entries(ppath, pdata, "pronoun"):
-        if entry.get("gender") not in GENDERS:
-            raise RulesError(ppath, f"pronoun {entry!r:.60}: gender must be one of {', '.join(GENDERS)}")
-        for form in _strings(ppath, "pronoun forms", entry.get("forms")):
-            pronouns[form.lower()] = entry["gender"]
-    possessives: dict[str, str] = {}
-    for entry in _entries(ppath, pdata, "possessive"):
-        if entry.get("gender") not in GENDERS:
-            raise RulesError(ppath, f"possessive {entry!r:.60}: gender must be one of {', '.join(GENDERS)}")
-        for form in _strings(ppath, "possessive forms", entry.get("forms")):
-            possessives[form.lower()] = entry["gender"]
+    pronouns = _gendered_forms(ppath, pdata, "pronoun")
+    possessives = _gendered_forms(ppath, pdata, "possessive")
 
     bpath, bfile = files["boilerplate.toml"]
     bp = {**bfile.get("markers", {}), "dates": bfile.get("dates", {})}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .words import is_name_token
+from .words import agrees, is_name_token
 
 if TYPE_CHECKING:
     from ..rules import RuleSet
@@ -98,9 +98,7 @@ def _in_document(doc: Doc, k: int, hi: int) -> int:
     if n == hi or toks[n].low not in rules.documents or (
             n + 1 < hi and (toks[n + 1].low in rules.preps or toks[n + 1].text in rules.openers)):
         return k
-    noun = toks[n].low
     for t in toks[k + 1 : n]:  # "в медиите | писмо" is no one phrase: a definite word agrees with its noun
-        article = next((e for a, e in rules.agreement if t.low.endswith(a)), None)
-        if article is not None and not (noun[-1] not in rules.vowels if not article else noun.endswith(article)):
+        if any(t.low.endswith(a) for a, _ in rules.agreement) and not agrees(t.low, toks[n].low, rules):
             return k
     return n + 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..rules import Role, RuleSet
 from .adverbials import skip_adverbials
 from .text import Token, quoted_at
-from .words import definite, good_start, initial, is_name_token, name_end, particles, role_at, title_len
+from .words import agrees, definite, good_start, initial, is_name_token, name_end, particles, role_at, title_len
 
 if TYPE_CHECKING:
     from .doc import Doc
@@ -65,14 +65,6 @@ def _without_places(tokens: list[Token], a: int, k: int, rules: RuleSet) -> tupl
     return a, k
 
 
-def _agrees(adjective: str, noun: str, rules: RuleSet) -> bool:
-    """Whether a noun agrees with the definite adjective before it ("европейския съюз")."""
-    for article, endings in rules.agreement:
-        if adjective.endswith(article):
-            return noun[-1] not in rules.vowels if not endings else noun.endswith(endings)
-    return False
-
-
 def _closes_name(tokens: list[Token], lo: int, a: int, rules: RuleSet) -> bool:
     """Whether the words before tokens[a] end a body's name in capitals ("на Световната здравна
     организация | Тедрос Аданом Гебрейесус"): all the capitalised words after it are the person's."""
@@ -124,7 +116,7 @@ def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -
         return False  # (not "на мярката | превръщат Великобритания")
     if prev.is_upper and not definite(prev, rules):
         return not prev.low.endswith(rules.adjective_endings)  # "на Световна | банка"
-    return definite(prev, rules) and not _agrees(prev.low, t.low, rules)
+    return definite(prev, rules) and not agrees(prev.low, t.low, rules)
 
 
 def names_document(m: Mention | None, rules: RuleSet) -> bool:
@@ -286,7 +278,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             continue
         if (k > i and t.low in rules.clitics and k + 1 < hi and (nxt_word := tokens[k + 1]).is_word and not nxt_word.is_upper
                 and nxt_word.low not in rules.verbs and nxt_word.low not in rules.auxiliaries
-                and _agrees(tokens[k - 1].low, nxt_word.low, rules)):
+                and agrees(tokens[k - 1].low, nxt_word.low, rules)):
             k += 1  # "предизборния | му | щаб": a possessive between the adjective and its noun
             continue
         if (t.is_word and (not t.is_upper or (k == i and (t.low.endswith(rules.definite_suffixes) or t.low in rules.partitives
@@ -317,11 +309,11 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
         if (after_prep and role is None and tokens[k - 1].low in rules.preps and t.is_word and (not t.is_upper or not is_name_token(t, rules))
                 and definite(t, rules) and t.low not in rules.verbs and t.low not in rules.time_nouns):
             k += 1  # a body's complement goes on: "Агенцията по общите въпроси на | администрацията"
-            if k + 1 < hi and tokens[k].low in rules.clitics and _agrees(tokens[k - 1].low, tokens[k + 1].low, rules):
+            if k + 1 < hi and tokens[k].low in rules.clitics and agrees(tokens[k - 1].low, tokens[k + 1].low, rules):
                 k += 1  # "на предизборния | му | щаб": a possessive inside the phrase
             if (k < hi and tokens[k].is_word and not tokens[k].is_upper and not definite(tokens[k], rules)
                     and tokens[k].low not in rules.verbs and tokens[k].low not in rules.preps
-                    and tokens[k].low not in rules.conjunctions and _agrees(tokens[k - 1].low, tokens[k].low, rules)
+                    and tokens[k].low not in rules.conjunctions and agrees(tokens[k - 1].low, tokens[k].low, rules)
                     and not _outside_phrase(tokens[k - 1], tokens[k], tokens[k + 1] if k + 1 < hi else None, rules)):
                 k += 1  # ... with the noun its adjective goes with: "на Европейския | съюз"
             continue

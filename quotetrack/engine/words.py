@@ -116,3 +116,11 @@ def good_start(tok: Token, rules: RuleSet) -> bool:
             or tok.low in rules.pronouns or is_name_token(tok, rules) or tok.low.endswith(rules.definite_suffixes)
             or tok.low in rules.role_starts or tok.low in rules.partitives  # "всички депутати", "един от тях"
             or tok.low.endswith(rules.person_endings))  # "поддръжници на ...": people by what they do
+
+
+def agrees(adjective: str, noun: str, rules: RuleSet) -> bool:
+    """Whether a noun agrees with the definite adjective before it ("европейския съюз")."""
+    for article, endings in rules.agreement:
+        if adjective.endswith(article):
+            return noun[-1] not in rules.vowels if not endings else noun.endswith(endings)
+    return False
