@@ -124,6 +124,7 @@ class RuleSet:
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
     body_kinds: dict[str, str] = field(default_factory=dict)  # body noun -> its kind ("компанията" -> company)
     latin_named_kind: str | None = None  # the kind of body named bare in Latin letters ("Moderna")
+    keep_noun: tuple[str, ...] = ()  # bodies whose quoted name keeps its noun ("Институт „Паул Ерлих“")
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
@@ -163,6 +164,7 @@ class RuleSet:
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
     causal_this: frozenset[tuple[str, ...]] = frozenset()  # "във връзка с това, че": a reason, no report
+    examples: frozenset[str] = frozenset()  # ", като A и B": examples of the group before, not the subject
     not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
     indefinite_groups: frozenset[str] = frozenset()  # "Някои допускат": a speaker alone
     adjective_endings: tuple[str, ...] = ()  # "Национална", "Върховен": a body name's first word
@@ -200,6 +202,7 @@ class RuleSet:
     plural_endings: tuple[str, ...] = ()  # "прокурорите": a role's plural form names a group
     partitive_gender: dict[str, str] = field(default_factory=dict)  # "една" (от пътничките): one woman
     partitives: frozenset[str] = frozenset()  # "един от", "някои от": the head follows "от"
+    fractions: frozenset[str] = frozenset()  # "една четвърт от": the share between partitive and "от"
     time_nouns: frozenset[str] = frozenset()
     manner_adverbs: frozenset[str] = frozenset()  # adverbs that stand around a verb, beyond cues' list
     adverb_endings: tuple[str, ...] = ()
@@ -606,6 +609,7 @@ def _compile(directory: str | None) -> RuleSet:
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         causal_this=frozenset(words(w) for w in _strings(cpath, "grammar.causal_this", grammar.get("causal_this", []))),
+        examples=frozenset(w.lower() for w in _strings(cpath, "grammar.examples", grammar.get("examples", []))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
         genitive=frozenset(w.lower() for w in _strings(cpath, "grammar.genitive", grammar.get("genitive", []))),
         label_nouns=frozenset(w.lower() for w in _strings(cpath, "grammar.label_nouns", grammar.get("label_nouns", []))),
@@ -645,6 +649,7 @@ def _compile(directory: str | None) -> RuleSet:
         body_kinds={w.lower(): kind for kind, ws in sd.get("bodies", {}).get("kinds", {}).items()
                     if isinstance(ws, list) for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
         latin_named_kind=sd.get("bodies", {}).get("kinds", {}).get("latin_named"),
+        keep_noun=tuple(w.lower() for w in _strings(spath, "bodies.named_after.nouns", sd.get("bodies", {}).get("named_after", {}).get("nouns", []))),
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns")))
@@ -653,6 +658,7 @@ def _compile(directory: str | None) -> RuleSet:
         indefinite_groups=frozenset(w.lower() for w in _strings(spath, "people.indefinite_groups", sd.get("people", {}).get("indefinite_groups", []))),
         partitives=frozenset(w.lower() for w in _strings(spath, "people.partitives", sd.get("people", {}).get("partitives")))
         | frozenset(w.lower() for w in sd.get("people", {}).get("indefinite_groups", [])),
+        fractions=frozenset(w.lower() for w in _strings(spath, "people.fractions", sd.get("people", {}).get("fractions", []))),
         plural_endings=tuple(_strings(spath, "people.plural_endings", sd.get("people", {}).get("plural_endings", []))),
         partitive_gender={str(k).lower(): str(v) for k, v in sd.get("people", {}).get("partitive_gender", {}).items()},
         time_nouns=frozenset(w.lower() for w in _strings(spath, "adverbials.time_nouns", sd.get("adverbials", {}).get("time_nouns"))),

@@ -1621,3 +1621,48 @@ def test_a_programme_title_whose_opening_mark_was_lost_runs_to_its_closing_one()
     text = article("Парламентът ще гласува бюджета в петък. Това каза в предаването Лице в лице” Петър Колев, "
                    "председател на комисията.")
     assert [(q.speaker, q.source) for q in extract_text(text)] == [("Петър Колев", "Лице в лице")]
+
+
+def test_a_comma_inside_the_closing_mark_still_ends_the_words_before_the_verb():
+    # the quoted predicate is the speaker's, who follows the verb, not the clause's own subject
+    text = article("Местните фермери са „пазители на земята и на традицията,“ казва Иван Димитров Колев.")
+    assert [(q.kind, q.speaker) for q in extract_text(text)] == [
+        ("indirect", "Иван Димитров Колев"), ("partial", "Иван Димитров Колев")]
+    # and a quote whose marks earlier in the paragraph were left unpaired is a quote all the same
+    text = article('Министърът говори дълго. "Бюджетът е готов. Данъците остават. '
+                   '"Важно е да не плашим хората с нови такси," подчерта Иван Петров пред журналистите.')
+    assert ("direct", "Иван Петров") in [(q.kind, q.speaker) for q in extract_text(text)]
+
+
+def test_a_company_named_bare_in_quote_marks_is_who_its_nouns_mean_later():
+    text = article('"Боинг" предупреди вчера, че обмисля да намали производството. Американският производител '
+                   'на самолети обясни, че е направил оценка на рисковете. "Плановете ще бъдат преразгледани", '
+                   'предупреди компанията.')
+    assert speakers(text) == ["Боинг", "Боинг", "Боинг"]
+
+
+def test_a_share_of_a_group_is_that_share_not_the_whole_group():
+    text = article("Само една четвърт от жителите на страната вярват, че икономиката ще се подобри.")
+    assert speakers(text) == ["една четвърт от жителите на страната"]
+
+
+def test_a_body_named_after_a_person_is_the_body():
+    text = article("Според института „Петър Берон“ рисковете са малки. "
+                   "Компанията „Дунав Мост“ заяви, че ремонтът ще приключи през май.")
+    assert speakers(text) == ["Институт „Петър Берон“", "Дунав Мост"]
+
+
+def test_a_newspaper_named_in_latin_letters_is_what_its_noun_means_later():
+    text = article("Вестник Northern Daily Courier пише, че преговорите са спрели. "
+                   "Според изданието Пекин няма да отстъпи.")
+    assert speakers(text) == ["Northern Daily Courier", "Northern Daily Courier"]
+    # the nearest fitting medium, not one whose name holds another's ("Daily Telegraph": no "Телеграф")
+    text = article("Вестник Northern Daily Courier пише, че преговорите са спрели. Вестник „Дейли телеграф“ "
+                   "пише, че министрите спорят. Изданието добавя, че решение няма.")
+    assert speakers(text)[-1] == "Дейли телеграф"
+
+
+def test_examples_of_a_group_stand_for_the_group():
+    text = article("Голяма част от водещите компании в града, като Алфа Банк, Бета Капитал и Гама Инвест "
+                   "потвърдиха, че ще преместят офисите си.")
+    assert speakers(text) == ["Голяма част от водещите компании в града"]

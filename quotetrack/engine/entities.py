@@ -576,11 +576,16 @@ def _credited(doc: Doc, at: int) -> bool:
 
 def _latin_name_before(doc: Doc, before: int) -> str | None:
     """The last name in Latin letters, no medium, standing as a sentence's subject within a few
-    sentences before an offset: a company the article names bare ("Moderna обяви, че ...")."""
-    toks = doc.tokens
+    sentences before an offset: a company the article names bare ("Moderna обяви, че ...", or
+    in quote marks: "„Еърбъс“ предупреди, че ...")."""
+    toks, rules = doc.tokens, doc.rules
     n = doc.tok_index(before)
     for k in range(n - 1, max(-1, n - 200), -1):
         t = toks[k]
+        if t.text in rules.openers and k == doc.sents[doc.sent_of(t.start)].ti and (
+                close := quoted_at(toks, k, n, rules.openers, rules.closers)) is not None and (
+                toks[k + 1].is_upper and close + 1 < n and toks[close + 1].low in rules.verbs):
+            return doc.text[toks[k + 1].start : toks[close - 1].end]  # the quoted name opening its sentence, a verb after it
         if not (t.is_word and t.is_upper and t.text[0].isascii() and t.text.isalpha()):
             continue
         if k > 0 and toks[k - 1].is_upper and toks[k - 1].text[0].isascii():

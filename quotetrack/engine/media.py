@@ -30,7 +30,8 @@ class Media:
         for k in where:
             t = tokens[k]
             found = self.medium_at(tokens, k, min(len(tokens), k + 8))
-            if found and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
+            if found and found[1] > k + 1 and found[0].lower() != t.low and not found[0].lower().startswith(t.low + " "):
+                # (a name after the noun: "изданието" alone points back, at a medium named before)
                 self.named.append((t.start, t.low, found[0]))
             elif found and found[1] > k + 1 and tokens[found[1] - 1].is_upper:
                 self.named.append((t.start, t.low, _text(tokens, k + 1, found[1])))
@@ -48,7 +49,11 @@ class Media:
         kinds = self.rules.media_refers.get(noun)
         if not kinds:
             return None
-        for at, name, kind in reversed(self._listed()):
+        # the listed media, and those named after a media noun of a fitting kind ("вестник South
+        # China Morning Post" ... "изданието")
+        named = [(at, name, kind) for at, head, name in self.named for d, ks in self.rules.media_refers.items()
+                 if same_stem(d, head) for kind in ks]
+        for at, name, kind in sorted([*self._listed(), *named], key=lambda x: x[0], reverse=True):
             if before - at > self.rules.media_reach:
                 break
             if at < before and kind in kinds:
@@ -60,11 +65,13 @@ class Media:
         if self._known is None:
             self._known = []
             tokens, starts = self._tokens, self.rules.agency_starts
+            past = 0  # no medium inside another's name ("Telegraph" of "Daily Telegraph")
             for k, t in enumerate(tokens):
-                found = self.agency_at(tokens, k, len(tokens)) if t.low in starts else None
+                found = self.agency_at(tokens, k, len(tokens)) if t.low in starts and k >= past else None
                 agency = self.rules.agencies.get(tuple(found[0].lower().split())) if found else None
-                if agency is not None:
+                if agency is not None and found is not None:
                     self._known.append((t.start, agency.name, agency.kind))
+                    past = found[1]
         return self._known
 
     def agency_at(self, tokens: Sequence[Token], i: int, hi: int) -> tuple[str, int, str] | None:
@@ -165,15 +172,19 @@ class Media:
                     close + 1 >= hi or tokens[close + 1].start > tokens[close].end):  # a closer: a space follows it
                 # "в предаването Лице в лице” Петър Колев": a title whose opening mark was lost runs to its closing one
                 return _text(tokens, k, close), close + 1
+        pointing = len(tokens[head].low) > 4 and tokens[head].low.endswith(rules.definite_suffixes)
         if (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
-                and not (len(tokens[k].low) > 4 and tokens[k].low.endswith(rules.definite_suffixes))):
+                and not (len(tokens[k].low) > 4 and tokens[k].low.endswith(rules.definite_suffixes))
+                and not (pointing and k == head + 1 and tokens[k].low in rules.places)):  # "Според изданието | Пекин ..."
             name_at = k  # not "Европейският" of "Според изданието Европейският парламент ...": a new subject
             latin = tokens[k].text[0].isascii()
             while (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
                    and tokens[k].text[0].isascii() == latin):
                 k += 1  # not into the next sentence's first word ("Sunday Express | Във ...", "ITV | Стърджън")
-            # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it
-            return _text(tokens, name_at if not tokens[head].is_upper else i, k), k
+            # "сайтът Порт Нюз": the medium is its name; "Радио Град": the noun is part of it, but not
+            # of a name in other letters ("Вестник South China Morning Post" opening a sentence)
+            part = tokens[head].is_upper and tokens[head].text[0].isascii() == latin
+            return _text(tokens, i if part else name_at, k), k
         if k == head + 1 and not (k < hi and tokens[k].low in rules.preps):  # "Агенцията по общите въпроси": a body
             noun = tokens[head].low
             if head > i and noun not in rules.media_refers and len(tokens[i].low) > 4 and tokens[i].low.endswith(rules.definite_suffixes):

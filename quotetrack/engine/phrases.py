@@ -155,8 +155,13 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if tok.text in rules.openers:
         return _quoted_name(doc, i, hi)
     k = i
-    if tok.low in rules.partitives and i + 2 < hi and tokens[i + 1].low == rules.source_preposition and tokens[i + 2].is_word:
-        k = i + 2  # "Един от берачите", "някои от депутатите": read on from what follows
+    p = i + 1 if (i + 3 < hi and tok.is_word and tok.low not in rules.given_names and tokens[i + 2].low == rules.source_preposition
+                  and (tokens[i + 1].low in rules.fractions or tokens[i + 1].low in rules.partitives)) else i  # "Голяма | част от"
+    if tokens[p].low in rules.partitives and p + 2 < hi and tokens[p + 1].low == rules.source_preposition and tokens[p + 2].is_word:
+        k = p + 2  # "Един от берачите", "някои от депутатите": read on from what follows
+    elif (tok.low in rules.partitives and i + 3 < hi and tokens[i + 1].low in rules.fractions
+          and tokens[i + 2].low == rules.source_preposition and tokens[i + 3].is_word):
+        k = i + 3  # "една четвърт от жителите": a share of them, not all of them
     elif tok.text.isdigit() and i + 3 < hi and tokens[i + 1].text == "%" and tokens[i + 2].low in rules.preps:
         k = i + 3  # "77% от републиканците": a share of a group
     role: Role | None = None
@@ -422,7 +427,22 @@ def _quoted_name(doc: Doc, i: int, hi: int) -> Mention | None:
 
 
 def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
-    """The speaker's phrase that ends right before tokens[end] (a verb), read from its start."""
+    """The speaker's phrase that ends right before tokens[end] (a verb), read from its start;
+    examples of a group ("Големи банки, като A и B | потвърдиха") stand for the group."""
+    m = _read_np_back(doc, lo, end)
+    n = doc.tok_index(m.start) if m is not None else lo
+    toks = doc.tokens
+    while n - 1 > lo and end - n < 16 and (toks[n - 1].text == "," or toks[n - 1].low in doc.rules.joint
+                                           or toks[n - 1].is_word) and toks[n - 1].low not in doc.rules.examples:
+        n -= 1  # back over the list: "като Алфа Банк, Бета Капитал и | Гама Инвест"
+    if n - 2 > lo and toks[n - 1].low in doc.rules.examples and toks[n - 2].text == ",":
+        group = _read_np_back(doc, lo, n - 2)
+        if group is not None and group.kind in ("group", "other") and shaped(doc, group) is not None:
+            return group
+    return m
+
+
+def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     tokens, rules = doc.tokens, doc.rules
     k = end
     if (k - 2 >= lo and tokens[k - 1].low in rules.adverbs and tokens[k - 2].low in rules.adverbial_starts
@@ -602,6 +622,8 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
     if len(words) > 2 and (words[0].low in rules.partitives or (words[0].text.isdigit() and toks[a + 1].text == "%")) and (
             words[1].low == rules.source_preposition):
         words = words[2:]  # "един от берачите", "44% от анкетираните": the pickers, those polled are who
+    elif len(words) > 3 and (words[1].low in rules.fractions or words[1].low in rules.partitives) and words[2].low == rules.source_preposition:
+        words = words[3:]  # "една четвърт от жителите", "Голяма част от компаниите"
     run = []
     for t in words:
         if t.low in rules.preps:

@@ -234,6 +234,9 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     """"Words, каза Х." - the content before a comma, the speaker after the verb."""
     toks = doc.tokens
     k = cue.i - 1
+    closed = k - 1 > s.ti and toks[k].text in doc.rules.closers and toks[k - 1].text in "," + DASHES
+    if closed:
+        k -= 1  # "X са „носители на ...,“ казва Y": the comma inside the closing mark
     if k < s.ti or toks[k].text not in "," + DASHES:
         return
     mention = mention_after(doc, cue, s.tj)
@@ -275,6 +278,10 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     if opening is not None and len(doc.text[opening.start : opening.end].split()) > 2:
         # "„Нищо няма да се промени“ след излизането ..., заяви Х": the quoted words are his
         found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
+        return
+    if closed and toks[lo].text in doc.rules.openers:
+        # '"Важно е ...," подчерта X' where the marks before it were left unpaired: a quote all the same
+        found.add(Stmt("direct", toks[lo].end, toks[k].start, toks[cue.i].start, cue, mention, source))
         return
     found.add(Stmt("indirect", toks[lo].start, toks[k].start, toks[cue.i].start, cue, mention, source))
 

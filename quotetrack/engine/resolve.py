@@ -260,6 +260,10 @@ def _body_name(text: str, rules: RuleSet) -> str | None:
     name = text[opener + 1 : -1].strip()
     if not noun or noun[-1].lower() not in rules.bodies or not name or any(ch in rules.marks for ch in name):
         return None
+    low = noun[-1].lower()
+    base = next((w for w in rules.keep_noun if low.startswith(w) and len(low) - len(w) <= 3), None)
+    if base is not None:  # "института „Паул Ерлих“" is the institute, not the man it is named after
+        return f"{base.capitalize()} {text[opener]}{name}{text[-1]}"
     return name
 
 
