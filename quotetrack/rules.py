@@ -165,6 +165,7 @@ class RuleSet:
     not_that_before: frozenset[str] = frozenset()
     causal_this: frozenset[tuple[str, ...]] = frozenset()  # "във връзка с това, че": a reason, no report
     examples: frozenset[str] = frozenset()  # ", като A и B": examples of the group before, not the subject
+    shared_subject: frozenset[str] = frozenset()  # "Като припомня, че ..., X заключава": X's clause
     not_that_between: frozenset[str] = frozenset()  # "дали", "да": a "че" after them reports no earlier verb
     indefinite_groups: frozenset[str] = frozenset()  # "Някои допускат": a speaker alone
     adjective_endings: tuple[str, ...] = ()  # "Национална", "Върховен": a body name's first word
@@ -610,6 +611,7 @@ def _compile(directory: str | None) -> RuleSet:
         not_that_before=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_before", grammar.get("not_that_before"))),
         causal_this=frozenset(words(w) for w in _strings(cpath, "grammar.causal_this", grammar.get("causal_this", []))),
         examples=frozenset(w.lower() for w in _strings(cpath, "grammar.examples", grammar.get("examples", []))),
+        shared_subject=frozenset(w.lower() for w in _strings(cpath, "grammar.shared_subject", grammar.get("shared_subject", []))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
         genitive=frozenset(w.lower() for w in _strings(cpath, "grammar.genitive", grammar.get("genitive", []))),
         label_nouns=frozenset(w.lower() for w in _strings(cpath, "grammar.label_nouns", grammar.get("label_nouns", []))),

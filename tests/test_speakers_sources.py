@@ -1666,3 +1666,32 @@ def test_examples_of_a_group_stand_for_the_group():
     text = article("Голяма част от водещите компании в града, като Алфа Банк, Бета Капитал и Гама Инвест "
                    "потвърдиха, че ще преместят офисите си.")
     assert speakers(text) == ["Голяма част от водещите компании в града"]
+
+
+def test_a_known_surname_after_a_prepositions_object_is_the_subject():
+    text = article("Страната ще защити правата на работниците. Това заяви външният министър Иван Колев, който е на "
+                   "посещение в Рим. След среща с италианския "
+                   "си колега Марио Бонети Колев заяви, че сделката е близо.")
+    assert speakers(text) == ["Иван Колев", "Иван Колев"]
+    # ... while a three-part name opening the clause is one person, another of that surname notwithstanding
+    text = article("Депутатът Джулиан Смит говори първи. Бившият лидер Иън Дънкан Смит заяви, че сделката е лоша.")
+    assert speakers(text)[-1] == "Иън Дънкан Смит"
+
+
+def test_a_clause_opening_with_kato_has_the_main_clauses_subject():
+    text = article("Министрите спориха цяла нощ. Като припомня, че спорът е стар, британският вестник „Дейли куриер“ "
+                   "отбелязва, че решение няма.")
+    assert speakers(text) == ["Дейли куриер", "Дейли куриер"]
+
+
+def test_a_named_subject_before_a_colon_speaks_the_quote_after_it():
+    text = article("Министърът Иван Петров похвали кмета. „Той работи добре“, каза Петров. "
+                   "Георги Марков на свой ред връща комплиментите: „Министърът е велик човек.“")
+    assert speakers(text) == ["Иван Петров", "Георги Марков"]
+    # ... a surname alone, of someone named in full before, as well
+    text = article("Георги Марков пристигна в Пловдив. „Градът е красив“, каза министърът Иван Петров. "
+                   "Марков се подигра на този отговор: „Градът е мръсен и беден.“")
+    assert speakers(text) == ["Иван Петров", "Георги Марков"]
+    # ... while a document in the clause holds someone else's words
+    text = article("„Градът е красив“, каза министърът Иван Петров. Георги Марков показа писмото: „Градът е мръсен.“")
+    assert speakers(text)[-1] != "Георги Марков"

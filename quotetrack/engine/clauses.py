@@ -189,6 +189,13 @@ def impersonal(doc: Doc, cue: Cue) -> bool:
 
 def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     toks = doc.tokens
+    if cue.i - 1 == s.ti and toks[s.ti].low in doc.rules.shared_subject:
+        # "Като припомня, че ..., британският вестник отбелязва": the main clause's subject
+        for later in doc.cues_outside(s):
+            if later.kind == "verb" and later.i > cue.i + 1 and toks[later.i - 1].text != ",":
+                found = _subject_of(doc, later, s)
+                if found is not None and shaped(doc, found) is not None:
+                    return found
     if toks[cue.core].low.endswith(doc.rules.gerund_endings):
         # "..., отбелязва в. „Гардиън“, добавяйки, че": a gerund after a credit clause has its
         # subject (one after a verb that reports nothing keeps to the sentence's subject)
@@ -452,18 +459,4 @@ def passive_at(doc: Doc, s: Sent, cue: Cue) -> int | None:
     for k in range(s.ti, cue.i):
         if any(doc.phrase_at(k, p, cue.i) for p in doc.rules.by_first["passive"].get(toks[k].low, ())):
             return k
-    return None
-
-
-def two_names(doc: Doc, i: int, j: int) -> int | None:
-    """Where a run of capitalised words tokens[i:j] is two names side by side with no comma
-    between them: the run is written nowhere else in the article while both its parts are.
-    Returns the index of the second name, or None."""
-    toks, text = doc.tokens, doc.text
-    if j - i < 2 or text.count(text[toks[i].start : toks[j - 1].end]) > 1:
-        return None
-    for p in range(i + 1, j):
-        first, second = text[toks[i].start : toks[p - 1].end], text[toks[p].start : toks[j - 1].end]
-        if text.count(first) > 1 and text.count(second) > 1:
-            return p
     return None

@@ -146,6 +146,8 @@ def direct_after_colon(doc: Doc, found: Found, sp: Span, colon: int) -> None:
             found.add(Stmt("direct", sp.start, sp.end, owner.start, None, owner))
         elif label is not None:  # "Иван Петров – министър на финансите:": a transcript's speaker line
             found.add(Stmt("direct", sp.start, sp.end, label.start, None, label))
+        elif (subject := _named_subject(doc, s, colon)) is not None:
+            found.add(Stmt("direct", sp.start, sp.end, subject.start, None, subject))
         else:
             direct_standalone(doc, found, sp)
         return
@@ -182,6 +184,32 @@ def _speaker_label(doc: Doc, s: Sent, colon: int) -> Mention | None:
         return replace(m, end=cut, text=name, name=name)
     after = doc.tok_index(m.end)
     return m if after == colon or toks[after].text in DASHES else None
+
+
+def _named_subject(doc: Doc, s: Sent, colon: int) -> Mention | None:
+    """A person named in full opening a short clause that ends in the colon, with no verb of
+    speech and nothing written in it ("Иван Петров на свой ред връща комплиментите: „…“"): who
+    speaks; a document or a medium there ("... показа писмото:") is whose words they are."""
+    toks, rules = doc.tokens, doc.rules
+    m = read_np(doc, s.ti, colon)
+    if m is None or m.kind != "name" or not m.name or (" " not in m.name.strip() and not _surname(doc, m.name, m.start)):
+        return None
+    rest = toks[doc.tok_index(m.end) : colon]
+    if not rest or len(rest) > 8 or any(not t.is_word or t.is_upper or t.low in rules.documents or t.low in rules.media_nouns
+                                        or t.low in rules.words_of for t in rest):
+        return None
+    return m
+
+
+def _surname(doc: Doc, word: str, before: int) -> bool:
+    """Whether a lone capitalised word is the surname of someone named in full before it."""
+    at = doc.text.rfind(" " + word, 0, before)
+    while at > 0:
+        k = doc.tok_index(at + 1)
+        if k > 0 and doc.tokens[k - 1].is_upper and doc.tokens[k - 1].is_word and doc.tokens[k].text == word:
+            return True
+        at = doc.text.rfind(" " + word, 0, at)
+    return False
 
 
 def words_owner(doc: Doc, k: int, hi: int, subject: Mention | None) -> Mention | None:

@@ -10,10 +10,10 @@ from rapidfuzz.distance import Levenshtein
 
 from ..rules import Role, RuleSet
 from .adverbials import skip_adverbials
-from .clauses import document_speaker, is_anaphora, opening_subject, two_names
+from .clauses import document_speaker, is_anaphora, opening_subject
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, read_np, read_np_back, shaped
+from .phrases import Mention, read_np, read_np_back, shaped, two_names
 from .text import DASHES, Token, quoted_at, same_stem
 from .words import good_start, initial, is_name_token, lone_name, name_end
 

@@ -430,8 +430,14 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     """The speaker's phrase that ends right before tokens[end] (a verb), read from its start;
     examples of a group ("Големи банки, като A и B | потвърдиха") stand for the group."""
     m = _read_np_back(doc, lo, end)
-    n = doc.tok_index(m.start) if m is not None else lo
     toks = doc.tokens
+    if (m is not None and m.kind == "name" and m.name and len(m.name.split()) >= 3 and m.text.endswith(m.name)
+            and any(t.low in doc.rules.preps for t in toks[lo : doc.tok_index(m.start)])):  # (the first, a preposition's object)
+        a = doc.tok_index(m.end - len(m.name))
+        split = two_names(doc, a, doc.tok_index(m.end))
+        if split is not None and (second := read_np(doc, split, end)) is not None and second.end == m.end:
+            return second  # "След среща с колегата си Петер Сиярто | Джонсън заяви": the second name speaks
+    n = doc.tok_index(m.start) if m is not None else lo
     while n - 1 > lo and end - n < 16 and (toks[n - 1].text == "," or toks[n - 1].low in doc.rules.joint
                                            or toks[n - 1].is_word) and toks[n - 1].low not in doc.rules.examples:
         n -= 1  # back over the list: "като Алфа Банк, Бета Капитал и | Гама Инвест"
@@ -650,3 +656,35 @@ def _quoted_body(doc: Doc, a: int, b: int) -> bool:
 
 def tokens_end(tokens: list[Token], m: Mention, k: int) -> bool:
     return m.end == tokens[k - 1].end
+
+
+def two_names(doc: Doc, i: int, j: int) -> int | None:
+    """Where a run of capitalised words tokens[i:j] is two names side by side with no comma
+    between them: the run is written nowhere else in the article while both its parts are, or
+    its last word is the surname of someone named in full before with another first name
+    ("с колегата си Петер Сиярто | Джонсън заяви" after "Борис Джонсън"). Returns the index of
+    the second name, or None."""
+    toks, text = doc.tokens, doc.text
+    if j - i < 2 or text.count(text[toks[i].start : toks[j - 1].end]) > 1:
+        return None
+    for p in range(i + 1, j):
+        first, second = text[toks[i].start : toks[p - 1].end], text[toks[p].start : toks[j - 1].end]
+        if text.count(first) > 1 and text.count(second) > 1:
+            return p
+    if j - i >= 3:
+        last = toks[j - 1]
+        for k in _indexes(doc, last.text, toks[i].start):
+            if k < i and k > 0 and toks[k - 1].is_upper and toks[k - 1].is_word and toks[k - 1].text != toks[j - 2].text:
+                return j - 1
+    return None
+
+
+def _indexes(doc: Doc, word: str, before: int) -> list[int]:
+    """The token indexes of a word written before an offset."""
+    out, at = [], doc.text.find(word)
+    while 0 <= at < before:
+        k = doc.tok_index(at)
+        if k < len(doc.tokens) and doc.tokens[k].start == at and doc.tokens[k].text == word:
+            out.append(k)
+        at = doc.text.find(word, at + 1)
+    return out

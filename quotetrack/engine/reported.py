@@ -7,13 +7,13 @@ import bisect
 from dataclasses import replace
 
 from .adverbials import skip_adverbials
-from .clauses import document_speaker, impersonal, is_anaphora, mention_after, subject_of, two_names
+from .clauses import document_speaker, impersonal, is_anaphora, mention_after, subject_of
 from .cues import Cue
 from .directs import is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
-from .phrases import Mention, coordinated, names_document, read_np, shaped
+from .phrases import Mention, coordinated, names_document, read_np, shaped, two_names
 from .text import DASHES
 from .words import good_start
 
