@@ -711,8 +711,10 @@ def test_the_subject_of_this_said(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # many people bear no one's name: the name after a group's complement opens the clause
-    (article("Според прокурорите в сблъсъка Мария е ударила полицай."), ["прокурорите в сблъсъка"]),
+    # many people bear no one's name: the name after a group's complement opens the clause (and
+    # "в" before a noun that is no place, body or office is an adverbial of that clause)
+    (article("Според прокурорите в сблъсъка Мария е ударила полицай."), ["прокурорите"]),
+    (article("Според прокурорите в Пловдив Мария е ударила полицай."), ["прокурорите в Пловдив"]),
     # ... but one of them does, and a group in a document's complement is no head
     (article("„Чакахме три часа“, каза една от пътничките Мария Петрова."), ["Мария Петрова"]),
     (article("Според изказване на лидера на демократите Иван Петров те няма да подкрепят закона."), ["Иван Петров"]),
@@ -1695,3 +1697,17 @@ def test_a_named_subject_before_a_colon_speaks_the_quote_after_it():
     # ... while a document in the clause holds someone else's words
     text = article("„Градът е красив“, каза министърът Иван Петров. Георги Марков показа писмото: „Градът е мръсен.“")
     assert speakers(text)[-1] != "Георги Марков"
+
+
+def test_a_psychic_is_a_person_not_an_outlet():
+    text = article("Ясновидецът Петко Дамянов е известен с предсказанията си. "
+                   "„Ще има нови избори догодина“, прогнозира медиумът.")
+    assert speakers(text) == ["Петко Дамянов"]
+
+
+def test_an_adverbial_after_a_group_belongs_to_the_clause():
+    assert speakers(article("Според евродепутатите в основата на реформата трябва да стои прозрачността.")) == [
+        "евродепутатите"]
+    # ... while a body or a place says which of them
+    assert speakers(article("Според депутатите в парламента реформата трябва да продължи.")) == [
+        "депутатите в парламента"]

@@ -109,14 +109,35 @@ def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -
     """Whether t, a bare lower-case word after a complement's noun, is past the phrase: nothing
     but its own noun follows a name ("на Барак Обама | остана") or a definite word ("на мярката |
     превръщат"), while an adjective goes on with its noun ("на Европейския | съюз") and a noun
-    in apposition with the name after it ("на компанията оператор Nord Stream 2 AG")."""
-    if t.is_upper or not t.is_word or definite(t, rules) or t.low in rules.preps or t.low in rules.conjunctions:
+    in apposition with the name after it ("на компанията оператор Nord Stream 2 AG"). A definite
+    word after a name or a definite noun opens the next phrase ("в Брюксел | реформата", "в
+    парламента | реформата")."""
+    if t.is_upper or not t.is_word or t.low in rules.preps or t.low in rules.conjunctions:
         return False
+    if definite(t, rules):
+        if t.low in rules.role_starts or t.low in rules.person_nouns or t.low.endswith(rules.person_endings):
+            return False  # "главният преговарящ за ЕС | французинът Мишел Барние": in apposition
+        return (prev.is_upper and not prev.text.isupper() and not definite(prev, rules)
+                and not prev.low.endswith(rules.adjective_endings) and prev.low not in rules.not_names) or (
+            prev.low.endswith(rules.short_articles) and (prev.low[:-1] in rules.bodies or (prev.low[:-1],) in rules.roles))
     if nxt is not None and nxt.is_upper and (not t.low.endswith(rules.plural_verb_endings) or t.low in rules.role_starts):
         return False  # (not "на мярката | превръщат Великобритания")
     if prev.is_upper and not definite(prev, rules):
         return not prev.low.endswith(rules.adjective_endings)  # "на Световна | банка"
     return definite(prev, rules) and not agrees(prev.low, t.low, rules)
+
+
+def _abstract_place(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
+    """"в основата на ...": "в" before a noun that is no place, body, office or medium, and no
+    adjective of one, opens an adverbial of the clause ("Според евродепутатите | в основата на
+    реформата трябва ..."), while "депутатите в парламента", "в Брюксел" say which of them."""
+    if tokens[k].low not in rules.place_preps or k + 2 >= hi:
+        return False
+    w, nxt = tokens[k + 1], tokens[k + 2]
+    if not w.is_word or w.is_upper or w.low in rules.bodies or w.low in rules.place_nouns or w.low in rules.media_nouns or (
+            (w.low,) in rules.roles or w.low in rules.person_nouns):
+        return False
+    return not (w.low.endswith(rules.adjective_endings) and nxt.is_word and nxt.low not in rules.preps)
 
 
 def names_document(m: Mention | None, rules: RuleSet) -> bool:
@@ -242,6 +263,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     while k < hi and tokens[k].text in rules.closers and before == a - 2:
                         k += 1  # "на „Газпром“": the quoted name with its closing mark
                     k = _place_list(tokens, k, hi, rules) if tokens[a].low in rules.places else k
+                    if tokens[a].low in rules.places and k - a >= 2 and tokens[a + 1].low in rules.given_names:
+                        k = a + 1  # "в Пловдив | Мария": a place, then someone's first name
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
                 given = next((n for n in range(a + 1, k - 1) if tokens[n].low in rules.given_names), None)
                 if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
@@ -272,7 +295,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
             if (t.low in rules.adverbial_preps or (k + 1 < hi and tokens[k + 1].low in rules.time_nouns)
                     or (k + 1 < hi and not tokens[k + 1].is_upper and any(w.low in rules.occasions for w in tokens[k + 1 : min(hi, k + 3)]))
-                    or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ()))):
+                    or _outlet_at(doc, k, hi) or any(doc.phrase_at(k, a, hi) for a in rules.adverbials_by_pair.get(pair, ()))
+                    or _abstract_place(tokens, k, hi, rules)):
                 break  # "коментатор по ... BBC", "говорител на ЕК на пресконференция": no part of who
             after_prep = True
             k += 1
