@@ -1711,3 +1711,21 @@ def test_an_adverbial_after_a_group_belongs_to_the_clause():
     # ... while a body or a place says which of them
     assert speakers(article("Според депутатите в парламента реформата трябва да продължи.")) == [
         "депутатите в парламента"]
+
+
+def test_many_people_of_two_named_sides_are_all_of_them():
+    text = article("Министърът Иван Петров говори дълго. По думите му преговарящите на ЕС и Великобритания "
+                   "са съгласни, че сделката е близо.")
+    assert speakers(text)[-1] == "преговарящите на ЕС и Великобритания"
+
+
+def test_two_adjectives_of_one_group_are_both_kept():
+    assert speakers(article("Научни и медицински експерти предупреждават, че вирусът ще се върне.")) == [
+        "Научни и медицински експерти"]
+
+
+def test_a_body_after_a_possessive_is_that_persons():
+    text = article("Президентът Иван Марков заяви, че ще помогне.",
+                   "Министърът Иван Петров не коментира. От неговия екип съобщиха, че той е на посещение в Рим.")
+    # (and "Иван" of Иван Петров mentions no other Иван)
+    assert speakers(text) == ["Иван Марков", "екип на Иван Петров"]

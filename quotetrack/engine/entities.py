@@ -166,6 +166,8 @@ class Registry:
         """The person a name form refers to; a run of two names ("Тръмп Уолф") is its first."""
         ws = tuple(w.lower() for w in name.replace("-", " ").split())
         for n in range(len(ws), 0, -1):
+            if n < len(ws) and all(w in self.rules.given_names for w in ws[:n]):
+                break  # "Иван Петров" is not the "Иван Марков" named before: a first name alone names no one
             person = self._match(ws[:n])
             if person is not None and (n == len(ws) or len(person.words) > 1):
                 return person
@@ -487,7 +489,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
     for person in sorted(reg.people, key=lambda p: p.first):
         if len(person.words) > 1:
             for w in person.words:
-                by_word.setdefault(w, person)
+                if w not in rules.given_names:  # "Иван" of "Иван Петров" is not "Иван Марков" named before
+                    by_word.setdefault(w, person)
     for k in _lone_subjects(doc, openers, outlets, by_word):
         # "Мей акцентира ...", "Мей иска ...": a name the article writes only alone, yet twice a
         # clause's subject, is someone a later "тя" may mean

@@ -3,7 +3,7 @@ particles ("руският президент Владимир Путин"), a r
 Which person a phrase means is entities.py's business."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..rules import Role, RuleSet
@@ -92,15 +92,16 @@ def _outside_phrase(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) ->
         definite(prev, rules) and not prev.low.endswith(rules.neuter_endings) and t.low.endswith(rules.neuter_endings))
 
 
-def _place_list(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> int:
+def _place_list(tokens: list[Token], k: int, hi: int, rules: RuleSet, any_name: bool = False) -> int:
     """Where a list of places that goes on from tokens[k] ends: ", Бристол, Кардиф и Шефийлд"
     after "кметовете на Бирмингам". Only a list closed by "и" and a place counts (not an
-    apposition: "министърът на Франция, Жан Льо Дриан, заяви")."""
+    apposition: "министърът на Франция, Жан Льо Дриан, заяви"); after many people, any name
+    ("преговарящите на ЕС и Великобритания")."""
     j = k
     while j + 1 < hi and tokens[j].text == "," and is_name_token(tokens[j + 1], rules) and name_end(tokens, j + 1, hi, rules) - j <= 3:
         j = name_end(tokens, j + 1, hi, rules)
     if j + 1 < hi and tokens[j].low in rules.joint and is_name_token(tokens[j + 1], rules) and (
-            j > k or tokens[j + 1].low in rules.places):
+            j > k or any_name or tokens[j + 1].low in rules.places):
         return name_end(tokens, j + 1, hi, rules)
     return k
 
@@ -164,6 +165,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if tok.low in rules.possessives and i + 1 < hi and (held := read_np(doc, i + 1, hi)) is not None and (
             held.kind in ("role", "group") and held.role is not None and held.role.relational):
         return held  # "заяви неин говорител": the spokesman (whose, resolution reads from the possessive)
+    if (tok.low in rules.possessives and i + 1 < hi and (held := read_np(doc, i + 1, hi)) is not None
+            and held.kind == "other" and held.text.split()[-1].lower() in rules.bodies):
+        return Mention("other", tok.start, held.end, text[tok.start : held.end])  # "неговия екип": his team
     if tok.low in rules.pronouns:
         return Mention("pronoun", tok.start, tok.end, tok.text, gender=rules.pronouns[tok.low])
     medium = doc.media.medium_at(tokens, i, hi)
@@ -262,7 +266,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 if before >= i and tokens[before].low in rules.preps and (k - a < 3 or body):
                     while k < hi and tokens[k].text in rules.closers and before == a - 2:
                         k += 1  # "на „Газпром“": the quoted name with its closing mark
-                    k = _place_list(tokens, k, hi, rules) if tokens[a].low in rules.places else k
+                    many = role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings))
+                    k = _place_list(tokens, k, hi, rules, many) if tokens[a].low in rules.places or many else k
                     if tokens[a].low in rules.places and k - a >= 2 and tokens[a + 1].low in rules.given_names:
                         k = a + 1  # "в Пловдив | Мария": a place, then someone's first name
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
@@ -513,10 +518,16 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         break
     if a - 1 > lo and (tokens[a - 1].text == "," or tokens[a - 1].low in rules.joint) and is_name_token(tokens[a], rules):
         # "Кметовете на Бирмингам, Бристол, Кардиф и | Шефийлд настояват", "Кметът на София и | Пловдив
-        # заяви": the list is the complement of the role that opens the clause
-        whole = read_np(doc, lo, k)
-        if whole is not None and tokens_end(tokens, whole, k) and whole.kind in ("group", "role"):
-            return whole
+        # заяви": the list is the complement of the role that opens the clause, or that stands after
+        # an adverbial ("По думите му | преговарящите на ЕС и Великобритания са съгласни")
+        for st in range(lo, a - 1):
+            if tokens[st].low in rules.relatives:
+                break  # "Амон, който ... бе посланик в Париж и Лондон, допълни": a relative clause's, not the subject
+            if st > lo and not (tokens[st].low in rules.role_starts and good_start(tokens[st], rules)):
+                continue
+            whole = read_np(doc, st, k)
+            if whole is not None and tokens_end(tokens, whole, k) and whole.kind in ("group", "role"):
+                return whole
     # the phrase may open with an adverbial ("В отговор президентът ..."): start at the role or
     # name; an adverbial may stand between it and the verb ("Дастис за пореден път увери")
     best = gapped = None
@@ -557,8 +568,12 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 j = _adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
                 wider = read_np(doc, j, k) if j < s else None
                 if wider is not None and tokens_end(tokens, wider, k) and wider.role == m.role:
-                    return wider  # "британски | дипломати": the adjective before the group is its
-                return _named_before(doc, lo, s, m) or m
+                    m = wider  # "британски | дипломати": the adjective before the group is its
+                    j = doc.tok_index(m.start)
+                if m.kind == "group" and (both := _paired_adjective(tokens, lo, doc.tok_index(m.start), rules)) < doc.tok_index(m.start):
+                    start = tokens[both].start
+                    return replace(m, start=start, text=doc.text[start : m.end])
+                return m if m is wider else _named_before(doc, lo, s, m) or m
             best = best or m
         elif good and m.kind == "name" and _affiliation(doc, doc.tok_index(m.end), k):
             return m  # "Проф. Николай Витанов от Института по механика към БАН обясни"
@@ -611,6 +626,19 @@ def _adjectives_before(tokens: list[Token], a: int, s: int, rules: RuleSet) -> i
         j -= 1
         if definite(w, rules):
             break
+    return j
+
+
+def _paired_adjective(tokens: list[Token], lo: int, j: int, rules: RuleSet) -> int:
+    """Where a phrase opening with an adjective at tokens[j] starts when another adjective of
+    its noun stands before it: "Научни и | медицински експерти"."""
+    if j - 2 < lo or tokens[j - 1].low not in rules.joint:
+        return j
+    first, adj = tokens[j - 2], tokens[j]
+    if (first.is_word and (not first.is_upper or j - 2 == lo) and first.low.endswith(rules.adjective_endings)
+            and adj.low.endswith(rules.adjective_endings) and first.low[-1] == adj.low[-1] and not adj.is_upper
+            and first.low not in rules.verbs and first.low not in rules.preps):
+        return j - 2
     return j
 
 

@@ -109,6 +109,10 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
             return last  # "Компанията твърди, че ... | ..., се казва още в изявлението": its own
         if issued is not None and not names_document(issued[1], rules):
             return _who(issued[1], before, reg, last, rules)
+    if (m.kind == "other" and len(words := m.text.split()) >= 2 and words[0].lower() in rules.possessives
+            and words[-1].lower() in rules.bodies and (owner := _recent(m.start, rules.possessives[words[0].lower()], reg, last))
+            and owner.person is not None):
+        return Who(f"{' '.join(words[1:])} {min(rules.genitive)} {owner.speaker}")  # "неговият екип": the team of the man named
     if m.kind in ("role", "group") and m.role is not None and m.role.relational:
         who = _who_plain(m, before, reg, last, rules)
         if who.person is None and (whose := _possessor(m, before, reg, last)):
