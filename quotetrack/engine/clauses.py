@@ -83,6 +83,9 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     k, _ = skip_outlets(doc, j, hi)
     if k > j and toks[k - 1].low in doc.rules.preps and adverbial_end(doc, k - 1, hi) > k:
         k -= 1  # "в" skipped as an adverb opens a place: "каза в София министърът"
+    m = document_speaker(doc, k, hi)
+    if m is not None:  # "се посочва в писмо, изпратено от X": not an adverbial to skip, but who
+        return m
     after = skip_adverbials(doc, k, hi)
     if after > k:
         k, _ = skip_outlets(doc, after, hi)
@@ -151,6 +154,13 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
         return None
     a = j + 1 + (toks[j + 1].text == ",")
     by = next((p for p in rules.authored_by if doc.phrase_at(a, p, hi)), None) if a < hi else None
+    if by is None and a < hi and any(toks[a].low == p[0] for p in rules.authored_by):
+        # "писмо, изпратено до бизнеса в петък от X": the participle's complements, then who
+        f = next((n for n in range(a + 1, min(hi, a + 9)) if toks[n].low == rules.source_preposition
+                  or not toks[n].is_word or toks[n].low in rules.verbs), None)
+        if f is not None and toks[f].low == rules.source_preposition:
+            by = (toks[a].low, toks[f].low)
+            a = f - 1
     if by is not None:
         j = a + len(by) - 2  # "Проучването, проведено от X": X, as after "на"
     elif toks[j + 1].low not in rules.preps:
