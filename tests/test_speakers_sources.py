@@ -267,6 +267,11 @@ def test_quoted_organisation_as_speaker(text, expected):
     (article(BODY, "Източник: Гласове"), "Гласове"),
     (article(BODY, "Автор: Труд онлайн"), "Труд"),
     (article("12.03.2024", "Webcafe", BODY, title="Webcafe"), "Webcafe"),
+    # a Bulgarian outlet's name that is the short form of a foreign paper the article names is that paper
+    (article("Кабинетът ще заседава в сряда, отбелязва „Телеграф“. „Дейли телеграф“ определя хода като победа."), None),
+    (article("Кабинетът ще заседава в сряда, отбелязва „Телеграф“."), "Телеграф"),
+    # an aggregator's title line: the headline cut short, the time, the outlet
+    (article(BODY, title="Бюджетът влиза в парламента днес и ще бъде... 03:30 БНР"), "БНР"),
     # a chain ends at the Bulgarian wire; a Bulgarian TV in the body counts after any wire
     (article(BODY.rstrip(".") + ", пише в. „Таймс“, цитиран от Ройтерс и БТА."), "БТА"),
     (article("Полетите бяха отменени, предаде Би Ти Ви.", "Полетите ще бъдат възстановени, съобщи "

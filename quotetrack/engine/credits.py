@@ -18,6 +18,8 @@ SLASHED = regex.compile(r"(?:^|[\s.])/\s*([\p{L}\d][\p{L}\d. -]{1,40}?)\s*(?:/|$
 TRAILING = regex.compile(r"(?:^|[\s.,„“\"])/\s*(?P<credit>[\p{L}\d][^/\n]{0,40}?)[\s.]*$"
                          r"|\(\s*(?P<paren>[\p{Lu}\d][\p{Lu}\d .-]{1,20}?)\s*\)[\s.]*$")
 DOMAIN_RE = regex.compile(r"^[\p{L}\d-]+\.(?:bg|com|net|eu|org|info)$", regex.IGNORECASE)
+# an aggregator's title line: the headline cut short, the time, the outlet ("... 03:30 БНР")
+STAMPED_TITLE = regex.compile(r"(?:\.\.\.|…)\s*\d{1,2}:\d{2}\s+(?P<credit>[\p{L}\d][^\n]{0,30}?)\s*$")
 TAIL_LINES = 12  # the footer is read this many lines from the end, past the article's end marker
 TRAILING_REACH = 120  # characters: a trailing credit, its slash or brackets and what follows it
 
@@ -32,9 +34,19 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
             credit = _outlet(raw, rules, media)
             if credit:
                 return credit
-    # a Bulgarian wire credited in the body first, else any Bulgarian medium credited there
+    # a Bulgarian wire credited in the body first, else any Bulgarian medium credited there, unless
+    # its name is the short form of a foreign one the article names ("Телеграф" of "Дейли телеграф")
     return next((name for name in body_credits if bulgarian_wire(name, rules)), None) or next(
-        (name for name in body_credits if (a := rules.agency(name)) is not None and a.country == "BG"), None)
+        (name for name in body_credits if (a := rules.agency(name)) is not None and a.country == "BG"
+         and not _short_for_foreign(name, text, rules)), None)
+
+
+def _short_for_foreign(name: str, text: str, rules: RuleSet) -> bool:
+    """Whether an article that names a foreign medium ending in `name` ("Дейли телеграф") means
+    that one by the short form, not the Bulgarian outlet of the same name."""
+    low, tail = text.lower(), " " + name.lower()
+    return any(a.country != "BG" and a.name.lower().endswith(tail) and a.name.lower() in low
+               for a in set(rules.agencies.values()))
 
 
 def _datelines(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[str]:
@@ -96,11 +108,13 @@ def _footers(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[s
 
 
 def _top_line(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[str]:
-    """An outlet's name alone on a line above the body ("Webcafe" under the date), or a site's
-    domain opening the first paragraph."""
+    """An outlet's name alone on a line above the body ("Webcafe" under the date), or after the
+    time on an aggregator's title line, or a site's domain opening the first paragraph."""
     for s, e in lay.headlines:
         if rules.agency(text[s:e]) is not None or DOMAIN_RE.match(text[s:e]):
             yield text[s:e]
+        elif stamped := STAMPED_TITLE.search(text, s, e):
+            yield stamped.group("credit")  # "Кметове на ... се среща... 02:32 БНР"
     body = [p for p in lay.paragraphs if p not in lay.headlines]
     if body:
         s, e = body[0]
