@@ -119,6 +119,7 @@ class RuleSet:
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     personal_reflexive: frozenset[str] = frozenset()  # lemmas whose "се" form has a person for subject
+    light_verbs: frozenset[str] = frozenset()  # lemmas whose noun joins the verb: "изрази увереност, че"
     media_nouns: frozenset[str] = frozenset()
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
@@ -570,6 +571,7 @@ def _compile(directory: str | None) -> RuleSet:
         adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
         personal_reflexive=personal_reflexive,
+        light_verbs=frozenset(_strings(vpath, "light.lemmas", vdata.get("light", {}).get("lemmas", []))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         named_media_nouns=frozenset(w.lower() for w in _strings(npath, "media.named_only", nd.get("media", {}).get("named_only", []))),

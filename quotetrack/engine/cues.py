@@ -57,7 +57,14 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet,
                 first = i - 1  # "е заявил": the auxiliary belongs to the verb
             elif i - 1 >= lo and tokens[i - 1].low in rules.reflexive:
                 first = i - 1  # "се казва"
-            cues.append(Cue("verb", first, i + 1, text[tokens[first].start : tok.end], verb.lemma, verb.frame, i))
+            last = i + 1
+            if verb.lemma in rules.light_verbs:
+                # "изрази увереност, че", "изрази притеснението си, че": the noun says what kind of view
+                n = i + 2 + (i + 2 < hi and tokens[i + 2].low in rules.own)
+                if (n + 1 < hi and tokens[i + 1].is_word and not tokens[i + 1].is_upper and tokens[n].text == ","
+                        and tokens[n + 1].low in rules.that and tokens[i + 1].low not in rules.preps):
+                    last = n
+            cues.append(Cue("verb", first, last, text[tokens[first].start : tokens[last - 1].end], verb.lemma, verb.frame, i))
             continue
         if tok.low in rules.stance_adjectives:
             cue = _stance(tokens, i, lo, hi, text, rules)
