@@ -1750,3 +1750,10 @@ def test_a_light_verbs_noun_is_part_of_the_verb_before_che():
     assert verbs("Министърът Иван Петров изрази притеснението си, че бюджетът няма да бъде приет.") == [
         "изрази притеснението си"]
     assert verbs("Министърът Иван Петров заяви увереност, че бюджетът ще бъде приет.") != ["заяви увереност"]
+
+
+def test_a_medium_closing_the_sentence_credits_it_though_its_comma_was_lost():
+    text = article("Министрите спорят за бюджета от седмици пише британският „Дейли експрес“.")
+    assert [(q.speaker, q.verb) for q in extract_text(text)] == [("Дейли Експрес", "пише")]
+    # ... but not a participle of a credit, nor a verb with anything but a listed medium after it
+    assert extract_text(article("Това се твърди в доклад, съставен от служители и цитиран от „Ройтерс“.")) == []

@@ -143,8 +143,8 @@ class Media:
                and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles
                and tokens[k].low not in rules.time_nouns):
             k += 1  # adjectives before the media noun ("руските държавни медии"), not a person or a preposition
-        if k > i and k < hi and tokens[k].is_upper and (named := self.agency_at(tokens, k, hi)):
-            return named[0], named[1]  # "британският Daily Express": an adjective, then a known medium
+        if k > i and k < hi and (tokens[k].is_upper or tokens[k].text in rules.openers) and (named := self.agency_at(tokens, k, hi)):
+            return named[0], named[1]  # "британският (в.) „Дейли експрес“": an adjective, then a known medium
         if not (k < hi and _is_noun(tokens, k, hi, rules)):
             return None
         head = k

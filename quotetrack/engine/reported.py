@@ -237,8 +237,18 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     closed = k - 1 > s.ti and toks[k].text in doc.rules.closers and toks[k - 1].text in "," + DASHES
     if closed:
         k -= 1  # "X са „носители на ...,“ казва Y": the comma inside the closing mark
-    if k < s.ti or toks[k].text not in "," + DASHES:
+    if k < s.ti:
         return
+    if toks[k].text not in "," + DASHES:
+        # "... спорят за бюджета пише британският Daily Express.": a medium closing the sentence
+        # credits it, its comma lost
+        medium = mention_after(doc, cue, s.tj) if (k > s.ti + 2 and toks[k].is_word and cue.frame == "speech"
+                                                   and cue.i == cue.core and not toks[cue.i].low.endswith(doc.rules.participle_endings)
+                                                   and not any(p[0] == toks[cue.i].low for p in doc.rules.credit_phrases)) else None
+        if (medium is None or medium.kind != "medium" or doc.rules.agency(medium.name or "") is None
+                or any(t.is_word for t in toks[doc.tok_index(medium.end) : s.tj])):
+            return
+        k += 1
     mention = mention_after(doc, cue, s.tj)
     if mention is None or (inside and not explicit(mention)):
         return
