@@ -1757,3 +1757,7 @@ def test_a_medium_closing_the_sentence_credits_it_though_its_comma_was_lost():
     assert [(q.speaker, q.verb) for q in extract_text(text)] == [("Дейли Експрес", "пише")]
     # ... but not a participle of a credit, nor a verb with anything but a listed medium after it
     assert extract_text(article("Това се твърди в доклад, съставен от служители и цитиран от „Ройтерс“.")) == []
+
+
+def test_a_gerund_with_an_object_after_the_comma_reports_nothing():
+    assert extract_text(article("Иван Петров подкрепи протеста, добавяйки гласа си към исканията на учителите.")) == []

@@ -250,8 +250,9 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
             return
         k += 1
     mention = mention_after(doc, cue, s.tj)
-    if mention is None or (inside and not explicit(mention)):
-        return
+    if mention is None or (inside and not explicit(mention)) or (
+            shaped(doc, mention) is None and toks[cue.core].low.endswith(doc.rules.gerund_endings)):
+        return  # ", добавяйки гласа си към ...": the object of the sentence subject's gerund, no one who speaks
     after = doc.tok_index(mention.end)
     if after < s.tj and (toks[after].low in doc.rules.subjunctive or toks[after].low in doc.rules.that):
         return  # "..., призова правителството да ...": the one addressed, not the speaker
