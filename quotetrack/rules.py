@@ -688,7 +688,7 @@ def _compile(directory: str | None) -> RuleSet:
         preps_by_first={first: tuple(pc for pc in preps if pc[0] and pc[0][0] == first) for first in {p[0] for p, _ in preps if p}},
         by_first={name: _by_first(phrases) for name, phrases in (
             ("outlet", outlet_phrases), ("credit", credit_phrases), ("media", outlet_phrases + credit_phrases),
-            ("anaphora", anaphora), ("adverbial", adverbials), ("passive", passive_credit))},
+            ("anaphora", anaphora), ("adverbial", adverbials), ("passive", passive_credit), ("citing", citing))},
         mark_re=re.compile("[" + re.escape("".join(sorted(marks))) + "]"),
         # re, not regex: this runs over every article's text, and re is twice as fast here; the
         # lower-case letter before the space is checked where a match is read

@@ -1761,3 +1761,9 @@ def test_a_medium_closing_the_sentence_credits_it_though_its_comma_was_lost():
 
 def test_a_gerund_with_an_object_after_the_comma_reports_nothing():
     assert extract_text(article("Иван Петров подкрепи протеста, добавяйки гласа си към исканията на учителите.")) == []
+
+
+def test_a_medium_citing_another_carries_what_the_other_had_first():
+    text = article("Опозиционерите обвиняват министъра, че крие данни, отбелязва АП, цитирайки „Сънди таймс“.")
+    assert [(q.speaker, q.source, q.via) for q in extract_text(text)] == [
+        ("Опозиционерите", "Сънди таймс", ("Сънди таймс", "АП"))]

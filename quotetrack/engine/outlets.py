@@ -168,6 +168,10 @@ def credit_tail(doc: Doc, lo: int, hi: int) -> tuple[int, tuple[str, ...]] | Non
             if not chain:
                 chain, end = latin_name(doc, j + 1, hi)
             while chain and end + 1 < hi and toks[end].text == ",":
+                cited = _medium_after(doc, end + 1, hi, doc.rules.by_first["citing"])
+                if cited is not None:  # ", отбелязва АП, цитирайки „Сънди таймс“": the one cited had it first
+                    end, chain = cited[0], (cited[1], *chain)
+                    continue
                 relay = credit_at(doc, end + 1, hi)  # ", предава Ройтерс, цитирана от Фокус"
                 if relay is None:
                     break
