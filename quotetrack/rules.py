@@ -126,6 +126,7 @@ class RuleSet:
     body_kinds: dict[str, str] = field(default_factory=dict)  # body noun -> its kind ("компанията" -> company)
     latin_named_kind: str | None = None  # the kind of body named bare in Latin letters ("Moderna")
     keep_noun: tuple[str, ...] = ()  # bodies whose quoted name keeps its noun ("Институт „Паул Ерлих“")
+    body_back: frozenset[str] = frozenset()  # "Оттам обявиха": the body named just before
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
@@ -653,6 +654,7 @@ def _compile(directory: str | None) -> RuleSet:
         body_kinds={w.lower(): kind for kind, ws in sd.get("bodies", {}).get("kinds", {}).items()
                     if isinstance(ws, list) for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
         latin_named_kind=sd.get("bodies", {}).get("kinds", {}).get("latin_named"),
+        body_back=frozenset(w.lower() for w in _strings(spath, "bodies.back.words", sd.get("bodies", {}).get("back", {}).get("words", []))),
         keep_noun=tuple(w.lower() for w in _strings(spath, "bodies.named_after.nouns", sd.get("bodies", {}).get("named_after", {}).get("nouns", []))),
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),

@@ -1767,3 +1767,9 @@ def test_a_medium_citing_another_carries_what_the_other_had_first():
     text = article("Опозиционерите обвиняват министъра, че крие данни, отбелязва АП, цитирайки „Сънди таймс“.")
     assert [(q.speaker, q.source, q.via) for q in extract_text(text)] == [
         ("Опозиционерите", "Сънди таймс", ("Сънди таймс", "АП"))]
+
+
+def test_ottam_is_the_body_named_just_before():
+    text = article("Премиерът пусна рекламата, без да се консултира със здравното министерство. "
+                   "Оттам обаче обявиха, че мерките остават същите.")
+    assert speakers(text) == ["здравното министерство"]

@@ -126,6 +126,8 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
 def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
     """_who for any mention but a document's: a name, a medium, a body, a role, a pronoun."""
     role = m.role.lemma if m.role else None
+    if m.text.strip().lower() in rules.body_back and reg.doc is not None:
+        return Who(_body_before(reg.doc, m.start))  # "Оттам обявиха": the body just named, else no one
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
         # "допълни още Смит" right after Иън Дънкан Смит spoke is he, not another Смит named first
@@ -173,6 +175,24 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
     first = m.text.split()[0].lower()
     gender = rules.partitive_gender.get(first) or ("pl" if m.kind == "group" else None)
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
+
+
+def _body_before(doc: Doc, at: int) -> str | None:
+    """The body named last in the sentence before an offset, or the one before that ("...
+    без да се консултира със здравното министерство. | Оттам ..."): its phrase as written."""
+    toks, rules = doc.tokens, doc.rules
+    n = doc.sent_of(at)
+    lo = doc.sents[max(0, n - 2)].ti
+    for k in range(doc.tok_index(at) - 1, lo - 1, -1):
+        if toks[k].low not in rules.bodies:
+            continue
+        a = k
+        while a - 1 >= lo and toks[a - 1].is_word and toks[a - 1].low not in rules.preps and (
+                toks[a - 1].is_upper or toks[a - 1].low.endswith(rules.adjective_endings)):
+            a -= 1  # "здравното | министерство", "Външно | министерство"
+        m = read_np(doc, a, doc.sent_at(toks[k].start).tj)
+        return m.text if m is not None and m.kind in ("other", "name") else toks[k].text
+    return None
 
 
 def _possessor(m: Mention, before: int, reg: Registry, last: Who) -> str | None:
