@@ -1773,3 +1773,12 @@ def test_ottam_is_the_body_named_just_before():
     text = article("Премиерът пусна рекламата, без да се консултира със здравното министерство. "
                    "Оттам обаче обявиха, че мерките остават същите.")
     assert speakers(text) == ["здравното министерство"]
+
+
+def test_a_body_with_a_possessive_clitic_is_that_persons():
+    text = article("Адвокатите на кандидата Иван Марков ще оспорват резултатите, се казва в изявлението на "
+                   "предизборния му щаб.")
+    assert speakers(text) == ["предизборния щаб на Иван Марков"]
+    # ... and an adjective that is a participle opens a group's phrase
+    assert speakers(article("Висшестоящи представители на партията смятат, че сделката е лоша.")) == [
+        "Висшестоящи представители на партията"]

@@ -444,7 +444,9 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 k = doc.tok_index(m.end) - 1  # "Би Би Си": no person starts inside a medium's name
             elif m is not None and m.kind == "group" and good_start(toks[k], rules):
                 reg.groups.append((m.start, m.text))
-                k = doc.tok_index(m.end)
+                end = doc.tok_index(m.end)
+                # "Адвокатите на действащия президент Доналд Тръмп": someone named in the complement
+                k = next((n for n in range(k + 1, end) if toks[n].low in starts or (toks[n].is_upper and is_name_token(toks[n], rules))), end)
             elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
                 end = doc.tok_index(m.end)
                 if (_subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None

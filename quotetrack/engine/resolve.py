@@ -109,10 +109,13 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
             return last  # "Компанията твърди, че ... | ..., се казва още в изявлението": its own
         if issued is not None and not names_document(issued[1], rules):
             return _who(issued[1], before, reg, last, rules)
-    if (m.kind == "other" and len(words := m.text.split()) >= 2 and words[0].lower() in rules.possessives
-            and words[-1].lower() in rules.bodies and (owner := _recent(m.start, rules.possessives[words[0].lower()], reg, last))
+    if (m.kind == "other" and len(words := m.text.split()) >= 2 and words[-1].lower() in rules.bodies
+            and (at := next((n for n, w in enumerate(words[:-1]) if w.lower() in rules.possessives
+                             or (n and w.lower() in rules.clitics and w.lower() in rules.pronouns)), None)) is not None
+            and (owner := _recent(m.start, (rules.possessives.get(words[at].lower()) or rules.pronouns[words[at].lower()]), reg, last))
             and owner.person is not None):
-        return Who(f"{' '.join(words[1:])} {min(rules.genitive)} {owner.speaker}")  # "неговият екип": the team of the man named
+        # "неговият екип", "предизборния му щаб": the team, the staff of the man named
+        return Who(f"{' '.join(words[:at] + words[at + 1:])} {min(rules.genitive)} {owner.speaker}")
     if m.kind in ("role", "group") and m.role is not None and m.role.relational:
         who = _who_plain(m, before, reg, last, rules)
         if who.person is None and (whose := _possessor(m, before, reg, last)):
