@@ -265,6 +265,8 @@ def test_quoted_organisation_as_speaker(text, expected):
     (article(BODY + " Превод и редакция: Калин Стоянов"), None),  # a person is no agency
     (article(BODY, "От: Агенция Монитор"), "Монитор"),
     (article(BODY, "Източник: Гласове"), "Гласове"),
+    (article(BODY + " Източник Гласове"), "Гласове"),  # the colon lost, closing the last paragraph
+    (article("Източник в Брюксел заяви, че бюджетът ще бъде приет."), None),  # a source, no credit line
     (article(BODY, "Автор: Труд онлайн"), "Труд"),
     (article("12.03.2024", "Webcafe", BODY, title="Webcafe"), "Webcafe"),
     # a Bulgarian outlet's name that is the short form of a foreign paper the article names is that paper

@@ -80,6 +80,13 @@ def _credit_lines(text: str, lay: Layout, rules: RuleSet, media: Media) -> Itera
     """"Източник: БТА", "От: Агенция Монитор", "Превод и редакция: БЛИЦ", on a line of their own
     or closing one of the last paragraphs."""
     tail = [*lay.paragraphs[-2:], *_footer(text, lay)]
+    for s, e in tail:  # "... Източник Дир.бг": a line, or a paragraph's last words, the marker's colon lost
+        words = text[s:e].split()
+        for m in rules.credit_line_markers:
+            if m.endswith(":") and m[:-1] in words[-4:-1]:
+                at = len(words) - 1 - words[::-1].index(m[:-1])
+                if at == 0 or words[at - 1][-1:] in ".!?":
+                    yield " ".join(words[at + 1:])
     inline = [(s + text[s:e].find(m), e) for s, e in tail for m in rules.credit_line_markers if text[s:e].find(m) > 0]
     for s, e in [*lay.credit_lines, *inline, *_footer(text, lay)]:
         line = text[s:e]
