@@ -119,6 +119,7 @@ class RuleSet:
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     personal_reflexive: frozenset[str] = frozenset()  # lemmas whose "се" form has a person for subject
+    quoted_labels: frozenset[str] = frozenset()  # "„твърд“ Брекзит": words quoted as a label, no one's words
     light_verbs: frozenset[str] = frozenset()  # lemmas whose noun joins the verb: "изрази увереност, че"
     media_nouns: frozenset[str] = frozenset()
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
@@ -470,6 +471,7 @@ def _compile(directory: str | None) -> RuleSet:
 
     qpath, qdata = files["quotes.toml"]
     pairs = _compile_quotes(qpath, qdata)
+    quoted_labels = frozenset(w.lower() for w in _strings(qpath, "labels.terms", qdata.get("labels", {}).get("terms", [])))
     vpath, vdata = files["verbs.toml"]
     verbs = _compile_verbs(vpath, vdata)
     personal_reflexive = frozenset(_strings(vpath, "reflexive.personal", vdata.get("reflexive", {}).get("personal", [])))
@@ -572,6 +574,7 @@ def _compile(directory: str | None) -> RuleSet:
         adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
         personal_reflexive=personal_reflexive,
+        quoted_labels=quoted_labels,
         light_verbs=frozenset(_strings(vpath, "light.lemmas", vdata.get("light", {}).get("lemmas", []))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),

@@ -1784,3 +1784,11 @@ def test_a_body_with_a_possessive_clitic_is_that_persons():
     # ... and an adjective that is a participle opens a group's phrase
     assert speakers(article("Висшестоящи представители на партията смятат, че сделката е лоша.")) == [
         "Висшестоящи представители на партията"]
+
+
+def test_a_term_the_paper_quotes_is_no_partial_quote():
+    text = article("Иван Петров заяви, че партията му подкрепя „твърд“ Брекзит и няма да отстъпи.")
+    assert [q.kind for q in extract_text(text)] == ["indirect"]
+    # ... while the speaker's own word in marks is his
+    text = article("Иван Петров заяви, че сделката е „катастрофална“ за страната.")
+    assert [q.kind for q in extract_text(text)] == ["indirect", "partial"]

@@ -473,6 +473,8 @@ def partials(doc: Doc, found: Found) -> None:
         opener = doc.tok_index(sp.outer_start)
         if opener > 0 and doc.tokens[opener - 1].low in doc.rules.label_nouns:
             continue  # "51 гласа „въздържал се“": a label
+        if all(w in doc.rules.quoted_labels for w in doc.text[sp.start : sp.end].lower().split()):
+            continue  # "„твърд“ Брекзит", "за „развода“": a term the paper quotes, nobody's words
         hosts = [st for st in around if st.kind == "indirect"]
         host = max(hosts, key=lambda st: st.start, default=None)
         if host is not None and host.mention is not None and host.mention.kind == "medium":
