@@ -1792,3 +1792,9 @@ def test_a_term_the_paper_quotes_is_no_partial_quote():
     # ... while the speaker's own word in marks is his
     text = article("Иван Петров заяви, че сделката е „катастрофална“ за страната.")
     assert [q.kind for q in extract_text(text)] == ["indirect", "partial"]
+
+
+def test_a_role_and_a_group_before_a_plural_verb_are_both_who_speaks():
+    assert speakers(article("Съпругът и четирите ѝ дъщери споделят, че животът им е труден.")) == [
+        "Съпругът и четирите ѝ дъщери"]
+    assert speakers(article("Президентът и премиерът смятат, че законът е добър.")) == ["Президентът и премиерът"]
