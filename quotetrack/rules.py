@@ -133,6 +133,7 @@ class RuleSet:
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
     media_reach: int = 0
     female_endings: tuple[str, ...] = ()
+    generations: frozenset[str] = frozenset()  # "-младши": another person than the same name without it
     # gender the text states: a relative pronoun after a name, a participle credited to it
     stated_gender: dict[str, str] = field(default_factory=dict)  # relative pronoun -> m | f
     participle_gender: tuple[tuple[str, str], ...] = ()  # (ending, m | f), longest first
@@ -583,6 +584,7 @@ def _compile(directory: str | None) -> RuleSet:
         media_refers={noun.lower(): frozenset(_strings(npath, f"media.refers.{noun}", kinds))
                       for noun, kinds in nd.get("media", {}).get("refers", {}).items()},
         media_reach=int(nd.get("media", {}).get("reach", 0)),
+        generations=frozenset(w.lower() for w in _strings(npath, "names.generations", nd.get("names", {}).get("generations", []))),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),
         manner_preps=frozenset(w.lower() for w in _strings(cpath, "grammar.manner_prepositions", grammar.get("manner_prepositions", []))),

@@ -1798,3 +1798,9 @@ def test_a_role_and_a_group_before_a_plural_verb_are_both_who_speaks():
     assert speakers(article("Съпругът и четирите ѝ дъщери споделят, че животът им е труден.")) == [
         "Съпругът и четирите ѝ дъщери"]
     assert speakers(article("Президентът и премиерът смятат, че законът е добър.")) == ["Президентът и премиерът"]
+
+
+def test_the_son_named_with_a_generation_is_not_the_father():
+    text = article("Президентът Иван Марков заяви, че ще спечели. Синът му Иван Марков-младши също е на митинга. "
+                   "„Ще победим“, каза Марков.")
+    assert speakers(text) == ["Иван Марков", "Иван Марков"]

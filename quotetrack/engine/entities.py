@@ -143,7 +143,9 @@ class Registry:
         pool = {id(p): p for w in full for p in self._by_word.get(w, ())}.values() if full else self.people
         if len(ws) == 1 and ws[0] in self.rules.places:  # "Ирландия" is not "Северна Ирландия"
             return next((p for p in pool if p.words == ws), None)
-        found = [p for p in pool if _covers(ws, p.words) or _covers(p.words, ws)]
+        gen = self.rules.generations
+        found = [p for p in pool if (_covers(ws, p.words) or _covers(p.words, ws))
+                 and gen.intersection(ws) == gen.intersection(p.words)]  # the son is not the father
         if not found and len(ws) == 1:
             return self._misspelt(ws[0])
         if not found:
