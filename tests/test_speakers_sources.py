@@ -1622,6 +1622,8 @@ def test_acronyms_side_by_side_are_no_one_a_pronoun_means():
 def test_a_place_after_a_plural_subject_says_which_of_them():
     assert speakers(article("Повечето страни в Източна Европа смятат, че санкциите трябва да останат.")) == [
         "Повечето страни в Източна Европа"]
+    # ... a plural body noun opening the sentence too
+    assert speakers(article("Профсъюзи в Ломбардия предупредиха, че ще стачкуват.")) == ["Профсъюзи в Ломбардия"]
     # ... while after a person it is where he spoke
     assert speakers(article("Иван Петров в София заяви, че санкциите трябва да останат.")) == ["Иван Петров"]
 

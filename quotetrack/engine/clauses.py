@@ -233,11 +233,14 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         k = a
     if k < cue.i and k + 1 < cue.i and toks[k].low in doc.rules.place_preps and toks[k + 1].is_upper and k > s.ti:
         many = read_np_back(doc, s.ti, k)
-        if many is not None and many.kind in ("group", "other") and many.text.endswith(doc.rules.plural_endings) and shaped(doc, many) is not None:
+        if many is not None and (many.kind in ("group", "other") or (many.kind == "name" and many.text.lower() in doc.rules.bodies)) and (
+                many.text.endswith(doc.rules.plural_endings) and shaped(doc, many) is not None):
             # "Повечето страни в Източна Европа смятат": the place says which of them, not where they spoke
             place = adverbial_end(doc, k, cue.i)
             if place > k:
-                return replace(many, end=toks[place - 1].end, text=doc.text[many.start : toks[place - 1].end])
+                kind = "other" if many.kind == "name" else many.kind  # ("Профсъюзи" opening the sentence: a body, no one's name)
+                return replace(many, kind=kind, name=None if kind == "other" else many.name, end=toks[place - 1].end,
+                               text=doc.text[many.start : toks[place - 1].end])
     if k - 2 > s.ti and toks[k - 2].text == "," and (toks[k - 1].low in doc.rules.object_relatives or (
             cue.frame == "label" and toks[k - 1].low in doc.rules.relatives and not _object_after(doc, cue, s))):
         # "X остана верен на обещанието си към Y, когото обвинява, че"; "... вируса, който нарече
