@@ -1806,3 +1806,9 @@ def test_the_son_named_with_a_generation_is_not_the_father():
     text = article("Президентът Иван Марков заяви, че ще спечели. Синът му Иван Марков-младши също е на митинга. "
                    "„Ще победим“, каза Марков.")
     assert speakers(text) == ["Иван Марков", "Иван Марков"]
+
+
+def test_a_representation_is_the_body_and_ends_at_its_place():
+    text = article("Бюджетът ще бъде увеличен. Това съобщиха от Представителството на ЕК в България Иван Петров "
+                   "ще дойде утре.")
+    assert speakers(text)[0] == "Представителството на ЕК в България"

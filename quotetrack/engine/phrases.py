@@ -271,6 +271,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     if tokens[a].low in rules.places and k - a >= 2 and tokens[a + 1].low in rules.given_names:
                         k = a + 1  # "в Пловдив | Мария": a place, then someone's first name
                     continue  # the object of a preposition ("на Кремъл"), not the speaker's name
+                if role is None and tokens[a].low in rules.places and before >= i and tokens[before].low in rules.preps:
+                    k = a + 1  # "от Представителството на ЕК в България | Мишел Барние ще ...": a body's
+                    break  # complement ends at its place; the person after it opens a clause of his own
                 given = next((n for n in range(a + 1, k - 1) if tokens[n].low in rules.given_names), None)
                 if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
                     a = given
