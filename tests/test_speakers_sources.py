@@ -1812,3 +1812,11 @@ def test_a_representation_is_the_body_and_ends_at_its_place():
     text = article("Бюджетът ще бъде увеличен. Това съобщиха от Представителството на ЕК в България Иван Петров "
                    "ще дойде утре.")
     assert speakers(text)[0] == "Представителството на ЕК в България"
+
+
+def test_a_title_or_topic_in_quote_marks_is_no_partial_quote():
+    text = article("Бюджетът е готов. Това каза министърът Иван Петров по време на дискусия на тема "
+                   "„Бюджетът и какво ще се промени“.")
+    assert [q.kind for q in extract_text(text)] == ["indirect"]
+    text = article("В раздел, посветен на „расовия въпрос“, Иван Петров заяви, че е направил много.")
+    assert [q.kind for q in extract_text(text)] == ["indirect"]

@@ -471,8 +471,9 @@ def partials(doc: Doc, found: Found) -> None:
         if any(d.kind == "direct" for d in around) or is_name(doc, sp):
             continue
         opener = doc.tok_index(sp.outer_start)
-        if opener > 0 and doc.tokens[opener - 1].low in doc.rules.label_nouns:
-            continue  # "51 гласа „въздържал се“": a label
+        if opener > 0 and (doc.tokens[opener - 1].low in doc.rules.label_nouns or (
+                opener > 1 and doc.tokens[opener - 1].low in doc.rules.preps and doc.tokens[opener - 2].low in doc.rules.label_nouns)):
+            continue  # "51 гласа „въздържал се“", "дискусия на тема „…“", "посветен на „…“": a label, a title
         if all(w in doc.rules.quoted_labels for w in doc.text[sp.start : sp.end].lower().split()):
             continue  # "„твърд“ Брекзит", "за „развода“": a term the paper quotes, nobody's words
         hosts = [st for st in around if st.kind == "indirect"]
