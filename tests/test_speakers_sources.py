@@ -1820,3 +1820,9 @@ def test_a_title_or_topic_in_quote_marks_is_no_partial_quote():
     assert [q.kind for q in extract_text(text)] == ["indirect"]
     text = article("В раздел, посветен на „расовия въпрос“, Иван Петров заяви, че е направил много.")
     assert [q.kind for q in extract_text(text)] == ["indirect"]
+
+
+def test_the_head_of_a_relative_clause_after_a_conjunction_is_its_verbs_subject():
+    text = article("Източна Европа се нуждае от помощ, а Германия, която е най-голямата икономика в Европа, "
+                   "обещава, че ще помогне.")
+    assert speakers(text) == ["Германия"]

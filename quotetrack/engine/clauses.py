@@ -293,6 +293,13 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             return _previous_subject(doc, s)  # "... пристигна в София. | И призовава": the same subject
         return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
+        # "..., а Германия, която е ..., обещава": the relative clause's head, subject of the clause
+        # a conjunction opened, not the sentence's first phrase
+        rel = next((n for n in range(k - 2, s.ti, -1) if toks[n].text == "," and toks[n + 1].low in doc.rules.relatives), None)
+        head = read_np_back(doc, s.ti, rel) if rel is not None else None
+        if (head is not None and head.kind in ("name", "role", "group", "medium") and shaped(doc, head) is not None
+                and (a := doc.tok_index(head.start)) > s.ti and toks[a - 1].low in doc.rules.conjunctions):
+            return head
         # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma
         opening = read_np(doc, s.ti, cue.i)
         if opening is not None and shaped(doc, opening) is not None:
