@@ -1826,3 +1826,9 @@ def test_the_head_of_a_relative_clause_after_a_conjunction_is_its_verbs_subject(
     text = article("Източна Европа се нуждае от помощ, а Германия, която е най-голямата икономика в Европа, "
                    "обещава, че ще помогне.")
     assert speakers(text) == ["Германия"]
+
+
+def test_a_prepositions_object_after_a_relative_pronoun_is_not_who_speaks():
+    text = article("Министърът Иван Петров, който по време на среща с местни предприемачи подчерта, че данъците "
+                   "ще паднат, пристигна вчера в Пловдив.")
+    assert speakers(text) == ["Иван Петров"]

@@ -309,6 +309,16 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         before = read_np_back(doc, s.ti, first) if first is not None else None
         return before if shaped(doc, before) is not None else opening
     m = read_np_back(doc, s.ti, k)
+    if m is not None and (a := doc.tok_index(m.start)) > s.ti and toks[a - 1].low in doc.rules.preps and (
+            toks[a - 1].low != doc.rules.source_preposition):
+        # "X, който по време на среща с | християнски епископи подчерта": a preposition's object,
+        # inside an adverbial after the relative pronoun whose head is who speaks
+        rel = next((n for n in range(a - 2, max(s.ti, a - 12), -1) if toks[n].low in doc.rules.relatives
+                    and toks[n - 1].text == ","), None)
+        if rel is not None and all(t.is_word and t.low not in doc.rules.verbs for t in toks[rel + 1 : a]):
+            head = read_np_back(doc, s.ti, rel - 1)
+            if head is not None and shaped(doc, head) is not None:
+                return head
     if m is None and k <= s.ti + 3 and toks[s.ti].low in doc.rules.subordinators:
         # "Макар и да заяви ..., Мария Петрова не каза": a clause opening the sentence before its
         # main clause shares that clause's subject, after the comma
