@@ -1832,3 +1832,9 @@ def test_a_prepositions_object_after_a_relative_pronoun_is_not_who_speaks():
     text = article("Министърът Иван Петров, който по време на среща с местни предприемачи подчерта, че данъците "
                    "ще паднат, пристигна вчера в Пловдив.")
     assert speakers(text) == ["Иван Петров"]
+
+
+def test_elected_to_an_office_reads_on_to_the_office_and_the_name():
+    text = article("Опитите са злоупотреба с власт. Това заяви вчера избраната за вицепрезидент Мария Колева, "
+                   "цитирана от ДПА.")
+    assert [(q.speaker, q.source) for q in extract_text(text)] == [("Мария Колева", "ДПА")]

@@ -299,6 +299,10 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             close = quoted_at(tokens, k, hi, rules.openers, rules.closers)
             k = close + 1 if close is not None else k + 1
             continue
+        if (role is None and k > i and k + 1 < hi and t.low in rules.preps and rules.terms.get(tokens[k - 1].low) == "elect"
+                and tokens[k + 1].low in rules.role_starts):
+            k += 1  # "избраната за | вицепрезидент Камала Харис": elected to the office, which follows
+            continue
         if t.low in rules.preps and (role is not None or after_prep):
             pair = (t.low, tokens[k + 1].low) if k + 1 < hi else ()
             if (t.low in rules.adverbial_preps or (k + 1 < hi and tokens[k + 1].low in rules.time_nouns)
