@@ -104,6 +104,7 @@ class RuleSet:
     credit_line_markers: tuple[str, ...]
     footer_credit_phrases: tuple[str, ...]
     relay_marks: tuple[str, ...]
+    editor_notes: tuple[str, ...]  # "(бел.ред.: ...)": the editor's words, no one's statement
     abbreviations: frozenset[str]
     may_end: frozenset[str]
     non_statement: frozenset[str]
@@ -121,6 +122,7 @@ class RuleSet:
     personal_reflexive: frozenset[str] = frozenset()  # lemmas whose "се" form has a person for subject
     quoted_labels: frozenset[str] = frozenset()  # "„твърд“ Брекзит": words quoted as a label, no one's words
     light_verbs: frozenset[str] = frozenset()  # lemmas whose noun joins the verb: "изрази увереност, че"
+    light_only: frozenset[str] = frozenset()  # ... and report only so, or with "се": "обърна внимание, че"
     media_nouns: frozenset[str] = frozenset()
     named_media_nouns: frozenset[str] = frozenset()  # a medium only with a name after them
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
@@ -563,6 +565,7 @@ def _compile(directory: str | None) -> RuleSet:
         credit_line_markers=tuple(_strings(bpath, "credit_line_markers", bp.get("credit_line_markers", []))),
         footer_credit_phrases=tuple(w.lower() for w in _strings(bpath, "footer_credit_phrases", bp.get("footer_credit_phrases", []))),
         relay_marks=tuple(_strings(bpath, "relay_marks", bp.get("relay_marks", []))),
+        editor_notes=tuple(w.lower() for w in _strings(bpath, "editor_notes", bp.get("editor_notes", []))),
         abbreviations=frozenset(abbreviations),
         may_end=frozenset(may_end),
         non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
@@ -577,6 +580,7 @@ def _compile(directory: str | None) -> RuleSet:
         personal_reflexive=personal_reflexive,
         quoted_labels=quoted_labels,
         light_verbs=frozenset(_strings(vpath, "light.lemmas", vdata.get("light", {}).get("lemmas", []))),
+        light_only=frozenset(_strings(vpath, "light.needs_noun", vdata.get("light", {}).get("needs_noun", []))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         named_media_nouns=frozenset(w.lower() for w in _strings(npath, "media.named_only", nd.get("media", {}).get("named_only", []))),

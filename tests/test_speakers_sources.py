@@ -1838,3 +1838,29 @@ def test_elected_to_an_office_reads_on_to_the_office_and_the_name():
     text = article("Опитите са злоупотреба с власт. Това заяви вчера избраната за вицепрезидент Мария Колева, "
                    "цитирана от ДПА.")
     assert [(q.speaker, q.source) for q in extract_text(text)] == [("Мария Колева", "ДПА")]
+
+
+def test_an_editors_note_ends_the_statement_and_is_no_ones():
+    text = article("Министърът Иван Петров обясни, че „ще има контрол и той ще е жесток“ (бел.ред.: става дума "
+                   "за маските).")
+    assert [(q.kind, q.speaker) for q in extract_text(text)] == [("indirect", "Иван Петров"), ("partial", "Иван Петров")]
+    assert "маските" not in " ".join(q.text for q in extract_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a preposition before a partitive is no size of the share
+    (article("Сред някои от депутатите, които са в залата, заявиха, че законът е лош."), ["депутатите"]),
+    # "като" of a clause is no list of examples
+    (article("Стачката обхвана всички големи банки, като президентът Иван Петров заяви, че ще помогне."), ["Иван Петров"]),
+    # a Bulgarian three-part name keeps its surname, whoever else bears it
+    (article("Иван Петров е министър. В събота Георги Иванов Петров заяви, че сделката е близо."),
+     ["Георги Иванов Петров"]),
+    # "Оттам" reads no headline
+    ("Бюджетът влиза в парламента\n\nИван Петров е министър.\n\nОттам обаче обявиха, че мерките остават.", [None]),
+])
+def test_todays_rules_keep_to_their_constructions(text, expected):
+    assert speakers(text) == expected
+
+
+def test_an_adverb_or_a_pronoun_after_a_light_verb_is_no_part_of_it():
+    assert [q.verb for q in extract_text(article("Иван Петров изрази отново, че е против."))] == ["изрази"]

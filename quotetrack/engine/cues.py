@@ -61,9 +61,15 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet,
             if verb.lemma in rules.light_verbs:
                 # "изрази увереност, че", "изрази притеснението си, че": the noun says what kind of view
                 n = i + 2 + (i + 2 < hi and tokens[i + 2].low in rules.own)
-                if (n + 1 < hi and tokens[i + 1].is_word and not tokens[i + 1].is_upper and tokens[n].text == ","
-                        and tokens[n + 1].low in rules.that and tokens[i + 1].low not in rules.preps):
+                noun = tokens[i + 1] if i + 1 < hi else None
+                if (n + 1 < hi and noun is not None and noun.is_word and not noun.is_upper and tokens[n].text == ","
+                        and tokens[n + 1].low in rules.that and noun.low not in rules.preps and noun.low not in rules.adverbs
+                        and noun.low not in rules.manner_adverbs and noun.low not in rules.pronouns
+                        and noun.low not in rules.time_nouns):  # (not "изрази отново, че", "изрази той, че")
                     last = n
+                elif verb.lemma in rules.light_only and not (
+                        (noun is not None and noun.low in rules.reflexive) or tokens[i - 1].low in rules.reflexive):
+                    continue  # "обърна гръб": no report without its noun and "че", or "се"
             cues.append(Cue("verb", first, last, text[tokens[first].start : tokens[last - 1].end], verb.lemma, verb.frame, i))
             continue
         if tok.low in rules.stance_adjectives:

@@ -3,6 +3,7 @@ particles ("руският президент Владимир Путин"), a r
 Which person a phrase means is entities.py's business."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -128,6 +129,14 @@ def _past_complement(prev: Token, t: Token, nxt: Token | None, rules: RuleSet) -
     return definite(prev, rules) and not agrees(prev.low, t.low, rules)
 
 
+def _sized_share(tokens: Sequence[Token], i: int, rules: RuleSet) -> bool:
+    """Whether tokens[i] opens a share with its size: "една | четвърт от", "Голяма | част от"
+    (a word, then a fraction or a partitive noun, then "от"; not "Сред | някои от")."""
+    return (i + 2 < len(tokens) and tokens[i].is_word and tokens[i].low not in rules.preps
+            and tokens[i].low not in rules.conjunctions and tokens[i + 2].low == rules.source_preposition
+            and (tokens[i + 1].low in rules.fractions or tokens[i + 1].low in rules.partitives))
+
+
 def _abstract_place(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
     """"в основата на ...": "в" before a noun that is no place, body, office or medium, and no
     adjective of one, opens an adverbial of the clause ("Според евродепутатите | в основата на
@@ -180,8 +189,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     if tok.text in rules.openers:
         return _quoted_name(doc, i, hi)
     k = i
-    p = i + 1 if (i + 3 < hi and tok.is_word and tok.low not in rules.given_names and tokens[i + 2].low == rules.source_preposition
-                  and (tokens[i + 1].low in rules.fractions or tokens[i + 1].low in rules.partitives)) else i  # "Голяма | част от"
+    p = i + 1 if (i + 3 < hi and _sized_share(tokens, i, rules) and tok.low not in rules.given_names) else i  # "Голяма | част от"
     if tokens[p].low in rules.partitives and p + 2 < hi and tokens[p + 1].low == rules.source_preposition and tokens[p + 2].is_word:
         k = p + 2  # "Един от берачите", "някои от депутатите": read on from what follows
     elif (tok.low in rules.partitives and i + 3 < hi and tokens[i + 1].low in rules.fractions
@@ -467,17 +475,20 @@ def read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
     examples of a group ("Големи банки, като A и B | потвърдиха") stand for the group."""
     m = _read_np_back(doc, lo, end)
     toks = doc.tokens
-    if (m is not None and m.kind == "name" and m.name and len(m.name.split()) >= 3 and m.text.endswith(m.name)
-            and any(t.low in doc.rules.preps for t in toks[lo : doc.tok_index(m.start)])):  # (the first, a preposition's object)
+    if (m is not None and m.kind == "name" and m.role is not None and m.name and len(m.name.split()) >= 3
+            and m.text.endswith(m.name) and not m.name.split()[-2].lower().endswith(doc.rules.male_endings + doc.rules.female_endings)
+            and any(t.low in doc.rules.preps for t in toks[max(lo, doc.tok_index(m.start) - 4) : doc.tok_index(m.start)])):
+        # (a role's holder right after a preposition's phrase, and no patronymic: "Георги Иванов Петров" is one man)
         a = doc.tok_index(m.end - len(m.name))
         split = two_names(doc, a, doc.tok_index(m.end))
         if split is not None and (second := read_np(doc, split, end)) is not None and second.end == m.end:
             return second  # "След среща с колегата си Петер Сиярто | Джонсън заяви": the second name speaks
     n = doc.tok_index(m.start) if m is not None else lo
     while n - 1 > lo and end - n < 16 and (toks[n - 1].text == "," or toks[n - 1].low in doc.rules.joint
-                                           or toks[n - 1].is_word) and toks[n - 1].low not in doc.rules.examples:
-        n -= 1  # back over the list: "като Алфа Банк, Бета Капитал и | Гама Инвест"
-    if n - 2 > lo and toks[n - 1].low in doc.rules.examples and toks[n - 2].text == ",":
+                                           or toks[n - 1].is_upper or toks[n - 1].text.isascii()):
+        n -= 1  # back over the list of names: "като Алфа Банк, Бета Капитал и | Гама Инвест", "Bank of | America"
+    if (n - 2 > lo and toks[n - 1].low in doc.rules.examples and toks[n - 2].text == "," and end < len(toks)
+            and toks[end].low.endswith(doc.rules.plural_verb_endings)):  # (many speak: "..., като X заяви" is another clause)
         group = _read_np_back(doc, lo, n - 2)
         if group is not None and group.kind in ("group", "other") and shaped(doc, group) is not None:
             return group
@@ -576,7 +587,6 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 wider = read_np(doc, j, k) if j < s else None
                 if wider is not None and tokens_end(tokens, wider, k) and wider.role == m.role:
                     m = wider  # "британски | дипломати": the adjective before the group is its
-                    j = doc.tok_index(m.start)
                 if m.kind == "group" and (both := _paired_adjective(tokens, lo, doc.tok_index(m.start), rules)) < doc.tok_index(m.start):
                     start = tokens[both].start
                     return replace(m, start=start, text=doc.text[start : m.end])
@@ -687,7 +697,7 @@ def shaped(doc: Doc, m: Mention | None) -> Mention | None:
     if len(words) > 2 and (words[0].low in rules.partitives or (words[0].text.isdigit() and toks[a + 1].text == "%")) and (
             words[1].low == rules.source_preposition):
         words = words[2:]  # "един от берачите", "44% от анкетираните": the pickers, those polled are who
-    elif len(words) > 3 and (words[1].low in rules.fractions or words[1].low in rules.partitives) and words[2].low == rules.source_preposition:
+    elif len(words) > 3 and _sized_share(words, 0, rules):
         words = words[3:]  # "една четвърт от жителите", "Голяма част от компаниите"
     run = []
     for t in words:

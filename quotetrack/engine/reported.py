@@ -169,6 +169,9 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
     for n in range(k, min(s.tj, k + MAX_CLAUSE)):
         t = toks[n]
         if t.text == ":" and n + 1 < s.tj:
+            note = _editor_note(doc, k, n)
+            if note is not None:  # "... (бел.ред.: става дума за ...)": the editor's aside ends the words
+                return note, (), None
             return t.start, (), t.start
         if t.text != ",":
             continue
@@ -196,6 +199,15 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
         if between or nxt.kind == "prep":
             return t.start, (), None
     return s.end, (), None
+
+
+def _editor_note(doc: Doc, lo: int, colon: int) -> int | None:
+    """Where an editor's note that a colon closes opens ("(бел.ред.:"): the offset of its bracket."""
+    paren = next((n for n in range(colon - 1, max(lo, colon - 6) - 1, -1) if doc.tokens[n].text == "("), None)
+    if paren is None:
+        return None
+    written = doc.text[doc.tokens[paren].end : doc.tokens[colon].start].strip().lower()
+    return doc.tokens[paren].start if written in doc.rules.editor_notes else None
 
 
 def colon_after(doc: Doc, cue: Cue, s: Sent) -> int | None:

@@ -131,6 +131,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
     role = m.role.lemma if m.role else None
     if m.text.strip().lower() in rules.body_back and reg.doc is not None:
         return Who(_body_before(reg.doc, m.start))  # "Оттам обявиха": the body just named, else no one
+    if m.kind == "name" and m.name and m.text != m.name and (base := _kept_noun(m.text.split()[0], rules)) is not None:
+        return Who(f"{base.capitalize()} {m.name}")  # "от университета Утрехт": the university, not the city
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
         # "допълни още Смит" right after Иън Дънкан Смит spoke is he, not another Смит named first
@@ -184,9 +186,9 @@ def _body_before(doc: Doc, at: int) -> str | None:
     """The body named last in the sentence before an offset, or the one before that ("...
     без да се консултира със здравното министерство. | Оттам ..."): its phrase as written."""
     toks, rules = doc.tokens, doc.rules
-    n = doc.sent_of(at)
-    lo = doc.sents[max(0, n - 2)].ti
-    for k in range(doc.tok_index(at) - 1, lo - 1, -1):
+    here = doc.sent_at(at)
+    lo = next((s.ti for s in doc.sents[max(0, doc.sent_of(at) - 2) :] if s.para >= here.para - 1 and not s.head), here.ti)
+    for k in range(doc.tok_index(at) - 1, lo - 1, -1):  # (this paragraph and the one before, no headline)
         if toks[k].low not in rules.bodies:
             continue
         a = k
@@ -287,11 +289,17 @@ def _body_name(text: str, rules: RuleSet) -> str | None:
     name = text[opener + 1 : -1].strip()
     if not noun or noun[-1].lower() not in rules.bodies or not name or any(ch in rules.marks for ch in name):
         return None
-    low = noun[-1].lower()
-    base = next((w for w in rules.keep_noun if low.startswith(w) and len(low) - len(w) <= 3), None)
+    base = _kept_noun(noun[-1], rules)
     if base is not None:  # "института „Паул Ерлих“" is the institute, not the man it is named after
         return f"{base.capitalize()} {text[opener]}{name}{text[-1]}"
     return name
+
+
+def _kept_noun(word: str, rules: RuleSet) -> str | None:
+    """The base form of a body's noun that stays with its name ("института" -> "институт"),
+    None for any other word (the forms add up to three letters to the base)."""
+    low = word.lower()
+    return next((w for w in rules.keep_noun if low.startswith(w) and len(low) - len(w) <= 3), None) if low in rules.bodies else None
 
 
 def _new_item(doc: Doc, before: int, at: int) -> bool:
