@@ -120,7 +120,7 @@ class RuleSet:
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
     personal_reflexive: frozenset[str] = frozenset()  # lemmas whose "се" form has a person for subject
-    quoted_labels: frozenset[str] = frozenset()  # "„твърд“ Брекзит": words quoted as a label, no one's words
+    label_terms: frozenset[str] = frozenset()  # "„твърд“ Брекзит": words quoted as a label, no one's words
     light_verbs: frozenset[str] = frozenset()  # lemmas whose noun joins the verb: "изрази увереност, че"
     light_only: frozenset[str] = frozenset()  # ... and report only so, or with "се": "обърна внимание, че"
     media_nouns: frozenset[str] = frozenset()
@@ -128,8 +128,8 @@ class RuleSet:
     place_nouns: frozenset[str] = frozenset()  # "в град Савана": the name after one is a place
     body_kinds: dict[str, str] = field(default_factory=dict)  # body noun -> its kind ("компанията" -> company)
     latin_named_kind: str | None = None  # the kind of body named bare in Latin letters ("Moderna")
-    keep_noun: tuple[str, ...] = ()  # bodies whose quoted name keeps its noun ("Институт „Паул Ерлих“")
-    body_back: frozenset[str] = frozenset()  # "Оттам обявиха": the body named just before
+    named_after_bodies: tuple[str, ...] = ()  # bodies whose quoted name keeps its noun ("Институт „Паул Ерлих“")
+    back_adverbs: frozenset[str] = frozenset()  # "Оттам обявиха": the body named just before
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
@@ -238,6 +238,16 @@ class RuleSet:
         """The words an article's index of positions holds (doc.Doc.at): those a list asks
         every article for (cue openers, times, media nouns, roles, titles, documents)."""
         return self.cue_words | self.time_nouns | self.media_nouns | self.role_starts | self.titles | self.documents
+
+    @functools.cached_property
+    def foreign_by_tail(self) -> dict[str, tuple[str, ...]]:
+        """Each foreign medium's forms (lower case, name and aliases) by their last word: which
+        ones a Bulgarian outlet's name may be the short form of ("телеграф": "дейли телеграф")."""
+        out: dict[str, list[str]] = {}
+        for key, agency in self.agencies.items():
+            if agency.country != "BG" and len(key) > 1:
+                out.setdefault(key[-1], []).append(" ".join(key))
+        return {tail: tuple(forms) for tail, forms in out.items()}
 
     def agency(self, form: str) -> Agency | None:
         """The agency or medium a written form names ("AFP", "Франс прес" -> АФП), or None."""
@@ -474,7 +484,7 @@ def _compile(directory: str | None) -> RuleSet:
 
     qpath, qdata = files["quotes.toml"]
     pairs = _compile_quotes(qpath, qdata)
-    quoted_labels = frozenset(w.lower() for w in _strings(qpath, "labels.terms", qdata.get("labels", {}).get("terms", [])))
+    label_terms = frozenset(w.lower() for w in _strings(qpath, "labels.terms", qdata.get("labels", {}).get("terms", [])))
     vpath, vdata = files["verbs.toml"]
     verbs = _compile_verbs(vpath, vdata)
     personal_reflexive = frozenset(_strings(vpath, "reflexive.personal", vdata.get("reflexive", {}).get("personal", [])))
@@ -578,7 +588,7 @@ def _compile(directory: str | None) -> RuleSet:
         adverbs=adverbs,
         negations=frozenset(w.lower() for w in _strings(cpath, "adverbs.negations", cues.get("adverbs", {}).get("negations"))),
         personal_reflexive=personal_reflexive,
-        quoted_labels=quoted_labels,
+        label_terms=label_terms,
         light_verbs=frozenset(_strings(vpath, "light.lemmas", vdata.get("light", {}).get("lemmas", []))),
         light_only=frozenset(_strings(vpath, "light.needs_noun", vdata.get("light", {}).get("needs_noun", []))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
@@ -663,8 +673,8 @@ def _compile(directory: str | None) -> RuleSet:
         body_kinds={w.lower(): kind for kind, ws in sd.get("bodies", {}).get("kinds", {}).items()
                     if isinstance(ws, list) for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
         latin_named_kind=sd.get("bodies", {}).get("kinds", {}).get("latin_named"),
-        body_back=frozenset(w.lower() for w in _strings(spath, "bodies.back.words", sd.get("bodies", {}).get("back", {}).get("words", []))),
-        keep_noun=tuple(w.lower() for w in _strings(spath, "bodies.named_after.nouns", sd.get("bodies", {}).get("named_after", {}).get("nouns", []))),
+        back_adverbs=frozenset(w.lower() for w in _strings(spath, "bodies.back.words", sd.get("bodies", {}).get("back", {}).get("words", []))),
+        named_after_bodies=tuple(w.lower() for w in _strings(spath, "bodies.named_after.nouns", sd.get("bodies", {}).get("named_after", {}).get("nouns", []))),
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),
         person_nouns=frozenset(w.lower() for w in _strings(spath, "people.nouns", sd.get("people", {}).get("nouns")))

@@ -44,9 +44,9 @@ def article_agency(text: str, lay: Layout, body_credits: list[str], rules: RuleS
 def _short_for_foreign(name: str, text: str, rules: RuleSet) -> bool:
     """Whether an article that names a foreign medium ending in `name` ("Дейли телеграф") means
     that one by the short form, not the Bulgarian outlet of the same name."""
-    low, tail = text.lower(), " " + name.lower()
-    return any(a.country != "BG" and a.name.lower().endswith(tail) and a.name.lower() in low
-               for a in set(rules.agencies.values()))
+    forms = rules.foreign_by_tail.get(name.lower().split()[-1], ()) if name.split() else ()
+    low = text.lower() if forms else ""
+    return any(form in low for form in forms)
 
 
 def _datelines(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[str]:
@@ -80,7 +80,9 @@ def _credit_lines(text: str, lay: Layout, rules: RuleSet, media: Media) -> Itera
     """"Източник: БТА", "От: Агенция Монитор", "Превод и редакция: БЛИЦ", on a line of their own
     or closing one of the last paragraphs."""
     tail = [*lay.paragraphs[-2:], *_footer(text, lay)]
-    for s, e in tail:  # "... Източник Дир.бг": a line, or a paragraph's last words, the marker's colon lost
+    # "... Източник Дир.бг": a line, or a paragraph's last words, the marker's colon lost (a marker
+    # of one word: "Източник", "Автор"; one of several words keeps its colon to be read)
+    for s, e in tail:
         words = text[s:e].split()
         for m in rules.credit_line_markers:
             if m.endswith(":") and m[:-1] in words[-4:-1]:

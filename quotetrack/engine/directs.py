@@ -10,7 +10,7 @@ from .doc import Doc, Sent
 from .found import Found, Stmt
 from .marks import Span
 from .outlets import passive_source, source_near
-from .phrases import Mention, read_np, read_np_back
+from .phrases import Mention, named_in_full_before, read_np, read_np_back
 from .text import DASHES
 
 
@@ -192,24 +192,13 @@ def _named_subject(doc: Doc, s: Sent, colon: int) -> Mention | None:
     speaks; a document or a medium there ("... показа писмото:") is whose words they are."""
     toks, rules = doc.tokens, doc.rules
     m = read_np(doc, s.ti, colon)
-    if m is None or m.kind != "name" or not m.name or (" " not in m.name.strip() and not _surname(doc, m.name, m.start)):
+    if m is None or m.kind != "name" or not m.name or (" " not in m.name.strip() and not named_in_full_before(doc, m.name, m.start)):
         return None
     rest = toks[doc.tok_index(m.end) : colon]
     if not rest or len(rest) > 8 or any(not t.is_word or t.is_upper or t.low in rules.documents or t.low in rules.media_nouns
                                         or t.low in rules.words_of for t in rest):
         return None
     return m
-
-
-def _surname(doc: Doc, word: str, before: int) -> bool:
-    """Whether a lone capitalised word is the surname of someone named in full before it."""
-    at = doc.text.rfind(" " + word, 0, before)
-    while at > 0:
-        k = doc.tok_index(at + 1)
-        if k > 0 and doc.tokens[k - 1].is_upper and doc.tokens[k - 1].is_word and doc.tokens[k].text == word:
-            return True
-        at = doc.text.rfind(" " + word, 0, at)
-    return False
 
 
 def words_owner(doc: Doc, k: int, hi: int, subject: Mention | None) -> Mention | None:

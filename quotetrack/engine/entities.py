@@ -185,7 +185,7 @@ class Registry:
             if at < before and (same_stem(head, noun) or (kin is not None and self.rules.body_kinds.get(head) == kin)):
                 return name  # ... or one named after a noun of its kind ("превозвачът „Еърбъс“" ... "Компанията")
         if kin == self.rules.latin_named_kind and self.doc is not None:
-            return _latin_name_before(self.doc, before)  # "Moderna съобщи ... Компанията твърди"
+            return _bare_company_before(self.doc, before)  # "Moderna съобщи ... Компанията твърди"
         return None
 
     def unnamed(self, text: str, at: int, role: Role) -> Person:
@@ -581,7 +581,7 @@ def _credited(doc: Doc, at: int) -> bool:
     return before.endswith(":") and any(before.endswith(m.rstrip()) for m in doc.rules.credit_line_markers)
 
 
-def _latin_name_before(doc: Doc, before: int) -> str | None:
+def _bare_company_before(doc: Doc, before: int) -> str | None:
     """The last name in Latin letters, no medium, standing as a sentence's subject within a few
     sentences before an offset: a company the article names bare ("Moderna обяви, че ...", or
     in quote marks: "„Еърбъс“ предупреди, че ...")."""

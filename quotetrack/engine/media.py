@@ -17,6 +17,7 @@ class Media:
         self.named: list[tuple[int, str, str]] = []  # (offset, media noun, name): "портал", "Ен Ю"
         self._tokens = tokens
         self._known: list[tuple[int, str, str]] | None = None  # (offset, name, kind): read when first asked
+        self._by_kind: tuple[int, list[tuple[int, str, str]]] | None = None  # the same with the media named after a noun
         self._named_first: frozenset[str] = frozenset()  # the first word of each medium named so
         self._learn(tokens, at)
         self._named_first = frozenset(name.split()[0] for _, _, name in self.named if name.split())
@@ -49,16 +50,21 @@ class Media:
         kinds = self.rules.media_refers.get(noun)
         if not kinds:
             return None
-        # the listed media, and those named after a media noun of a fitting kind ("вестник South
-        # China Morning Post" ... "изданието")
-        named = [(at, name, kind) for at, head, name in self.named for d, ks in self.rules.media_refers.items()
-                 if same_stem(d, head) for kind in ks]
-        for at, name, kind in sorted([*self._listed(), *named], key=lambda x: x[0], reverse=True):
+        for at, name, kind in self._kinds():
             if before - at > self.rules.media_reach:
                 break
             if at < before and kind in kinds:
                 return name
         return None
+
+    def _kinds(self) -> list[tuple[int, str, str]]:
+        """The listed media and those named after a media noun of a kind ("вестник South China
+        Morning Post": a newspaper), latest first: what a bare "изданието" may point back at."""
+        if self._by_kind is None or self._by_kind[0] != len(self.named):  # (the article's media are still being read)
+            named = [(at, name, kind) for at, head, name in self.named for d, ks in self.rules.media_refers.items()
+                     if same_stem(d, head) for kind in ks]
+            self._by_kind = (len(self.named), sorted([*self._listed(), *named], key=lambda x: x[0], reverse=True))
+        return self._by_kind[1]
 
     def _listed(self) -> list[tuple[int, str, str]]:
         """Every listed medium the article names, with its kind: (offset, name, kind)."""
@@ -69,7 +75,7 @@ class Media:
             for k, t in enumerate(tokens):
                 found = self.agency_at(tokens, k, len(tokens)) if t.low in starts and k >= past else None
                 agency = self.rules.agencies.get(tuple(found[0].lower().split())) if found else None
-                if agency is not None and found is not None:
+                if agency is not None and found is not None:  # (found, for the type checker)
                     self._known.append((t.start, agency.name, agency.kind))
                     past = found[1]
         return self._known

@@ -740,20 +740,20 @@ def two_names(doc: Doc, i: int, j: int) -> int | None:
         first, second = text[toks[i].start : toks[p - 1].end], text[toks[p].start : toks[j - 1].end]
         if text.count(first) > 1 and text.count(second) > 1:
             return p
-    if j - i >= 3:
-        last = toks[j - 1]
-        for k in _indexes(doc, last.text, toks[i].start):
-            if k < i and k > 0 and toks[k - 1].is_upper and toks[k - 1].is_word and toks[k - 1].text != toks[j - 2].text:
-                return j - 1
+    if j - i >= 3 and named_in_full_before(doc, toks[j - 1].text, toks[i].start, first_not=toks[j - 2].text):
+        return j - 1
     return None
 
 
-def _indexes(doc: Doc, word: str, before: int) -> list[int]:
-    """The token indexes of a word written before an offset."""
-    out, at = [], doc.text.find(word)
+def named_in_full_before(doc: Doc, word: str, before: int, first_not: str | None = None) -> bool:
+    """Whether a capitalised word was written before an offset right after another (someone's
+    surname, the person named in full there); `first_not`: the word before it may not be this."""
+    toks = doc.tokens
+    at = doc.text.find(word)
     while 0 <= at < before:
         k = doc.tok_index(at)
-        if k < len(doc.tokens) and doc.tokens[k].start == at and doc.tokens[k].text == word:
-            out.append(k)
+        if (0 < k < len(toks) and toks[k].start == at and toks[k].text == word and toks[k - 1].is_upper
+                and toks[k - 1].is_word and toks[k - 1].text != first_not):
+            return True
         at = doc.text.find(word, at + 1)
-    return out
+    return False

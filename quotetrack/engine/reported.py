@@ -251,17 +251,16 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
         k -= 1  # "X са „носители на ...,“ казва Y": the comma inside the closing mark
     if k < s.ti:
         return
+    mention = mention_after(doc, cue, s.tj)
     if toks[k].text not in "," + DASHES:
         # "... спорят за бюджета пише британският Daily Express.": a medium closing the sentence
-        # credits it, its comma lost
-        medium = mention_after(doc, cue, s.tj) if (k > s.ti + 2 and toks[k].is_word and cue.frame == "speech"
-                                                   and cue.i == cue.core and not toks[cue.i].low.endswith(doc.rules.participle_endings)
-                                                   and not any(p[0] == toks[cue.i].low for p in doc.rules.credit_phrases)) else None
-        if (medium is None or medium.kind != "medium" or doc.rules.agency(medium.name or "") is None
-                or any(t.is_word for t in toks[doc.tok_index(medium.end) : s.tj])):
+        # credits it, its comma lost (not a participle of a credit: "съставен от ... и цитиран от")
+        if not (k > s.ti + 2 and toks[k].is_word and cue.frame == "speech" and cue.i == cue.core
+                and not toks[cue.i].low.endswith(doc.rules.participle_endings) and toks[cue.i].low not in doc.rules.by_first["credit"]
+                and mention is not None and mention.kind == "medium" and doc.rules.agency(mention.name or "") is not None
+                and not any(t.is_word for t in toks[doc.tok_index(mention.end) : s.tj])):
             return
         k += 1
-    mention = mention_after(doc, cue, s.tj)
     if mention is None or (inside and not explicit(mention)) or (
             shaped(doc, mention) is None and toks[cue.core].low.endswith(doc.rules.gerund_endings)):
         return  # ", добавяйки гласа си към ...": the object of the sentence subject's gerund, no one who speaks
@@ -486,7 +485,7 @@ def partials(doc: Doc, found: Found) -> None:
         if opener > 0 and (doc.tokens[opener - 1].low in doc.rules.label_nouns or (
                 opener > 1 and doc.tokens[opener - 1].low in doc.rules.preps and doc.tokens[opener - 2].low in doc.rules.label_nouns)):
             continue  # "51 гласа „въздържал се“", "дискусия на тема „…“", "посветен на „…“": a label, a title
-        if all(w in doc.rules.quoted_labels for w in doc.text[sp.start : sp.end].lower().split()):
+        if all(w in doc.rules.label_terms for w in doc.text[sp.start : sp.end].lower().split()):
             continue  # "„твърд“ Брекзит", "за „развода“": a term the paper quotes, nobody's words
         hosts = [st for st in around if st.kind == "indirect"]
         host = max(hosts, key=lambda st: st.start, default=None)

@@ -129,7 +129,7 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
 def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
     """_who for any mention but a document's: a name, a medium, a body, a role, a pronoun."""
     role = m.role.lemma if m.role else None
-    if m.text.strip().lower() in rules.body_back and reg.doc is not None:
+    if m.text.strip().lower() in rules.back_adverbs and reg.doc is not None:
         return Who(_body_before(reg.doc, m.start))  # "Оттам обявиха": the body just named, else no one
     if m.kind == "name" and m.name and m.text != m.name and (base := _kept_noun(m.text.split()[0], rules)) is not None:
         return Who(f"{base.capitalize()} {m.name}")  # "от университета Утрехт": the university, not the city
@@ -299,7 +299,7 @@ def _kept_noun(word: str, rules: RuleSet) -> str | None:
     """The base form of a body's noun that stays with its name ("института" -> "институт"),
     None for any other word (the forms add up to three letters to the base)."""
     low = word.lower()
-    return next((w for w in rules.keep_noun if low.startswith(w) and len(low) - len(w) <= 3), None) if low in rules.bodies else None
+    return next((w for w in rules.named_after_bodies if low.startswith(w) and len(low) - len(w) <= 3), None) if low in rules.bodies else None
 
 
 def _new_item(doc: Doc, before: int, at: int) -> bool:
