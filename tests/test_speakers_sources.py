@@ -1864,3 +1864,8 @@ def test_todays_rules_keep_to_their_constructions(text, expected):
 
 def test_an_adverb_or_a_pronoun_after_a_light_verb_is_no_part_of_it():
     assert [q.verb for q in extract_text(article("Иван Петров изрази отново, че е против."))] == ["изрази"]
+
+
+def test_a_clocks_colon_opens_no_quoted_speech():
+    text = article("Министърът Иван Петров обяви, че от 22:00 часа магазините ще бъдат затворени.")
+    assert [q.text for q in extract_text(text)] == ["от 22:00 часа магазините ще бъдат затворени."]

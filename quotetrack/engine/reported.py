@@ -4,6 +4,7 @@ headlines."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .adverbials import skip_adverbials
@@ -14,7 +15,7 @@ from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
 from .phrases import Mention, coordinated, names_document, read_np, shaped, two_names
-from .text import DASHES
+from .text import DASHES, Token
 from .words import good_start
 
 MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
@@ -168,7 +169,7 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
     toks = doc.tokens
     for n in range(k, min(s.tj, k + MAX_CLAUSE)):
         t = toks[n]
-        if t.text == ":" and n + 1 < s.tj:
+        if t.text == ":" and n + 1 < s.tj and not _clock(toks, n):
             note = _editor_note(doc, k, n)
             if note is not None:  # "... (бел.ред.: става дума за ...)": the editor's aside ends the words
                 return note, (), None
@@ -201,6 +202,12 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
     return s.end, (), None
 
 
+def _clock(toks: Sequence[Token], colon: int) -> bool:
+    """Whether a colon is a clock's ("в 22:00 часа"): digits written close on both sides."""
+    return (0 < colon < len(toks) - 1 and toks[colon - 1].text.isdigit() and toks[colon + 1].text.isdigit()
+            and toks[colon - 1].end == toks[colon].start and toks[colon].end == toks[colon + 1].start)
+
+
 def _editor_note(doc: Doc, lo: int, colon: int) -> int | None:
     """Where an editor's note that a colon closes opens ("(бел.ред.:"): the offset of its bracket."""
     paren = next((n for n in range(colon - 1, max(lo, colon - 6) - 1, -1) if doc.tokens[n].text == "("), None)
@@ -213,7 +220,7 @@ def _editor_note(doc: Doc, lo: int, colon: int) -> int | None:
 def colon_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
     toks = doc.tokens
     for n in range(cue.j, s.tj):
-        if toks[n].text == ":":
+        if toks[n].text == ":" and not _clock(toks, n):
             nxt = toks[n + 1] if n + 1 < len(toks) else None
             if nxt is None or nxt.text in doc.rules.openers or nxt.start > doc.para_bounds(toks[n].start)[1]:
                 return None
