@@ -1869,3 +1869,8 @@ def test_an_adverb_or_a_pronoun_after_a_light_verb_is_no_part_of_it():
 def test_a_clocks_colon_opens_no_quoted_speech():
     text = article("Министърът Иван Петров обяви, че от 22:00 часа магазините ще бъдат затворени.")
     assert [q.text for q in extract_text(text)] == ["от 22:00 часа магазините ще бъдат затворени."]
+
+
+def test_an_order_opening_the_sentence_is_its_issuers():
+    text = article("Заповедта на правителството, подписана в неделя, гласи, че магазините остават затворени.")
+    assert speakers(text) == ["правителството"]

@@ -23,7 +23,8 @@ def is_name_token(tok: Token, rules: RuleSet) -> bool:
 def _name_word(low: str, rules: RuleSet) -> bool:
     if (low in rules.not_names or low in rules.events or low in rules.partitives or low in rules.person_nouns
             or low in rules.time_nouns  # "Ден по-рано ...", a caption's "... Дейвис | Време е ..."
-            or low in rules.pronouns or (low,) in rules.roles or low in rules.manner_adverbs):
+            or low in rules.pronouns or (low,) in rules.roles or low in rules.manner_adverbs
+            or low in rules.documents):  # "Заповедта на правителството ...": a document opening a sentence
         return False
     if len(low) > 5 and low.endswith(rules.definite_suffixes):
         return False
