@@ -1874,3 +1874,8 @@ def test_a_clocks_colon_opens_no_quoted_speech():
 def test_an_order_opening_the_sentence_is_its_issuers():
     text = article("Заповедта на правителството, подписана в неделя, гласи, че магазините остават затворени.")
     assert speakers(text) == ["правителството"]
+
+
+def test_many_outlets_bear_no_name_after_them():
+    text = article("Според британски медии Мария Колева може да подаде оставка.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [("британски медии", "Мария Колева може да подаде оставка.")]

@@ -179,7 +179,8 @@ class Media:
                 # "в предаването Лице в лице” Петър Колев": a title whose opening mark was lost runs to its closing one
                 return _text(tokens, k, close), close + 1
         pointing = len(tokens[head].low) > 4 and tokens[head].low.endswith(rules.definite_suffixes)
-        if (k < hi and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
+        many = tokens[head].low.endswith(rules.plural_endings)  # "британски медии | Тереза Мей": many outlets bear no one name
+        if (k < hi and not many and tokens[k].is_word and tokens[k].is_upper and tokens[k].low not in rules.not_names
                 and not (len(tokens[k].low) > 4 and tokens[k].low.endswith(rules.definite_suffixes))
                 and not (pointing and k == head + 1 and tokens[k].low in rules.places)):  # "Според изданието | Пекин ..."
             name_at = k  # not "Европейският" of "Според изданието Европейският парламент ...": a new subject
