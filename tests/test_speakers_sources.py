@@ -1879,3 +1879,9 @@ def test_an_order_opening_the_sentence_is_its_issuers():
 def test_many_outlets_bear_no_name_after_them():
     text = article("Според британски медии Мария Колева може да подаде оставка.")
     assert [(q.speaker, q.text) for q in extract_text(text)] == [("британски медии", "Мария Колева може да подаде оставка.")]
+
+
+def test_a_group_whose_members_are_listed_after_a_colon_is_those_people():
+    text = article("Лондон ще търгува с ЕС. Това се посочва в писмо, изпратено от ръководителите на три ведомства: "
+                   "министърът на бизнеса Иван Петров, финансовия министър Георги Колев и министърът по Брекзит Петър Стоев.")
+    assert speakers(text) == ["Иван Петров, Георги Колев и Петър Стоев"]

@@ -131,6 +131,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
     role = m.role.lemma if m.role else None
     if m.text.strip().lower() in rules.back_adverbs and reg.doc is not None:
         return Who(_body_before(reg.doc, m.start))  # "Оттам обявиха": the body just named, else no one
+    if m.kind in ("group", "other") and (members := _listed_after(m, reg)):
+        return Who(members, gender="pl")  # "ръководителите на три ведомства: министърът X, Y и Z": they
     if m.kind == "name" and m.name and m.text != m.name and (base := _kept_noun(m.text.split()[0], rules)) is not None:
         return Who(f"{base.capitalize()} {m.name}")  # "от университета Утрехт": the university, not the city
     if m.kind == "name" and m.name:
@@ -180,6 +182,23 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
     first = m.text.split()[0].lower()
     gender = rules.partitive_gender.get(first) or ("pl" if m.kind == "group" else None)
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
+
+
+def _listed_after(m: Mention, reg: Registry) -> str | None:
+    """The people a group's phrase lists after a colon, to its sentence's end ("ръководителите на
+    три британски ведомства: министърът ... Грег Кларк, финансовия министър Филип Хамънд и ...
+    Дейвид Дейвис"): their names, two at least, else None."""
+    doc = reg.doc
+    if doc is None or doc.text[m.end : m.end + 2].strip()[:1] != ":":
+        return None
+    end = doc.sent_at(m.start).end
+    names: list[str] = []
+    for seen in reg.mentions:
+        if m.end < seen.at < end and seen.person.name not in names and len(seen.person.words) > 1:
+            names.append(seen.person.name)
+    if len(names) < 2:
+        return None
+    return f"{', '.join(names[:-1])} {min(doc.rules.joint)} {names[-1]}"
 
 
 def _body_before(doc: Doc, at: int) -> str | None:
