@@ -436,6 +436,9 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                                  qual=_role_qualifier(doc, k, m) if m.role else ())
                 stated = [rules.title_roles.get(toks[w].low + "." if toks[w + 1].text == "." else toks[w].low)
                           for w in range(k, end - 1)] if rules.title_roles else []
+                if k - 2 >= s.ti and toks[k - 1].text == ",":  # "неговия син, | министър на финансите X": he is the son too
+                    back = read_np_back(doc, s.ti, k - 1)
+                    stated.append(back.role if back is not None and back.kind == "role" and not back.name else None)
                 for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"
                     if role is not None and role not in person.roles:
                         person.roles.append(role)
