@@ -511,6 +511,9 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
         return None
     last = tokens[k - 1]
     if last.low in rules.pronouns:
+        if k - 3 >= lo and tokens[k - 2].low == rules.source_preposition and tokens[k - 3].low in rules.partitives:
+            share = tokens[k - 3]  # "някои от тях": some of those the pronoun means, not all of them
+            return Mention("pronoun", share.start, last.end, doc.text[share.start : last.end], gender=rules.pronouns[last.low])
         return Mention("pronoun", last.start, last.end, last.text, gender=rules.pronouns[last.low])
     if not last.is_word and last.text not in rules.marks:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Quote
 from ..rules import Role, RuleSet
@@ -129,6 +129,10 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
 def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> Who:
     """_who for any mention but a document's: a name, a medium, a body, a role, a pronoun."""
     role = m.role.lemma if m.role else None
+    if m.kind == "pronoun" and " " in m.text.strip():  # "някои от тях": a share of whom the pronoun means
+        share, pronoun = m.text.rsplit(" ", 1)
+        whole = _who_plain(replace(m, start=m.end - len(pronoun), text=pronoun), before, reg, last, rules)
+        return Who(f"{share} {whole.speaker}", gender="pl") if whole.speaker else whole
     if m.text.strip().lower() in rules.back_adverbs and reg.doc is not None:
         return Who(_body_before(reg.doc, m.start))  # "Оттам обявиха": the body just named, else no one
     if m.kind in ("group", "other") and (members := _listed_after(m, reg)):
