@@ -436,7 +436,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                                  qual=_role_qualifier(doc, k, m) if m.role else ())
                 stated = [rules.title_roles.get(toks[w].low + "." if toks[w + 1].text == "." else toks[w].low)
                           for w in range(k, end - 1)] if rules.title_roles else []
-                if k - 2 >= s.ti and toks[k - 1].text == ",":  # "неговия син, | министър на финансите X": he is the son too
+                if k - 2 >= s.ti and toks[k - 1].text == "," and toks[k - 2].low in starts:  # "неговия син, | министър на финансите X": he is the son too
                     back = read_np_back(doc, s.ti, k - 1)
                     stated.append(back.role if back is not None and back.kind == "role" and not back.name else None)
                 for role in (*m.also, *stated):  # "вицепремиерът и министър ...", "математикът проф. X"
@@ -451,7 +451,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 reg.groups.append((m.start, m.text))
                 end = doc.tok_index(m.end)
                 # "Адвокатите на действащия президент Доналд Тръмп": someone named in the complement
-                k = next((n for n in range(k + 1, end) if toks[n].low in starts or (toks[n].is_upper and is_name_token(toks[n], rules))), end)
+                k = next((n for n in range(k + 1, end - 1) if toks[n].low in starts and is_name_token(toks[end - 1], rules)), end)
             elif m is not None and m.kind == "role" and m.role is not None and good_start(toks[k], rules):
                 end = doc.tok_index(m.end)
                 if (_subject(doc, s, k, end, inverted=False) and reg.by_role(m.role, m.start) is None

@@ -258,16 +258,19 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
         k -= 1  # "X са „носители на ...,“ казва Y": the comma inside the closing mark
     if k < s.ti:
         return
-    mention = mention_after(doc, cue, s.tj)
     if toks[k].text not in "," + DASHES:
         # "... спорят за бюджета пише британският Daily Express.": a medium closing the sentence
         # credits it, its comma lost (not a participle of a credit: "съставен от ... и цитиран от")
         if not (k > s.ti + 2 and toks[k].is_word and cue.frame == "speech" and cue.i == cue.core
-                and not toks[cue.i].low.endswith(doc.rules.participle_endings) and toks[cue.i].low not in doc.rules.by_first["credit"]
-                and mention is not None and mention.kind == "medium" and doc.rules.agency(mention.name or "") is not None
-                and not any(t.is_word for t in toks[doc.tok_index(mention.end) : s.tj])):
+                and not toks[cue.i].low.endswith(doc.rules.participle_endings) and toks[cue.i].low not in doc.rules.by_first["credit"]):
+            return
+        mention = mention_after(doc, cue, s.tj)  # (read only here and below: most verbs have no comma before them)
+        if (mention is None or mention.kind != "medium" or doc.rules.agency(mention.name or "") is None
+                or any(t.is_word for t in toks[doc.tok_index(mention.end) : s.tj])):
             return
         k += 1
+    else:
+        mention = mention_after(doc, cue, s.tj)
     if mention is None or (inside and not explicit(mention)) or (
             shaped(doc, mention) is None and toks[cue.core].low.endswith(doc.rules.gerund_endings)):
         return  # ", добавяйки гласа си към ...": the object of the sentence subject's gerund, no one who speaks
