@@ -130,6 +130,7 @@ class RuleSet:
     latin_named_kind: str | None = None  # the kind of body named bare in Latin letters ("Moderna")
     named_after_bodies: tuple[str, ...] = ()  # bodies whose quoted name keeps its noun ("Институт „Паул Ерлих“")
     back_adverbs: frozenset[str] = frozenset()  # "Оттам обявиха": the body named just before
+    party_members: frozenset[str] = frozenset()  # "консерваторите": the party named just before, if any
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
@@ -673,6 +674,7 @@ def _compile(directory: str | None) -> RuleSet:
         body_kinds={w.lower(): kind for kind, ws in sd.get("bodies", {}).get("kinds", {}).items()
                     if isinstance(ws, list) for w in _strings(spath, f"bodies.kinds.{kind}", ws)},
         latin_named_kind=sd.get("bodies", {}).get("kinds", {}).get("latin_named"),
+        party_members=frozenset(w.lower() for w in _strings(spath, "bodies.party_members.words", sd.get("bodies", {}).get("party_members", {}).get("words", []))),
         back_adverbs=frozenset(w.lower() for w in _strings(spath, "bodies.back.words", sd.get("bodies", {}).get("back", {}).get("words", []))),
         named_after_bodies=tuple(w.lower() for w in _strings(spath, "bodies.named_after.nouns", sd.get("bodies", {}).get("named_after", {}).get("nouns", []))),
         given_names=given_names,

@@ -1896,3 +1896,11 @@ def test_a_role_set_off_before_a_named_holder_is_his_too():
 def test_some_of_them_is_a_share_of_whom_the_pronoun_means():
     text = article("Депутатите от опозицията мълчат от седмици, но някои от тях заявиха, че изборите са честни.")
     assert speakers(text) == ["някои от Депутатите от опозицията"]
+
+
+def test_members_of_a_party_named_by_its_leaning_are_that_party():
+    text = article("Планът не съвпада с намеренията на Европейската народна партия, най-голямата в парламента. "
+                   "Според консерваторите местата трябва да бъдат запазени.")
+    assert speakers(text) == ["Европейската народна партия"]
+    # ... while no party named just before leaves them as written
+    assert speakers(article("Според консерваторите данъците трябва да паднат.")) == ["консерваторите"]

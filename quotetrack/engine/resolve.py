@@ -135,6 +135,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
         return Who(f"{share} {whole.speaker}", gender="pl") if whole.speaker else whole
     if m.text.strip().lower() in rules.back_adverbs and reg.doc is not None:
         return Who(_body_before(reg.doc, m.start))  # "Оттам обявиха": the body just named, else no one
+    if m.text.strip().lower() in rules.party_members and reg.doc is not None and (party := _party_before(reg.doc, m.start)):
+        return Who(party)  # "Според консерваторите" after "Европейската народна партия": that party
     if m.kind in ("group", "other") and (members := _listed_after(m, reg)):
         return Who(members, gender="pl")  # "ръководителите на три ведомства: министърът X, Y и Z": they
     if m.kind == "name" and m.name and m.text != m.name and (base := _kept_noun(m.text.split()[0], rules)) is not None:
@@ -186,6 +188,23 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
     first = m.text.split()[0].lower()
     gender = rules.partitive_gender.get(first) or ("pl" if m.kind == "group" else None)
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
+
+
+def _party_before(doc: Doc, at: int) -> str | None:
+    """A party named by its capitalised name in this sentence or the one before ("Европейската
+    народна партия"): the name as written, else None."""
+    toks, rules = doc.tokens, doc.rules
+    lo = doc.sents[max(0, doc.sent_of(at) - 1)].ti
+    for k in range(doc.tok_index(at) - 1, lo, -1):
+        if rules.body_kinds.get(toks[k].low) != "party":
+            continue
+        a = k
+        while a - 1 >= lo and k - a < 3 and toks[a - 1].is_word and not toks[a].is_upper and toks[a - 1].low not in rules.preps and (
+                toks[a - 1].is_upper or toks[a - 1].low.endswith(rules.adjective_endings)):
+            a -= 1  # "Европейската народна | партия", "Консервативната | партия"
+        if toks[a].is_upper and a < k:
+            return doc.text[toks[a].start : toks[k].end]
+    return None
 
 
 def _listed_after(m: Mention, reg: Registry) -> str | None:
