@@ -295,7 +295,7 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         # "..., а Германия, която е ..., обещава": the relative clause's head, subject of the clause
         # a conjunction opened, not the sentence's first phrase
-        rel = next((n for n in range(k - 2, s.ti, -1) if toks[n].text == "," and toks[n + 1].low in doc.rules.relatives), None)
+        rel = _relative_comma(doc, s.ti, k - 1)
         head = read_np_back(doc, s.ti, rel) if rel is not None else None
         if (head is not None and head.kind in ("name", "role", "group", "medium") and shaped(doc, head) is not None
                 and (a := doc.tok_index(head.start)) > s.ti and toks[a - 1].low in doc.rules.conjunctions):
@@ -313,10 +313,9 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             toks[a - 1].low != doc.rules.source_preposition):
         # "X, който по време на среща с | християнски епископи подчерта": a preposition's object,
         # inside an adverbial after the relative pronoun whose head is who speaks
-        rel = next((n for n in range(a - 2, max(s.ti, a - 12), -1) if toks[n].low in doc.rules.relatives
-                    and toks[n - 1].text == ","), None)
-        if rel is not None and all(t.is_word and t.low not in doc.rules.verbs for t in toks[rel + 1 : a]):
-            head = read_np_back(doc, s.ti, rel - 1)
+        rel = _relative_comma(doc, max(s.ti, a - 12), a - 1)
+        if rel is not None and all(t.is_word and t.low not in doc.rules.verbs for t in toks[rel + 2 : a]):
+            head = read_np_back(doc, s.ti, rel)
             if head is not None and shaped(doc, head) is not None:
                 return head
     if m is None and k <= s.ti + 3 and toks[s.ti].low in doc.rules.subordinators:
@@ -336,6 +335,13 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
     opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def _relative_comma(doc: Doc, lo: int, hi: int) -> int | None:
+    """The last comma in tokens(lo, hi) that a relative pronoun follows (", която", ", който"):
+    where the relative clause opens, its head right before it."""
+    toks = doc.tokens
+    return next((n for n in range(hi - 1, lo, -1) if toks[n].text == "," and toks[n + 1].low in doc.rules.relatives), None)
 
 
 def _with_apposition(doc: Doc, opening: Mention, comma: int) -> Mention:

@@ -244,7 +244,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             before = k - 1
             while before > i and (tokens[before].text == "." or title_len(tokens, before, k, rules)):
                 before -= 1  # "на отец | Фанзага", "на проф. | Иванов": the title goes with the name
-            if ((role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings)))
+            many = role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings))
+            if (many
                     or (role is None and tokens[i].low in rules.documents)) and (
                     tokens[before].low not in rules.preps and tokens[before].text not in rules.openers
                     and tokens[i].low not in rules.partitives
@@ -274,7 +275,6 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 if before >= i and tokens[before].low in rules.preps and (k - a < 3 or body):
                     while k < hi and tokens[k].text in rules.closers and before == a - 2:
                         k += 1  # "на „Газпром“": the quoted name with its closing mark
-                    many = role is not None and role_heads and (role.group or tokens[role_end - 1].low.endswith(rules.plural_endings))
                     k = _place_list(tokens, k, hi, rules, many) if tokens[a].low in rules.places or many else k
                     if tokens[a].low in rules.places and k - a >= 2 and tokens[a + 1].low in rules.given_names:
                         k = a + 1  # "в Пловдив | Мария": a place, then someone's first name

@@ -112,10 +112,9 @@ def _who(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet) -> W
     if (m.kind == "other" and len(words := m.text.split()) >= 2 and words[-1].lower() in rules.bodies
             and (at := next((n for n, w in enumerate(words[:-1]) if w.lower() in rules.possessives
                              or (n and w.lower() in rules.clitics and w.lower() in rules.pronouns)), None)) is not None
-            and (owner := _recent(m.start, (rules.possessives.get(words[at].lower()) or rules.pronouns[words[at].lower()]), reg, last))
-            and owner.person is not None):
+            and (owner := _owner(words[at], m.start, reg, last, rules))):
         # "неговият екип", "предизборния му щаб": the team, the staff of the man named
-        return Who(f"{' '.join(words[:at] + words[at + 1:])} {min(rules.genitive)} {owner.speaker}")
+        return Who(f"{' '.join(words[:at] + words[at + 1:])} {min(rules.genitive)} {owner}")
     if m.kind in ("role", "group") and m.role is not None and m.role.relational:
         who = _who_plain(m, before, reg, last, rules)
         if who.person is None and (whose := _possessor(m, before, reg, last)):
@@ -198,13 +197,21 @@ def _party_before(doc: Doc, at: int) -> str | None:
     for k in range(doc.tok_index(at) - 1, lo, -1):
         if rules.body_kinds.get(toks[k].low) != "party":
             continue
-        a = k
-        while a - 1 >= lo and k - a < 3 and toks[a - 1].is_word and not toks[a].is_upper and toks[a - 1].low not in rules.preps and (
-                toks[a - 1].is_upper or toks[a - 1].low.endswith(rules.adjective_endings)):
-            a -= 1  # "Европейската народна | партия", "Консервативната | партия"
+        a = _adjectives_before(doc, k, lo, most=2)  # "Европейската народна | партия"
         if toks[a].is_upper and a < k:
             return doc.text[toks[a].start : toks[k].end]
     return None
+
+
+def _adjectives_before(doc: Doc, k: int, lo: int, most: int = 8) -> int:
+    """Where a body's name or description that ends in its noun at tokens[k] opens: back over the
+    adjectives and capitalised words before it, to the first capitalised one at the latest."""
+    toks, rules = doc.tokens, doc.rules
+    a = k
+    while (a - 1 >= lo and k - a < most and toks[a - 1].is_word and not toks[a].is_upper and toks[a - 1].low not in rules.preps
+           and (toks[a - 1].is_upper or toks[a - 1].low.endswith(rules.adjective_endings))):
+        a -= 1
+    return a
 
 
 def _listed_after(m: Mention, reg: Registry) -> str | None:
@@ -233,10 +240,7 @@ def _body_before(doc: Doc, at: int) -> str | None:
     for k in range(doc.tok_index(at) - 1, lo - 1, -1):  # (this paragraph and the one before, no headline)
         if toks[k].low not in rules.bodies:
             continue
-        a = k
-        while a - 1 >= lo and toks[a - 1].is_word and toks[a - 1].low not in rules.preps and (
-                toks[a - 1].is_upper or toks[a - 1].low.endswith(rules.adjective_endings)):
-            a -= 1  # "здравното | министерство", "Външно | министерство"
+        a = _adjectives_before(doc, k, lo)  # "здравното | министерство", "Външно | министерство"
         m = read_np(doc, a, doc.sent_at(toks[k].start).tj)
         return m.text if m is not None and m.kind in ("other", "name") else toks[k].text
     return None
@@ -252,10 +256,17 @@ def _possessor(m: Mention, before: int, reg: Registry, last: Who) -> str | None:
     while k > 0 and doc.tokens[k - 1].is_word and not doc.tokens[k - 1].is_upper and doc.tokens[k - 1].low.endswith(
             doc.rules.adjective_endings) and doc.tokens[k - 1].low not in doc.rules.possessives:
         k -= 1  # "негови | близки | помощници"
-    gender = doc.rules.possessives.get(doc.tokens[k - 1].low) if k > 0 else None
-    if gender is None:
+    if k == 0 or doc.tokens[k - 1].low not in doc.rules.possessives:
         return None
-    owner = _recent(doc.tokens[k - 1].start, gender, reg, last)
+    return _owner(doc.tokens[k - 1].text, doc.tokens[k - 1].start, reg, last, doc.rules)
+
+
+def _owner(word: str, at: int, reg: Registry, last: Who, rules: RuleSet) -> str | None:
+    """Whom a possessive ("неговия", "неин") or a possessive clitic ("му", "ѝ") at an offset means,
+    by its gender: a person named before, else None."""
+    low = word.lower()
+    gender = rules.possessives.get(low) or rules.pronouns.get(low)
+    owner = _recent(at, gender, reg, last) if gender is not None else None
     return owner.speaker if owner is not None and owner.person is not None else None
 
 
