@@ -150,6 +150,7 @@ class RuleSet:
     clitics: frozenset[str] = frozenset()  # "му", "я": an object before the verb, never its subject
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # ", и добави, че": a second statement begins
     joint: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
@@ -610,6 +611,7 @@ def _compile(directory: str | None) -> RuleSet:
         clitics=frozenset(w.lower() for w in _strings(cpath, "grammar.clitics", grammar.get("clitics", []))),
         that=that,
         conjunctions=conjunctions,
+        coordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.coordinators", grammar.get("coordinators", []))),
         joint=frozenset(w.lower() for w in _strings(cpath, "grammar.joint", grammar.get("joint", []))),
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),
         object_relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.object_relatives", grammar.get("object_relatives", []))),

@@ -181,6 +181,16 @@ def test_partial_quotes(text, expected):
      [("indirect", BUDGET.lower(), "Мария Илиева", "е казала")]),
     (article(f"Иван Петров коментира въпроса дали партията е сгрешила с това, че {BUDGET.lower()}."), []),
     (article(f"Иван Петров заяви пред журналисти при условие, че {BUDGET.lower()}."), []),
+    # a second verb with its own "че" after ", и", ", но" or a relative clause's closing comma
+    # opens the next statement; after ", защото" the first goes on
+    (article(f"Иван Петров заяви, че {BUDGET.lower()}, но добави, че {TAXES.lower()}."),
+     [("indirect", BUDGET.lower(), "Иван Петров", "заяви"),
+      ("indirect", TAXES.lower(), "Иван Петров", "добави")]),
+    (article(f"Общината, която твърди, че {BUDGET.lower()}, се опасява, че {TAXES.lower()}."),
+     [("indirect", BUDGET.lower(), "Общината", "твърди"),
+      ("indirect", TAXES.lower(), "Общината", "се опасява")]),
+    (article(f"Иван Петров заяви, че {BUDGET.lower()}, защото смятат, че {TAXES.lower()}."),
+     [("indirect", f"{BUDGET.lower()}, защото смятат, че {TAXES.lower()}", "Иван Петров", "заяви")]),
     xfail(article(f"Иван Петров е на мнение, че {TAXES.lower()}."),
           [("indirect", TAXES.lower(), "Иван Петров", "е на мнение")],
           reason="the stance phrase 'е на мнение, че' is not a reporting cue"),

@@ -194,6 +194,10 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
         between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in doc.rules.conjunctions and w.low not in doc.rules.adverbs]
         if not between and toks[nxt.core].low.endswith(doc.rules.gerund_endings):
             return t.start, (), None  # ", посочвайки, че ...": a statement of its own
+        if (nxt.kind == "verb" and nxt.frame != "label" and not between
+                and all(w.low in doc.rules.coordinators for w in toks[n + 1 : nxt.i] if w.is_word)
+                and that_after(doc, nxt, s) is not None):
+            return t.start, (), None  # "..., и добави, че", "Кметът, който твърди, че ..., смята, че": a statement of its own
         if nxt.kind == "verb" and that_after(doc, nxt, s) is None and mention_after(doc, nxt, s.tj) is not None and nxt.frame != "label":
             found.use(nxt)  # ", каза X" closing the same statement
             return t.start, (), None
