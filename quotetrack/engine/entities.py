@@ -307,9 +307,12 @@ class Registry:
         return bisect.bisect_right(self.sent_starts, at)
 
 
-def qualifier(text: str, rules: RuleSet) -> tuple[str, ...]:
+def qualifier(text: str, rules: RuleSet, broad: bool = False) -> tuple[str, ...]:
     """What a role's phrase says of whose and when: the stem of its nationality word ("брита" of
-    "британският премиер") and its term ("~former" of "бившият премиер")."""
+    "британският премиер") and its term ("~former" of "бившият премиер"). A country's office with
+    no term word is its holder now ("британският премиер" is not the one named "бившият британски
+    премиер"); a description without a country, or one borne beside any office (`broad`), keeps
+    any term ("дипломатът", "полският политик" may be a former premier)."""
     marks: list[str] = []
     for w in text.lower().split():
         if w in rules.preps:
@@ -318,6 +321,8 @@ def qualifier(text: str, rules: RuleSet) -> tuple[str, ...]:
             marks.append("~" + rules.terms[w])
         elif len(w) > 5 and w.endswith(rules.nationality_endings) and w[:5] not in rules.not_nationality:
             marks.append(w[:5])
+    if marks and not broad and not any(m.startswith("~") for m in marks):
+        marks.append("~current")
     return tuple(marks)
 
 
@@ -326,7 +331,8 @@ def _role_qualifier(doc: Doc, k: int, m: Mention) -> tuple[str, ...]:
     (a phrase read from the role on: "на британския | премиер Тереза Мей")."""
     before = doc.tokens[k - 1].low if k > 0 and doc.tokens[k - 1].is_word else ""
     name_at = doc.text.find(m.name, m.start) if m.name else m.end
-    return qualifier(f"{before} {doc.text[m.start : name_at]}" if before not in doc.rules.preps else doc.text[m.start : name_at], doc.rules)
+    return qualifier(f"{before} {doc.text[m.start : name_at]}" if before not in doc.rules.preps else doc.text[m.start : name_at],
+                     doc.rules, m.role is not None and m.role.broad)
 
 
 def compatible(person: Person, qual: tuple[str, ...]) -> bool:

@@ -164,7 +164,7 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
             and (intro := _introduced(m, m.role, reg)) is not None):
         return Who(intro, role)  # "... изрази говорител на външното министерство | Говорителят твърди"
     if m.kind == "role" and m.role is not None:
-        seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules))
+        seen = reg.role_seen(m.role, before, m.of, qualifier(m.text, rules, m.role.broad))
         if seen is not None and seen.at > before and _salient(last, m.role, before, reg):
             seen = None  # "Тони Блеър казва ... | Бившият британски премиер": he, not one named with it further on
         if seen is not None and not _nearer(last, seen, before, m.role):
@@ -177,7 +177,7 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
             return Who(m.text, role)  # "говорител на ЕК", "ръководителят на СЗО": someone not named before
     if m.kind in ("pronoun", "role") and m.gender != "pl":
         return _recent(before, m.gender, reg, last, m.role if m.kind == "role" else None,
-                       qualifier(m.text, rules) if m.kind == "role" else ()) or Who(
+                       qualifier(m.text, rules, m.role is not None and m.role.broad) if m.kind == "role" else ()) or Who(
             m.text if m.kind == "role" else None, role)
     if m.kind == "pronoun":
         group = reg.recent_group(before)
