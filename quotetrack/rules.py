@@ -130,6 +130,7 @@ class RuleSet:
     latin_named_kind: str | None = None  # the kind of body named bare in Latin letters ("Moderna")
     named_after_bodies: tuple[str, ...] = ()  # bodies whose quoted name keeps its noun ("Институт „Паул Ерлих“")
     back_adverbs: frozenset[str] = frozenset()  # "Оттам обявиха": the body named just before
+    legal_forms: frozenset[str] = frozenset()  # "AG", "ООД": a name with one is a company's
     party_members: frozenset[str] = frozenset()  # "консерваторите": the party named just before, if any
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
@@ -678,6 +679,7 @@ def _compile(directory: str | None) -> RuleSet:
         latin_named_kind=sd.get("bodies", {}).get("kinds", {}).get("latin_named"),
         party_members=frozenset(w.lower() for w in _strings(spath, "bodies.party_members.words", sd.get("bodies", {}).get("party_members", {}).get("words", []))),
         back_adverbs=frozenset(w.lower() for w in _strings(spath, "bodies.back.words", sd.get("bodies", {}).get("back", {}).get("words", []))),
+        legal_forms=frozenset(w.lower() for w in _strings(spath, "bodies.legal_forms.words", sd.get("bodies", {}).get("legal_forms", {}).get("words", []))),
         named_after_bodies=tuple(w.lower() for w in _strings(spath, "bodies.named_after.nouns", sd.get("bodies", {}).get("named_after", {}).get("nouns", []))),
         given_names=given_names,
         bodies=frozenset(w.lower() for w in _strings(spath, "bodies.nouns", sd.get("bodies", {}).get("nouns"))),

@@ -1613,6 +1613,16 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Иван Петров, Георги Колев и Петър Стоев"], id="a_group_whose_members_are_listed_after_a_colon_is_those_people"),
     pytest.param(article("Депутатите от опозицията мълчат от седмици, но някои от тях заявиха, че изборите са честни."),
                  ["някои от Депутатите от опозицията"], id="some_of_them_is_a_share_of_whom_the_pronoun_means"),
+    pytest.param(article("Бившият британски премиер Иван Колев посети Варна и се срещна с кмета.",
+                         "Британският премиер заяви, че визитата е лична."),
+                 ["Британският премиер"], id="a_countrys_office_with_no_term_is_not_its_former_holder"),
+    pytest.param(article("Бившият посланик Иван Колев посети Варна и се срещна с кмета.",
+                         "Посланикът заяви, че визитата е лична."),
+                 ["Иван Колев"], id="a_description_without_a_country_may_mean_a_former_holder"),
+    pytest.param(article("Висши български лекари предупредиха, че болниците нямат достатъчно персонал."),
+                 ["Висши български лекари"], id="adjectives_opening_the_sentence_belong_to_the_group"),
+    pytest.param(article("„Строежът ще приключи навреме“, каза представител на компанията оператор Балкан Пайп АД."),
+                 ["представител на компанията оператор Балкан Пайп АД"], id="a_name_with_a_legal_form_is_the_companys_not_the_speakers"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -230,12 +230,15 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             k = k2
             after_prep = False
             continue
-        if (k == i and t.is_upper and k + 1 < hi and t.low.endswith(rules.adjective_endings) and t.low not in rules.given_names
-                and (noun := tokens[k + 1]).is_word
-                and not noun.is_upper and (noun.low in rules.role_starts or noun.low in rules.person_nouns
-                                           or noun.low.endswith(rules.person_endings))):
-            k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
-            continue
+        if k == i and t.is_upper and k + 1 < hi and t.low.endswith(rules.adjective_endings) and t.low not in rules.given_names:
+            n = k + 1
+            while n + 1 < hi and tokens[n].is_word and not tokens[n].is_upper and tokens[n].low.endswith(rules.adjective_endings) and (
+                    tokens[n].low not in rules.role_starts):
+                n += 1  # "Висши британски | банкери": more adjectives before the noun
+            if (noun := tokens[n]).is_word and not noun.is_upper and (
+                    noun.low in rules.role_starts or noun.low in rules.person_nouns or noun.low.endswith(rules.person_endings)):
+                k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
+                continue
         if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
             if role is not None and role.relational and whose is not None and tokens[k - 1].is_word:
@@ -269,6 +272,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 continue  # "банка ING | Вирадж Пател": a body's Latin name, then the person's own
             if a > i and tokens[a - 1].low in rules.place_nouns and not tokens[a - 1].is_upper:
                 continue  # "в град Савана": a place, whatever the phrase
+            if (role is not None and a > i and tokens[a - 1].low in rules.bodies and not tokens[a - 1].is_upper
+                    and any(tokens[n].low in rules.legal_forms for n in range(a, k))):
+                continue  # "представител на компанията Nord Stream 2 AG": the company's name, not his
             if after_prep and a > i:
                 before = a - 1 if tokens[a - 1].text not in rules.marks else a - 2
                 body = any(tokens[n].low in rules.latin_connectors for n in range(a, k))  # "School of Hygiene"
