@@ -1623,6 +1623,8 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Висши български лекари"], id="adjectives_opening_the_sentence_belong_to_the_group"),
     pytest.param(article("„Строежът ще приключи навреме“, каза представител на компанията оператор Балкан Пайп АД."),
                  ["представител на компанията оператор Балкан Пайп АД"], id="a_name_with_a_legal_form_is_the_companys_not_the_speakers"),
+    pytest.param(article("Според докладите на главния прокурор Иван Колев и комисиите в парламента, сделката е незаконна."),
+                 ["Иван Колев и комисиите в парламента"], id="a_credit_joined_by_and_to_a_phrase_of_another_kind_is_both"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -449,6 +449,13 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     if (names_document(mention, doc.rules) and (cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions)
             and (issuer := document_speaker(doc, doc.tok_index(mention.start), s.tj)) is not None):
         mention, after = issuer, doc.tok_index(issuer.end)  # "Според директивите на ЕС27, ...": the issuer's, after it
+    if after + 1 < s.tj and toks[after].low in doc.rules.joint and mention.kind in ("name", "group", "other"):
+        other = read_np(doc, after + 1, s.tj)
+        close = doc.tok_index(other.end) if other is not None else s.tj
+        if other is not None and close < s.tj and toks[close].text in "," + DASHES and shaped(doc, other) is not None:
+            # "Според докладите на прокурора X и комисиите в Конгреса, ...": both, whatever their kinds
+            mention = Mention("group", mention.start, other.end, f"{mention.name or mention.text} {toks[after].text} {other.text}", gender="pl")
+            after = close
     if after < s.tj and toks[after].text != ",":
         run = after  # the capitalised words that end the phrase: "Тръмп Уолф", "в САЩ Байдън"
         while run - 1 >= cue.j and toks[run - 1].is_upper:
