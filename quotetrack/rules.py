@@ -152,6 +152,7 @@ class RuleSet:
     that: frozenset[str] = frozenset()
     conjunctions: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # ", и добави, че": a second statement begins
+    first_person: frozenset[str] = frozenset()  # "нас", "моят": a quote in them is a person's words
     joint: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
@@ -612,6 +613,7 @@ def _compile(directory: str | None) -> RuleSet:
         clitics=frozenset(w.lower() for w in _strings(cpath, "grammar.clitics", grammar.get("clitics", []))),
         that=that,
         conjunctions=conjunctions,
+        first_person=frozenset(w.lower() for w in _strings(cpath, "grammar.first_person", grammar.get("first_person", []))),
         coordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.coordinators", grammar.get("coordinators", []))),
         joint=frozenset(w.lower() for w in _strings(cpath, "grammar.joint", grammar.get("joint", []))),
         relatives=frozenset(w.lower() for w in _strings(cpath, "grammar.relatives", grammar.get("relatives", []))),

@@ -1630,6 +1630,14 @@ def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_first_person_quote_credited_to_a_medium_is_the_speaker_before_it_carried():
+    text = article("Кметът Иван Колев заплаши, че ще заведе дело срещу министерството.",
+                   "„Всяко решение на министерството ще бъде оспорено от нас в съда“, съобщава БНР.",
+                   "„Министерството ще отговори в понеделник“, съобщава БНР.")
+    assert [(q.speaker, q.source) for q in extract_text(text) if q.kind == "direct"] == [
+        ("Иван Колев", "БНР"), ("БНР", None)]
+
+
 def test_a_relative_clause_on_a_document_speaks_for_its_issuer():
     text = article("Министърът поиска съвет относно последния доклад на Световната банка, в който се подчертава, "
                    "че страната ще бъде третирана като трета страна.")

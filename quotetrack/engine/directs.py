@@ -54,11 +54,23 @@ def _said_whole(doc: Doc, sp: Span) -> Cue | None:
 def direct(doc: Doc, found: Found, sp: Span, cue: Cue, mention: Mention | None, anchor: int) -> None:
     inner = split_inside(doc, sp)
     source = source_near(doc, cue, cue.j, doc.sent_at(anchor).tj, found.credits)
+    if carried(doc, sp, mention):
+        assert mention is not None
+        found.add(Stmt("direct", sp.start, sp.end, anchor, cue, None, source or mention.name or mention.text, follows_previous=True))
+        found.use(cue)
+        return
     for n, (s, e, icue, imention) in enumerate(inner):
         if n == len(inner) - 1 and n > 0 and cue.i > doc.tok_index(sp.end):
             icue, imention = cue, mention  # the clause after the quote credits its last part
         found.add(Stmt("direct", s, e, anchor, icue or cue, imention or mention, source))
     found.use(cue)
+
+
+def carried(doc: Doc, sp: Span, mention: Mention | None) -> bool:
+    """Whether a medium credited after a quote only carried it: "„… оспорени от нас“, съобщава
+    Ройтерс" speaks in the first person, so the one quoted before goes on, the medium the source."""
+    return mention is not None and mention.kind == "medium" and any(
+        doc.tokens[k].low in doc.rules.first_person for k in range(doc.tok_index(sp.start), doc.tok_index(sp.end)))
 
 
 def split_inside(doc: Doc, sp: Span) -> list[tuple[int, int, Cue | None, Mention | None]]:

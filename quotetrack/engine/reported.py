@@ -10,7 +10,7 @@ from dataclasses import replace
 from .adverbials import skip_adverbials
 from .clauses import document_speaker, impersonal, is_anaphora, mention_after, subject_of
 from .cues import Cue
-from .directs import is_name
+from .directs import carried, is_name
 from .doc import Doc, Sent
 from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
@@ -313,7 +313,11 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     opening = next((sp for sp in doc.spans if sp.open == toks[lo].start and sp.close >= 0 and sp.outer_end < toks[k].start), None)
     if opening is not None and len(doc.text[opening.start : opening.end].split()) > 2:
         # "„Нищо няма да се промени“ след излизането ..., заяви Х": the quoted words are his
-        found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
+        if carried(doc, opening, mention):
+            found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, None, source or mention.name,
+                           follows_previous=True))
+        else:
+            found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
         return
     if closed and toks[lo].text in doc.rules.openers:
         # '"Важно е ...," подчерта X' where the marks before it were left unpaired: a quote all the same
