@@ -119,6 +119,7 @@ class RuleSet:
     adverbs: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     reflexive: frozenset[str] = frozenset()
+    reflexive_dative: frozenset[str] = frozenset()  # "да си припомни": the particle still governs the verb
     personal_reflexive: frozenset[str] = frozenset()  # lemmas whose "се" form has a person for subject
     label_terms: frozenset[str] = frozenset()  # "„твърд“ Брекзит": words quoted as a label, no one's words
     light_verbs: frozenset[str] = frozenset()  # lemmas whose noun joins the verb: "изрази увереност, че"
@@ -596,6 +597,7 @@ def _compile(directory: str | None) -> RuleSet:
         light_verbs=frozenset(_strings(vpath, "light.lemmas", vdata.get("light", {}).get("lemmas", []))),
         light_only=frozenset(_strings(vpath, "light.needs_noun", vdata.get("light", {}).get("needs_noun", []))),
         reflexive=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive", cues.get("adverbs", {}).get("reflexive"))),
+        reflexive_dative=frozenset(w.lower() for w in _strings(cpath, "adverbs.reflexive_dative", cues.get("adverbs", {}).get("reflexive_dative", []))),
         media_nouns=frozenset(w.lower() for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),
         named_media_nouns=frozenset(w.lower() for w in _strings(npath, "media.named_only", nd.get("media", {}).get("named_only", []))),
         media_stems=frozenset(w.lower().rstrip(".") for w in _strings(npath, "media.nouns", nd.get("media", {}).get("nouns"))),

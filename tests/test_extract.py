@@ -230,6 +230,9 @@ def test_headline_name_colon(text, expected):
     (article("Министерството не съобщи подробности за проверката в общината."), []),
     (article("Иван Петров не каза нищо за бъдещето на проекта."), []),
     (article("Министерството не съобщи, че проверката е приключила."), []),
+    # ... with clitics between the particle and the verb
+    (article("Министерството не ни го съобщи, че проверката е приключила."), []),
+    (article("Министърът едва ли ще си признае, че проверката е приключила."), []),
 ])
 def test_no_statement(text, expected):
     assert extract_text(text) == expected

@@ -83,8 +83,9 @@ def find_cues(tokens: list[Token], lo: int, hi: int, text: str, rules: RuleSet,
 def _negated(tokens: list[Token], i: int, lo: int, rules: RuleSet) -> bool:
     """"не каза", "ще заяви", "би обяснил": a verb that reports nothing said."""
     k = i - 1
-    if k >= lo and tokens[k].low in rules.reflexive:
-        k -= 1
+    while k >= lo and k > i - 3 and not tokens[k].is_upper and (
+            tokens[k].low in rules.reflexive or tokens[k].low in rules.reflexive_dative or tokens[k].low in rules.clitics):
+        k -= 1  # "ще се", "да си припомни", "не ни го съобщиха" (not "Би Ти Ви съобщи")
     if k >= lo and tokens[k].low in rules.subjunctive and any(
             t.low in rules.subjunctive_reports_after for t in tokens[max(lo, k - 6) : k]):
         return False  # "беше цитиран от ТАСС да казва": reported all the same
