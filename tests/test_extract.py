@@ -206,6 +206,8 @@ def test_reported_speech(text, expected):
     # not someone the article quotes: a company, a place
     (article(LONG_BODY, title="Газпром: Доставките ще продължат"), None),
     (article(LONG_BODY, title="Брюксел: Бюджетът ще бъде приет"), None),
+    # the words after the colon open in lower case: the paper's own report of an event
+    (article(LONG_BODY, title="Иван Петров: бюджетът беше приет след дълъг дебат"), None),
 ])
 def test_headline_name_colon(text, expected):
     ex = extract_article(text)

@@ -561,6 +561,8 @@ def headlines(doc: Doc, found: Found) -> None:
         start = colon + 1
         while start < he and (doc.text[start].isspace() or doc.text[start] in doc.rules.openers):
             start += 1
+        if doc.text[start : start + 1].islower():
+            continue  # "Пакистан: застреляха губернатора ...": the paper's report, nobody's words
         end = he
         while end > start and doc.text[end - 1] in doc.rules.closers:
             end -= 1
