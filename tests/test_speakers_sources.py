@@ -1178,6 +1178,14 @@ def test_vote_labels_in_marks_are_no_ones_words():
     assert [q.kind for q in quotes] == ["indirect"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Министерството отхвърли идеята за въвеждане на „зелени паспорти“ или „здравни карти“ в училищата.",
+    "Публикувайки „оценка на въздействието“ върху бизнеса, компанията призова общината да отложи таксата.",
+])
+def test_a_notion_or_a_published_title_in_marks_is_no_ones_words(sentence):
+    assert [q.kind for q in extract_text(article(sentence))] == []
+
+
 def test_an_intention_is_no_view():
     # "смятат да" (mean to) reports nothing; "смятат, че" does
     assert extract_text(article("Депутатите смятат да излъчат ясни послания, залагайки на „ред и закон“.")) == []

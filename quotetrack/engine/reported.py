@@ -502,13 +502,16 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
 
 def partials(doc: Doc, found: Found) -> None:
     """Quoted words inside a narrator's sentence or a reported statement."""
+    label_end = -1  # where the last label closed: a quote joined to it by "или" is one too
     for sp in doc.spans:
         around = found.containing(sp.start, sp.end - 1)
         if any(d.kind == "direct" for d in around) or is_name(doc, sp):
             continue
         opener = doc.tok_index(sp.outer_start)
-        if opener > 0 and (doc.tokens[opener - 1].low in doc.rules.label_nouns or (
-                opener > 1 and doc.tokens[opener - 1].low in doc.rules.preps and doc.tokens[opener - 2].low in doc.rules.label_nouns)):
+        toks = doc.tokens
+        if _labelled(doc, opener) or (
+                opener > 1 and toks[opener - 1].low in doc.rules.conjunctions and toks[opener - 2].end == label_end):
+            label_end = sp.outer_end
             continue  # "51 гласа „въздържал се“", "дискусия на тема „…“", "посветен на „…“": a label, a title
         if all(w in doc.rules.label_terms for w in doc.text[sp.start : sp.end].lower().split()):
             continue  # "„твърд“ Брекзит", "за „развода“": a term the paper quotes, nobody's words
@@ -538,6 +541,23 @@ def partials(doc: Doc, found: Found) -> None:
         source = tail[1][0] if tail else source_near(doc, cue, s.ti, s.tj, found.credits)
         found.add(Stmt("partial", sp.start, sp.end, doc.tokens[cue.i].start, cue, mention, source,
                        follows_previous=mention is None, via=tail[1] if tail else ()))
+
+
+def _labelled(doc: Doc, opener: int) -> bool:
+    """Whether the quote opening at token `opener` is a label or a title: right after a label noun
+    ("51 гласа „въздържал се“"), or after its complement ("на тема „…“", "идеята за въвеждане на „…“")."""
+    toks, rules = doc.tokens, doc.rules
+    if opener > 0 and toks[opener - 1].low in rules.label_nouns:
+        return True
+    if opener < 2 or toks[opener - 1].low not in rules.preps:
+        return False
+    for k in range(opener - 2, max(-1, opener - 5), -1):
+        t = toks[k]
+        if t.low in rules.label_nouns:
+            return True
+        if not t.is_word or t.is_upper or t.low in rules.verbs or t.low in rules.adverbs_copulas or t.low in rules.that:
+            return False
+    return False
 
 
 def headlines(doc: Doc, found: Found) -> None:
