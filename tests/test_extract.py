@@ -164,6 +164,9 @@ def test_partial_quotes(text, expected):
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
     (article(LONG_BODY, f"{BUDGET}. Това заяви министърът на финансите Иван Петров."),
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
+    # ... its capital lost after the full stop
+    (article(f"{BUDGET}. това заяви министърът на финансите Иван Петров пред журналисти, предаде БТА."),
+     [("indirect", BUDGET, "Иван Петров", "заяви")]),
     # unquoted speech after a colon
     (article(f"Министърът на финансите Иван Петров обясни: {BUDGET.lower()}."),
      [("indirect", BUDGET.lower(), "Иван Петров", "обясни")]),

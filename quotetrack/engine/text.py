@@ -219,7 +219,8 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
             if k >= n:
                 break
             nxt = text[k]
-            starts_new = nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—"
+            starts_new = nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—" or (
+                k > j and nxt.islower() and _lost_capital(text, k, n, rules))
             if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, nxt, rules):
                 out.append((s, j))
                 s = pos = k
@@ -238,6 +239,16 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
         if e > s:
             out.append((s, e))
     return [piece for span in out for piece in _bounded(text, *span)]
+
+
+def _lost_capital(text: str, k: int, n: int, rules: RuleSet) -> bool:
+    """". това заяви X": a sentence opener and a reporting verb after a full stop, written in lower
+    case: a new sentence all the same."""
+    m = WORD_AT.match(text, k, n)
+    if m is None or m.group().capitalize() not in rules.sentence_openers:
+        return False
+    verb = WORD_AT.match(text, m.end() + 1, n)
+    return verb is not None and text[m.end()] == " " and verb.group().lower() in rules.verbs
 
 
 def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
