@@ -1646,6 +1646,13 @@ def test_a_first_person_quote_credited_to_a_medium_is_the_speaker_before_it_carr
         ("Иван Колев", "БНР"), ("БНР", None)]
 
 
+def test_words_made_plain_from_someones_words_are_theirs_the_paper_carried_them():
+    text = article("Общината не се отказва от проекта, става ясно от думите на номинирания за заместник "
+                   "държавен секретар Иван Колев, пише „Дневник“.")
+    assert [(q.speaker, q.source, q.text) for q in extract_text(text)] == [
+        ("Иван Колев", "Дневник", "Общината не се отказва от проекта")]
+
+
 def test_a_relative_clause_on_a_document_speaks_for_its_issuer():
     text = article("Министърът поиска съвет относно последния доклад на Световната банка, в който се подчертава, "
                    "че страната ще бъде третирана като трета страна.")

@@ -496,6 +496,10 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         return
     elif toks[cue.i - 1].text == "," and after >= s.tj - 1:
         found.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention))
+    elif toks[cue.i - 1].text == "," and (tail := credit_tail(doc, after, s.tj)) is not None and tail[0] == after:
+        # "..., става ясно от думите на X, пише Ройтерс": his words, the paper carried them
+        found.credits.extend(tail[1])
+        found.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention, tail[1][0], via=tail[1]))
     else:
         found.add(Stmt("indirect", s.start, s.end, toks[cue.i].start, cue, mention))
 
