@@ -1633,6 +1633,10 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["представител на компанията оператор Балкан Пайп АД"], id="a_name_with_a_legal_form_is_the_companys_not_the_speakers"),
     pytest.param(article("Според докладите на главния прокурор Иван Колев и комисиите в парламента, сделката е незаконна."),
                  ["Иван Колев и комисиите в парламента"], id="a_credit_joined_by_and_to_a_phrase_of_another_kind_is_both"),
+    pytest.param(article("Министерството на правосъдието и ДАНС обявиха, че проверката продължава."),
+                 ["Министерството на правосъдието и ДАНС"], id="a_body_and_a_name_before_a_plural_verb_speak_together"),
+    pytest.param(article("Няколко държави и компании обявиха, че ще подкрепят инициативата."),
+                 ["Няколко държави и компании"], id="a_lower_case_body_after_and_is_the_second_of_two"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

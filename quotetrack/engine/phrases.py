@@ -573,13 +573,15 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 m.kind == "other" and (good_start(tokens[s], rules) or tokens[s].text in rules.openers
                                        or (s + 1 < k and tokens[s + 1].text == "%")) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
-            if good and m.kind in ("name", "medium", "group", "other", "role") and s - 2 >= lo and tokens[s - 1].low in rules.joint and (
+            # (after "и" a lower-case body is the second of two: "Няколко държави и | компании заявиха")
+            if (good or (m.kind in ("group", "other") and shaped(doc, m) is not None)) and (
+                    m.kind in ("name", "medium", "group", "other", "role") and s - 2 >= lo and tokens[s - 1].low in rules.joint) and (
                     end < len(tokens) and (tokens[end].low.endswith(rules.plural_verb_endings) or (
                         tokens[end].low in rules.reflexive and end + 1 < len(tokens)
                         and tokens[end + 1].low.endswith(rules.plural_verb_endings)))):  # "A и B се опасяват"
                 first = read_np_back(doc, lo, s - 1)  # "Великобритания и Франция заявиха": both of them
                 if first is not None and (first.kind == m.kind or (
-                        first.kind in ("name", "group", "role") and m.kind in ("name", "group", "other")
+                        first.kind in ("name", "group", "role", "other") and m.kind in ("name", "group", "other")
                         and shaped(doc, first) is not None and shaped(doc, m) is not None)):
                     start = first.start
                     n = doc.tok_index(first.start)
