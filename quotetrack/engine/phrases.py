@@ -150,9 +150,13 @@ def _abstract_place(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> boo
     return not (w.low.endswith(rules.adjective_endings) and nxt.is_word and nxt.low not in rules.preps)
 
 
-def names_document(m: Mention | None, rules: RuleSet) -> bool:
-    """"доклада", "нов доклад": a phrase that names a document, not who issued it."""
-    return m is not None and m.kind == "other" and bool(m.text) and m.text.split()[-1].lower() in rules.documents
+def names_document(m: Mention | None, rules: RuleSet, complement: bool = False) -> bool:
+    """"доклада", "нов доклад": a phrase that names a document, not who issued it; with
+    `complement`, also one that goes on to its issuer ("оценката на специалистите")."""
+    if m is None or m.kind != "other" or not m.text:
+        return False
+    words = m.text.lower().split()
+    return words[-1] in rules.documents or (complement and words[0] in rules.documents)
 
 
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:

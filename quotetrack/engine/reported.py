@@ -450,7 +450,7 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             st.source = st.source or mention.name
         return
     after = doc.tok_index(mention.end)
-    if (names_document(mention, doc.rules) and (cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions)
+    if (names_document(mention, doc.rules, complement=True) and (cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions)
             and (issuer := document_speaker(doc, doc.tok_index(mention.start), s.tj)) is not None):
         mention, after = issuer, doc.tok_index(issuer.end)  # "Според директивите на ЕС27, ...": the issuer's, after it
     if after + 1 < s.tj and toks[after].low in doc.rules.joint and mention.kind in ("name", "group", "other"):
