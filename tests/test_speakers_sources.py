@@ -1659,6 +1659,14 @@ def test_words_made_plain_from_someones_words_are_theirs_the_paper_carried_them(
         ("Иван Колев", "Дневник", "Общината не се отказва от проекта")]
 
 
+def test_a_verb_after_a_comma_and_before_a_colon_credits_the_words_on_both_sides():
+    text = article("Колкото по-бързо стане ясно решението, толкова по-добре за бизнеса, смята Иван Колев: "
+                   "процесът трябва да върви стъпка по стъпка.")
+    assert [(q.speaker, q.text.rstrip(".")) for q in extract_text(text)] == [
+        ("Иван Колев", "Колкото по-бързо стане ясно решението, толкова по-добре за бизнеса"),
+        ("Иван Колев", "процесът трябва да върви стъпка по стъпка")]
+
+
 def test_a_relative_clause_on_a_document_speaks_for_its_issuer():
     text = article("Министърът поиска съвет относно последния доклад на Световната банка, в който се подчертава, "
                    "че страната ще бъде третирана като трета страна.")

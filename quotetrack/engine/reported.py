@@ -89,7 +89,13 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         return
     colon = colon_after(doc, cue, s)
     if colon is not None:
-        mention = subject_of(doc, cue, s)
+        after = mention_after(doc, cue, s.tj) if cue.i > s.ti and toks[cue.i - 1].text in "," + DASHES else None
+        if after is not None and after.end <= colon and shaped(doc, after) is not None:
+            # "Колкото по-бързо ..., толкова ..., смята експертът: ...": his words on both sides
+            inverted_statement(doc, found, s, cue, inside)
+            mention = after
+        else:
+            mention = subject_of(doc, cue, s)
         if not (inside and not explicit(mention)):
             colon_speech(doc, found, colon, s, cue, mention)
         return
