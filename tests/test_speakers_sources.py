@@ -1639,6 +1639,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Няколко държави и компании"], id="a_lower_case_body_after_and_is_the_second_of_two"),
     pytest.param(article("Според оценката на специалистите, рискът от наводнения остава висок."),
                  ["специалистите"], id="a_document_credited_with_its_holder_is_the_holders"),
+    pytest.param(article("Реакцията дойде не от опозицията, а от изявени депутати, които нападнаха министъра и "
+                         "заявиха, че бюджетът е нереалистичен."),
+                 ["изявени депутати"], id="a_second_verb_in_a_relative_clause_has_the_clauses_head"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

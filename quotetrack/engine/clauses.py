@@ -247,28 +247,7 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         # „лек грип“": a thing is named by the clause's subject, not by itself
         return main_subject(doc, s.ti, k - 2)
     if k - 2 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].text == ",":
-        # "Хезълтайн, който определя": who "който" stands for; the nearest noun, a preposition's
-        # object too ("гнева на рибарите, които я определиха")
-        named = _apposed(doc, s.ti, k - 2)
-        if named is not None:
-            return named  # "Петър Марков, епидемиолог в London School ..., който казва": the person
-        prep = next((n for n in range(k - 3, max(s.ti, k - 8), -1) if toks[n].low in doc.rules.preps), None)
-        head = read_np_back(doc, s.ti, prep) if prep is not None and prep > s.ti else None
-        if head is not None and head.kind == "group" and toks[k - 1].low not in doc.rules.stated_gender:
-            # "представители сред демократите, които смятат": people before their complement are who
-            whole = read_np(doc, doc.tok_index(head.start), k - 2)
-            return whole if whole is not None and whole.end == toks[k - 3].end else head
-        near = read_np(doc, prep + 1, k - 2) if prep is not None else None
-        if near is not None and near.end == toks[k - 3].end and (
-                near.kind in ("name", "role", "group") or (near.kind == "other" and _people(doc, near))):
-            return near  # "делът на фирмите, които заявяват": the firms
-        back = read_np_back(doc, s.ti, k - 2)
-        if back is not None and back.kind == "pronoun" and prep is not None:
-            # "колеги на работата й, които я обвиниха": not the possessive, the phrase it hangs on
-            head = read_np_back(doc, s.ti, prep)
-            if head is not None and (head.kind in ("name", "role", "group") or _people(doc, head)):
-                return head
-        return back
+        return _relative_head(doc, s, k - 2)
     if k - 4 >= s.ti and toks[k - 1].low in doc.rules.relatives and toks[k - 2].low in doc.rules.preps and toks[k - 3].text == ",":
         # "... изявление, в което се казва": the document speaks; "доклад на ЕС за бизнеса, в който се
         # подчертава": its issuer, named after it
@@ -291,6 +270,11 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             k -= 1
         if k == s.ti:
             return _previous_subject(doc, s)  # "... пристигна в София. | И призовава": the same subject
+        rel = _relative_comma(doc, s.ti, k)
+        if rel is not None and not any(t.text in ",;" for t in toks[rel + 1 : k]):
+            head = _relative_head(doc, s, rel)  # "... от изявени републиканци, които нападнаха ... и заявиха": they
+            if head is not None and head.kind in ("name", "role", "group") and shaped(doc, head) is not None:
+                return head
         return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         # "..., а Германия, която е ..., обещава": the relative clause's head, subject of the clause
@@ -335,6 +319,33 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     # sentence's opening phrase may be, else keep them ("Решението предполага": a thing's view)
     opening = _not_lone_opener(doc, read_np(doc, s.ti, cue.i))
     return opening if shaped(doc, opening) is not None else (m or opening)
+
+
+def _relative_head(doc: Doc, s: Sent, comma: int) -> Mention | None:
+    """Who the relative pronoun after tokens[comma] stands for ("Хезълтайн, който определя"): the
+    nearest noun before the comma, a preposition's object too ("гнева на рибарите, които я
+    определиха")."""
+    toks = doc.tokens
+    named = _apposed(doc, s.ti, comma)
+    if named is not None:
+        return named  # "Петър Марков, епидемиолог в London School ..., който казва": the person
+    prep = next((n for n in range(comma - 1, max(s.ti, comma - 6), -1) if toks[n].low in doc.rules.preps), None)
+    head = read_np_back(doc, s.ti, prep) if prep is not None and prep > s.ti else None
+    if head is not None and head.kind == "group" and toks[comma + 1].low not in doc.rules.stated_gender:
+        # "представители сред демократите, които смятат": people before their complement are who
+        whole = read_np(doc, doc.tok_index(head.start), comma)
+        return whole if whole is not None and whole.end == toks[comma - 1].end else head
+    near = read_np(doc, prep + 1, comma) if prep is not None else None
+    if near is not None and near.end == toks[comma - 1].end and (
+            near.kind in ("name", "role", "group") or (near.kind == "other" and _people(doc, near))):
+        return near  # "делът на фирмите, които заявяват": the firms
+    back = read_np_back(doc, s.ti, comma)
+    if back is not None and back.kind == "pronoun" and prep is not None:
+        # "колеги на работата й, които я обвиниха": not the possessive, the phrase it hangs on
+        head = read_np_back(doc, s.ti, prep)
+        if head is not None and (head.kind in ("name", "role", "group") or _people(doc, head)):
+            return head
+    return back
 
 
 def _relative_comma(doc: Doc, lo: int, hi: int) -> int | None:
