@@ -241,8 +241,14 @@ class RuleSet:
     @functools.cached_property
     def indexed_words(self) -> frozenset[str]:
         """The words an article's index of positions holds (doc.Doc.at): those a list asks
-        every article for (cue openers, times, media nouns, roles, titles, documents)."""
-        return self.cue_words | self.time_nouns | self.media_nouns | self.role_starts | self.titles | self.documents
+        every article for (cue openers, times, media nouns, roles, titles, documents, people)."""
+        return (self.cue_words | self.time_nouns | self.media_nouns | self.role_starts | self.titles | self.documents
+                | self.plural_people)
+
+    @functools.cached_property
+    def plural_people(self) -> frozenset[str]:
+        """People named by a plural noun ("колеги", "работниците"): whom a later "те" may mean."""
+        return frozenset(w for w in self.person_nouns if w.endswith(self.plural_endings))
 
     @functools.cached_property
     def foreign_by_tail(self) -> dict[str, tuple[str, ...]]:

@@ -1642,6 +1642,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Реакцията дойде не от опозицията, а от изявени депутати, които нападнаха министъра и "
                          "заявиха, че бюджетът е нереалистичен."),
                  ["изявени депутати"], id="a_second_verb_in_a_relative_clause_has_the_clauses_head"),
+    pytest.param(article("Спорът започна, защото жената пила вода от съда, който ползвали нейните колеги от бригадата. "
+                         "По-късно те заявили, че тя е нарушила правилата."),
+                 ["нейните колеги от бригадата"], id="they_are_the_people_a_plural_noun_named_in_a_sentence_of_no_speech"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

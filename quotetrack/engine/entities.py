@@ -13,7 +13,7 @@ from .adverbials import skip_adverbials
 from .clauses import document_speaker, is_anaphora, opening_subject
 from .cues import Cue
 from .doc import Doc, Sent
-from .phrases import Mention, read_np, read_np_back, shaped, two_names
+from .phrases import Mention, adjectives_before, read_np, read_np_back, shaped, two_names
 from .text import DASHES, Token, quoted_at, same_stem
 from .words import good_start, initial, is_name_token, lone_name, name_end
 
@@ -491,6 +491,21 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 v -= 1  # "публикува | официално | изявление": the verb is the word before the adjectives
             # "Еърбъс публикува изявление, в което ...", "Съветът на министрите прие директиви": its subject's
             reg.issuers.append((t.start, (s.ti, v if v > s.ti else k)))
+    # people named by a plural noun in any sentence ("съда, който ползвали нейните колеги
+    # мюсюлмани. | По-късно те заявили"): whom a later "те" may mean
+    known = {at for at, _ in reg.groups}
+    past = 0
+    for k in sorted(k for w in rules.plural_people.intersection(doc.at) for k in doc.at[w]):
+        t = toks[k]
+        if t.is_upper or t.start < past or t.low in rules.partitives:
+            continue
+        sent = doc.sent_at(t.start)
+        a = k - 1 if k > 0 and toks[k - 1].low in rules.possessives else adjectives_before(toks, sent.ti, k, rules)
+        m = read_np(doc, a, sent.tj)  # "нейните колеги", "белите американци"
+        if m is not None and m.kind in ("other", "group") and m.start not in known and shaped(doc, m) is not None:
+            reg.groups.append((m.start, m.text))
+            past = m.end
+    reg.groups.sort(key=lambda g: g[0])
     pronouns = rules.pronouns
     for s in doc.sents:
         first = toks[s.ti].low if s.ti < s.tj else ""

@@ -598,7 +598,7 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                         n = doc.tok_index(prev.start)
                     return Mention("group", start, m.end, doc.text[start : m.end], gender="pl")
             if good:
-                j = _adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
+                j = adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
                 wider = read_np(doc, j, k) if j < s else None
                 if wider is not None and tokens_end(tokens, wider, k) and wider.role == m.role:
                     m = wider  # "британски | дипломати": the adjective before the group is its
@@ -643,7 +643,7 @@ def coordinated(doc: Doc, m: Mention, hi: int) -> Mention:
     return Mention("group", m.start, end, doc.text[m.start : end], gender="pl")
 
 
-def _adjectives_before(tokens: list[Token], a: int, s: int, rules: RuleSet) -> int:
+def adjectives_before(tokens: list[Token], a: int, s: int, rules: RuleSet) -> int:
     """Where the adjectives right before tokens[s] start: lower-case words that are no verb,
     preposition or adverb, the definite article on the first of them only ("британските | избиратели",
     not "писмото | депутатите")."""
