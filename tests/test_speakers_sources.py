@@ -1656,6 +1656,9 @@ def test_a_first_person_quote_credited_to_a_medium_is_the_speaker_before_it_carr
                    "„Министерството ще отговори в понеделник“, съобщава БНР.")
     assert [(q.speaker, q.source) for q in extract_text(text) if q.kind == "direct"] == [
         ("Иван Колев", "БНР"), ("БНР", None)]
+    text = article("Кметът Иван Колев заплаши, че ще заведе дело срещу министерството.",
+                   "„По-скоро бих подал оставка, отколкото да отстъпя“, съобщава БНР.")
+    assert [(q.speaker, q.source) for q in extract_text(text) if q.kind == "direct"] == [("Иван Колев", "БНР")]
 
 
 def test_words_made_plain_from_someones_words_are_theirs_the_paper_carried_them():
