@@ -1645,6 +1645,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Спорът започна, защото жената пила вода от съда, който ползвали нейните колеги от бригадата. "
                          "По-късно те заявили, че тя е нарушила правилата."),
                  ["нейните колеги от бригадата"], id="they_are_the_people_a_plural_noun_named_in_a_sentence_of_no_speech"),
+    pytest.param(article("Иван Колев, заслужил професор по епидемиология в университета в Пловдив, съобщи, че мерките ще "
+                         "бъдат облекчени.", "Той обаче предупреждава, че вирусът не е изчезнал."),
+                 ["Иван Колев", "Иван Колев"], id="a_role_set_off_after_a_name_with_an_adjective_before_it_is_his"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -534,7 +534,8 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
 
 def _apposed_to_name(doc: Doc, reg: Registry, s: Sent, k: int) -> bool:
     """Whether the role at tokens[k] is set off after a name ("Манфред Вебер, председател на
-    групата заяви"): he, no one else for a pronoun to mean later."""
+    групата заяви", "Кийт Нийл, заслужил професор по ..."): he, no one else for a pronoun to mean later."""
+    k = adjectives_before(doc.tokens, s.ti, k, doc.rules)
     if k - 2 < s.ti or doc.tokens[k - 1].text != ",":
         return False
     named = read_np_back(doc, s.ti, k - 1)
