@@ -1653,6 +1653,11 @@ def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_medium_named_after_many_adjectives_is_that_medium():
+    text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
+    assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]
+
+
 def test_a_first_person_quote_credited_to_a_medium_is_the_speaker_before_it_carried():
     text = article("Кметът Иван Колев заплаши, че ще заведе дело срещу министерството.",
                    "„Всяко решение на министерството ще бъде оспорено от нас в съда“, съобщава БНР.",

@@ -144,11 +144,12 @@ class Media:
                 if at < tokens[i].start and i + n <= hi and _text(tokens, i, i + n) == name:
                     return name, i + n
         k = i
-        while (k < hi and k - i < 4 and tokens[k].is_word and (not tokens[k].is_upper or (k == i and _is_noun(tokens, k + 1, hi, rules)))
+        while (k < hi and k - i < 6 and tokens[k].is_word and (not tokens[k].is_upper or (k == i and _is_noun(tokens, k + 1, hi, rules)))
                and not _is_noun(tokens, k, hi, rules)
                and tokens[k].low not in rules.preps and (tokens[k].low,) not in rules.roles
                and tokens[k].low not in rules.time_nouns and not tokens[k].low.endswith(rules.gerund_endings)):
-            k += 1  # adjectives before the media noun ("руските държавни медии"), not a person or a preposition
+            k += 1  # adjectives before the media noun ("руските държавни медии", "известното финансово и бизнес
+            # интернет издание"), not a person or a preposition
         if k > i and k < hi and (tokens[k].is_upper or tokens[k].text in rules.openers) and (named := self.agency_at(tokens, k, hi)):
             return named[0], named[1]  # "британският (в.) „Дейли експрес“": an adjective, then a known medium
         if not (k < hi and _is_noun(tokens, k, hi, rules)):
