@@ -1653,6 +1653,13 @@ def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected
 
 
+def test_a_view_a_medium_reads_into_someone_is_the_mediums():
+    # "смята изданието" after "X се надява, че ...": the paper's reading; "предаде БТА": only carried
+    text = article("Без съмнение кметът се надява, че хаосът ще му донесе нов мандат, смята изданието „Пари Днес“.",
+                   "Министърът се надява, че проектът ще бъде завършен, предаде БТА.")
+    assert [(q.speaker, q.source) for q in extract_text(text)] == [("Пари Днес", None), ("Министърът", "БТА")]
+
+
 def test_a_medium_named_after_many_adjectives_is_that_medium():
     text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
     assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]

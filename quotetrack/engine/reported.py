@@ -103,15 +103,18 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
 
 
 def _credited_after(doc: Doc, s: Sent, cue: Cue) -> bool:
-    """Whether a verb of speech after a comma later in the sentence credits it to someone (not a
-    medium) named after the verb ("..., допълва източникът"): the whole sentence is that one's."""
+    """Whether a verb after a comma later in the sentence credits it to someone named after the
+    verb ("..., допълва източникът"): the whole sentence, a view it ascribes included, is that one's.
+    A medium only carried words said ("..., предаде АФП"), but a view it reads into someone
+    ("X се надява, че ..., смята изданието") is its own."""
     toks = doc.tokens
     for c in doc.cues_outside(s):
-        if c.i > cue.j and c.kind == "verb" and c.frame == "speech" and toks[c.i - 1].text in "," + DASHES:
-            # a medium only carried the words (they stay their subject's), and a lone capitalised
-            # word may be an outlet the rules do not list ("съобщи Ройтрес"): a person's credit only
+        if c.i > cue.j and c.kind == "verb" and toks[c.i - 1].text in "," + DASHES and (
+                c.frame == "speech" or (c.frame == "stance" and c.lemma != cue.lemma)):
+            # a lone capitalised word may be an outlet the rules do not list ("съобщи Ройтрес")
             m = mention_after(doc, c, s.tj)
-            return m is not None and (m.kind in ("role", "group") or (m.kind == "name" and " " in (m.name or "").strip()))
+            return m is not None and (m.kind in ("role", "group") or (m.kind == "name" and " " in (m.name or "").strip())
+                                      or (m.kind == "medium" and c.frame == "stance"))
     return False
 
 
