@@ -189,6 +189,7 @@ class RuleSet:
     others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
     own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
+    adjacent_anaphora: frozenset[str] = frozenset()  # "Затова": an anaphora only right before its verb
     definite_suffixes: tuple[str, ...] = ()
     short_articles: tuple[str, ...] = ()  # "-а", "-я" of "експерта": a masculine role's short article
     documents: frozenset[str] = frozenset()
@@ -654,6 +655,7 @@ def _compile(directory: str | None) -> RuleSet:
         others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
         own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
+        adjacent_anaphora=frozenset(w.lower() for w in _strings(cpath, "anaphora.adjacent_only", cues.get("anaphora", {}).get("adjacent_only", []))),
         short_articles=tuple(_strings(npath, "names.short_articles", nd.get("names", {}).get("short_articles", []))),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         adjective_endings=tuple(_strings(npath, "names.adjective_endings", nd.get("names", {}).get("adjective_endings", []))),

@@ -164,6 +164,9 @@ def test_partial_quotes(text, expected):
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
     (article(LONG_BODY, f"{BUDGET}. Това заяви министърът на финансите Иван Петров."),
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
+    # "Затова предупреди X": "За това" misspelt, right before the verb
+    (article(f"{BUDGET}. Затова предупреди министърът на финансите Иван Петров."),
+     [("indirect", BUDGET, "Иван Петров", "предупреди")]),
     # ... its capital lost after the full stop
     (article(f"{BUDGET}. това заяви министърът на финансите Иван Петров пред журналисти, предаде БТА."),
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
@@ -235,6 +238,8 @@ def test_headline_name_colon(text, expected):
     (article("Министерството не съобщи подробности за проверката в общината."), []),
     (article("Иван Петров не каза нищо за бъдещето на проекта."), []),
     (article("Министерството не съобщи, че проверката е приключила."), []),
+    # "Затова" with its subject before the verb is "therefore", no pointer to the sentences before
+    (article("Болниците са препълнени от седмици. Затова правителството обяви строги мерки до края на месеца."), []),
     # ... with clitics between the particle and the verb
     (article("Министерството не ни го съобщи, че проверката е приключила."), []),
     (article("Министърът едва ли ще си признае, че проверката е приключила."), []),

@@ -378,7 +378,8 @@ def _cited(doc: Doc, found: Found, s: Sent, k: int) -> Mention | None:
 def anaphora_before(doc: Doc, s: Sent, cue: Cue) -> int | None:
     """"Това заяви Х": the index of "Това" when it stands right before the cue."""
     for k in range(max(s.ti, cue.i - 2), cue.i):
-        if is_anaphora(doc, k) and (doc.tokens[k].is_upper or k == s.ti):  # (". това заяви Х": its capital lost)
+        if is_anaphora(doc, k) and (doc.tokens[k].is_upper or k == s.ti) and (  # (". това заяви Х": its capital lost)
+                k == cue.i - 1 or doc.tokens[k].low not in doc.rules.adjacent_anaphora):
             return k
     return None
 
