@@ -1660,6 +1660,12 @@ def test_a_view_a_medium_reads_into_someone_is_the_mediums():
     assert [(q.speaker, q.source) for q in extract_text(text)] == [("Пари Днес", None), ("Министърът", "БТА")]
 
 
+def test_a_bare_media_noun_means_an_unlisted_outlet_credited_in_latin_letters():
+    text = article("Много нови случаи на грип се появиха в столицата през уикенда, съобщава Balkan Morning Post.",
+                   "Освен това епидемията наподобява тази от миналата година, коментира изданието.")
+    assert [q.speaker for q in extract_text(text)] == ["Balkan Morning Post", "Balkan Morning Post"]
+
+
 def test_a_medium_named_after_many_adjectives_is_that_medium():
     text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
     assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]

@@ -9,6 +9,9 @@ from ..rules import RuleSet
 from .text import DASHES, Token, quoted_at, same_stem
 
 
+ANY_KIND = "*"  # a medium of no kind the rules know: any bare media noun may mean it
+
+
 class Media:
     """Media recognition over one article's tokens."""
 
@@ -19,6 +22,7 @@ class Media:
         self._known: list[tuple[int, str, str]] | None = None  # (offset, name, kind): read when first asked
         self._by_kind: tuple[int, list[tuple[int, str, str]]] | None = None  # the same with the media named after a noun
         self._named_first: frozenset[str] = frozenset()  # the first word of each medium named so
+        self.credited: list[tuple[int, str]] = []  # (offset, name): outlets no list names, credited by name
         self._learn(tokens, at)
         self._named_first = frozenset(name.split()[0] for _, _, name in self.named if name.split())
 
@@ -36,6 +40,22 @@ class Media:
                 self.named.append((t.start, t.low, found[0]))
             elif found and found[1] > k + 1 and tokens[found[1] - 1].is_upper:
                 self.named.append((t.start, t.low, _text(tokens, k + 1, found[1])))
+        if at is None:
+            return
+        # ", съобщава South China Morning Post.": an outlet no list names, credited in Latin letters
+        # closing a sentence, is what a later "изданието" may mean, whatever its kind
+        verbs = self.rules.verbs
+        for w in at:
+            verb = verbs.get(w)
+            if verb is None or verb.frame != "speech":
+                continue
+            for k in at[w]:
+                j = k + 1
+                while j < len(tokens) and tokens[j].is_upper and tokens[j].text.isascii() and tokens[j].text.isalpha():
+                    j += 1
+                if j > k + 1 and tokens[k - 1].text == "," and (j == len(tokens) or tokens[j].text == ".") and (
+                        self.agency_at(tokens, k + 1, j) is None):
+                    self.credited.append((tokens[k + 1].start, _text(tokens, k + 1, j)))
 
     def antecedent(self, noun: str, before: int) -> str | None:
         """The last medium named with the same noun before an offset ("портала" -> "портал Ен Ю")."""
@@ -53,17 +73,18 @@ class Media:
         for at, name, kind in self._kinds():
             if before - at > self.rules.media_reach:
                 break
-            if at < before and kind in kinds:
+            if at < before and (kind in kinds or kind == ANY_KIND):
                 return name
         return None
 
     def _kinds(self) -> list[tuple[int, str, str]]:
         """The listed media and those named after a media noun of a kind ("вестник South China
         Morning Post": a newspaper), latest first: what a bare "изданието" may point back at."""
-        if self._by_kind is None or self._by_kind[0] != len(self.named):  # (the article's media are still being read)
+        if self._by_kind is None or self._by_kind[0] != len(self.named) + len(self.credited):  # (still being read)
             named = [(at, name, kind) for at, head, name in self.named for d, ks in self.rules.media_refers.items()
                      if same_stem(d, head) for kind in ks]
-            self._by_kind = (len(self.named), sorted([*self._listed(), *named], key=lambda x: x[0], reverse=True))
+            credited = [(at, name, ANY_KIND) for at, name in self.credited]
+            self._by_kind = (len(self.named) + len(self.credited), sorted([*self._listed(), *named, *credited], key=lambda x: x[0], reverse=True))
         return self._by_kind[1]
 
     def _listed(self) -> list[tuple[int, str, str]]:
