@@ -1666,6 +1666,12 @@ def test_a_bare_media_noun_means_an_unlisted_outlet_credited_in_latin_letters():
     assert [q.speaker for q in extract_text(text)] == ["Balkan Morning Post", "Balkan Morning Post"]
 
 
+def test_an_acronym_the_article_spells_out_is_the_name_it_stands_for():
+    text = article("Световната метеорологична организация (СМО) предупреди, че лятото ще бъде горещо.",
+                   "СМО заяви, че сушата ще продължи.", "АФП съобщи, че реколтата е застрашена.")
+    assert [q.speaker for q in extract_text(text)] == ["Световната метеорологична организация"] * 2 + ["АФП"]
+
+
 def test_a_medium_named_after_many_adjectives_is_that_medium():
     text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
     assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]

@@ -6,6 +6,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import regex
+
 from ..models import Quote
 from ..rules import Role, RuleSet
 from .doc import Doc
@@ -62,8 +64,10 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
             last = Who(who.speaker, who.role, who.person, st.mention.start if st.mention else st.anchor, who.gender)
             last_source = st.source
     out = []
+    spelled = _spelled_out(doc)
     for idx, st in enumerate(stmts):
         speaker, role = resolved[idx].speaker, resolved[idx].role
+        speaker = spelled.get(speaker, speaker) if speaker else speaker
         cue = st.cue
         via = _via(st, doc, speaker)
         # no medium named in the clause itself: the nearest one its chain names ("Това заяви X,
@@ -83,6 +87,34 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
             source=source if source != speaker else None,
             via=via,
         ))
+    return out
+
+
+ACRONYM_IN_BRACKETS = regex.compile(r"\((\p{Lu}{2,6})\)")
+
+
+def _spelled_out(doc: Doc) -> dict[str, str]:
+    """The name each acronym stands for where the article spells it out: "Световната здравна
+    организация (СЗО)" makes "СЗО" that name (its letters the initials of the name's words, the
+    small words between them aside). A medium keeps its acronym: it is its name ("АФП")."""
+    out: dict[str, str] = {}
+    rules, text = doc.rules, doc.text
+    for m in ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = m.group(1)
+        if acronym in out or rules.agency(acronym) is not None:
+            continue
+        words = text[max(0, m.start() - 150) : m.start()].split()
+        letters = acronym.lower()
+        n, first = len(letters), len(words)
+        while first > 0 and n > 0:
+            w = words[first - 1].strip(",\"'" + "".join(rules.marks)).lower()
+            if w and w[0] == letters[n - 1]:
+                n -= 1
+            elif w not in rules.preps and w not in rules.conjunctions:
+                break
+            first -= 1
+        if n == 0 and words[first][:1].isupper():
+            out[acronym] = " ".join(words[first:]).strip(",")
     return out
 
 
