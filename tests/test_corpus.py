@@ -14,9 +14,9 @@ from .conftest import SHARED
 # change that drops below the level fails; the level only ever rises.
 FLOORS = {
     "direct": (0.95, 0.965),
-    "all": (0.90, 0.928),
+    "all": (0.90, 0.931),
     "speaker": (0.95, 0.995),
-    "verb": (0.96, 0.981),
+    "verb": (0.96, 0.983),
     "source": (0.85, 0.904),
     "agency": (0.90, 0.947),
 }

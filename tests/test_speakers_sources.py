@@ -1672,6 +1672,13 @@ def test_an_acronym_the_article_spells_out_is_the_name_it_stands_for():
     assert [q.speaker for q in extract_text(text)] == ["Световната метеорологична организация"] * 2 + ["АФП"]
 
 
+def test_what_becomes_clear_from_a_document_is_its_issuers():
+    text = article("Икономиката на областта ще се свие с осем процента до 2030 година. Това става ясно от "
+                   "прогнози на областната администрация, цитирани от „Дневник“.")
+    assert [(q.speaker, q.source, q.text) for q in extract_text(text)] == [
+        ("областната администрация", "Дневник", "Икономиката на областта ще се свие с осем процента до 2030 година.")]
+
+
 def test_a_medium_named_after_many_adjectives_is_that_medium():
     text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
     assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]

@@ -28,7 +28,9 @@ def reported(doc: Doc, found: Found) -> None:
             if (cue.i, cue.j) in found.used_cues:
                 continue
             inside = found.inside_statement(doc.tokens[cue.i].start)
-            if cue.kind == "prep":
+            if cue.kind == "prep" and cue.frame == "speaker" and anaphora_before(doc, s, cue) == cue.i - 1:
+                anaphora_statement(doc, found, s, cue)  # "Това става ясно от доклад на X"
+            elif cue.kind == "prep":
                 prep_statement(doc, found, s, cue, inside)
             elif (a := anaphora_before(doc, s, cue)) is not None and cue.frame in ("speech", "stance") and (
                     a == cue.i - 1 or that_after(doc, cue, s) is None):
@@ -397,6 +399,9 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
         start = max(start, s.start)
     mention = mention_after(doc, cue, s.tj)
     source = source_near(doc, cue, cue.j, s.tj, found.credits)
+    if names_document(mention, doc.rules, complement=True) and mention is not None and (
+            issuer := document_speaker(doc, doc.tok_index(mention.start), s.tj)) is not None:
+        mention = issuer  # "Това става ясно от прогнози на шотландското правителство": the government's
     if mention is None or shaped(doc, mention) is None:
         mention = _subject_later(doc, cue, s.tj)  # "Това заяви пред в. „Билд“ нейният адвокат"
     if cue.frame == "stance" and (mention is None or shaped(doc, mention) is None or impersonal(doc, cue) or (
