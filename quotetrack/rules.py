@@ -190,6 +190,7 @@ class RuleSet:
     own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
     adjacent_anaphora: frozenset[str] = frozenset()  # "Затова": an anaphora only right before its verb
+    kind_anaphora: frozenset[str] = frozenset()  # "Такъв съвет даде X": the sentence before is X's
     definite_suffixes: tuple[str, ...] = ()
     short_articles: tuple[str, ...] = ()  # "-а", "-я" of "експерта": a masculine role's short article
     documents: frozenset[str] = frozenset()
@@ -655,6 +656,7 @@ def _compile(directory: str | None) -> RuleSet:
         others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
         own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
+        kind_anaphora=frozenset(w.lower() for w in _strings(cpath, "anaphora.kind_openers", cues.get("anaphora", {}).get("kind_openers", []))),
         adjacent_anaphora=frozenset(w.lower() for w in _strings(cpath, "anaphora.adjacent_only", cues.get("anaphora", {}).get("adjacent_only", []))),
         short_articles=tuple(_strings(npath, "names.short_articles", nd.get("names", {}).get("short_articles", []))),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),

@@ -24,6 +24,8 @@ MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sente
 def reported(doc: Doc, found: Found) -> None:
     """Statements credited by a cue no direct quote used: each by the shape of its clause."""
     for s in doc.sents:
+        if s.ti < s.tj and (doc.tokens[s.ti].low in doc.rules.kind_anaphora or doc.tokens[s.ti].low in doc.rules.preps):
+            kind_frame(doc, found, s)
         for cue in doc.cues_outside(s):
             if (cue.i, cue.j) in found.used_cues:
                 continue
@@ -384,6 +386,40 @@ def anaphora_before(doc: Doc, s: Sent, cue: Cue) -> int | None:
                 k == cue.i - 1 or doc.tokens[k].low not in doc.rules.adjacent_anaphora):
             return k
     return None
+
+
+def kind_frame(doc: Doc, found: Found, s: Sent) -> None:
+    """"Обединеното кралство трябва да ... | Такъв съвет даде Международният валутен фонд, предаде
+    „Индипендънт“": the sentence before is the subject's, a credit after it its source."""
+    toks, rules = doc.tokens, doc.rules
+    k = s.ti + 1 if toks[s.ti].low in rules.preps else s.ti  # "С такава прогноза излезе X"
+    n = doc.sent_of(s.start)
+    if not (k + 3 < s.tj and toks[k].low in rules.kind_anaphora and n > 0 and doc.sents[n - 1].para == s.para):
+        return
+    if not all(t.is_word and not t.is_upper for t in toks[k + 1 : k + 3]):
+        return
+    m = read_np(doc, k + 3, s.tj)
+    if m is None or m.kind not in ("name", "role", "group", "other") or shaped(doc, m) is None:
+        return
+    end = doc.tok_index(m.end)
+    tail = credit_tail(doc, end, s.tj)
+    chain = tail[1] if tail is not None and tail[0] == end else ()
+    after = [c for c in doc.cues_outside(s) if c.i > end]
+    if not chain and end < s.tj - 1:
+        # ", пише британското издание The Times, предава ...": the first medium credited after it
+        medium = mention_after(doc, after[0], s.tj) if after and after[0].i == end + 1 and toks[end].text == "," else None
+        if medium is None or medium.kind != "medium":
+            return  # more follows the subject: no frame of the sentence before
+        chain = (medium.name or medium.text,)
+    if found.in_sentence(n - 1):
+        return
+    for c in after:  # ", предаде „Индипендънт“": the credits of this frame, up to a clause of its own
+        if toks[c.i - 1].text != "," or (credited := mention_after(doc, c, s.tj)) is None or credited.kind != "medium":
+            break
+        found.use(c)
+    found.credits.extend(chain)
+    prev = doc.sents[n - 1]
+    found.add(Stmt("indirect", prev.start, prev.end, toks[k + 2].start, None, m, chain[0] if chain else None, via=chain))
 
 
 def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
