@@ -243,8 +243,10 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     noun.low in rules.role_starts or noun.low in rules.person_nouns or noun.low.endswith(rules.person_endings)):
                 k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
                 continue
-        if is_name_token(t, rules) or initial(tokens, k, hi, rules) or (
-                (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules)):
+        if (is_name_token(t, rules) and not (k == i and t.low in rules.bodies and k + 1 < hi and tokens[k + 1].text in rules.openers)
+                # ("Авиопревозвача „Еърбъс“" opening a sentence: a body's noun before its quoted name)
+                or initial(tokens, k, hi, rules) or (
+                (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules))):
             if role is not None and role.relational and whose is not None and tokens[k - 1].is_word:
                 k = name_end(tokens, k, hi, rules)  # "говорител на министър-председателя Тереза Мей":
                 break  # the name is the premier's, the spokesman is unnamed
