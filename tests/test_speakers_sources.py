@@ -1650,6 +1650,8 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Иван Колев", "Иван Колев"], id="a_role_set_off_after_a_name_with_an_adjective_before_it_is_his"),
     pytest.param(article("Партия „Обнова“ заяви, че ще внесе законопроекта в парламента."),
                  ["Обнова"], id="a_body_noun_opening_the_sentence_before_a_quoted_name_is_that_name"),
+    pytest.param(article("Партия „Нова сила“ заяви, че ще внесе законопроекта в парламента."),
+                 ["Нова сила"], id="a_quoted_name_that_only_begins_with_a_mediums_is_no_medium"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

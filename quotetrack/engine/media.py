@@ -141,6 +141,8 @@ class Media:
                     i > 0 and tokens[i - 1].low.rstrip(".") in rules.media_stems) and not _after_credit(tokens, i, rules):
                 continue  # "фокус", "сега": a name only after a media noun, a credit or in quote marks
             j = ends[n - 1]
+            if quoted and not (j < hi and tokens[j].text in rules.closers):
+                continue  # "„Нова сила“": a quoted name that only begins with a medium's
             while j < hi and tokens[j].text in rules.closers and tokens[j].text not in rules.openers - rules.closers:
                 j += 1
             return agency.name, j, agency.country
