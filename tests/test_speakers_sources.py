@@ -1652,6 +1652,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Обнова"], id="a_body_noun_opening_the_sentence_before_a_quoted_name_is_that_name"),
     pytest.param(article("Партия „Нова сила“ заяви, че ще внесе законопроекта в парламента."),
                  ["Нова сила"], id="a_quoted_name_that_only_begins_with_a_mediums_is_no_medium"),
+    pytest.param(article("Това заяви генералният директор на Световната метеорологична организация (СМО) Петтери Таалас "
+                         "Линдберг.", "Линдберг подчерта, че светът трябва да се подготви."),
+                 ["Петтери Таалас Линдберг"], id="a_name_after_a_bracket_closing_the_complement_is_whole"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -297,9 +297,11 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 given = next((n for n in range(a + 1, k - 1) if tokens[n].low in rules.given_names), None)
                 if given is not None:  # "на СЗО Тедрос Аданом Гебрейесус": the person opens with a first name
                     a = given
-                elif k - a >= 3 and not _closes_name(tokens, i, a, rules):
-                    # "на Украйна Петро Порошенко", "в университета Уестминстър Адам
-                    b = k - 2  # Лазовски": a place, then the person in the last two words ("Ян де Врис")
+                elif k - a >= 3 and not _closes_name(tokens, i, a, rules) and tokens[a - 1].text != ")":
+                    # "на Украйна Петро Порошенко", "в университета Уестминстър Адам Лазовски": a place,
+                    # then the person in the last two words ("Ян де Врис"); not after a bracket, which
+                    # closed the complement ("на ... (СЗО) Тедрос Аданом Гебрейесус" is one name)
+                    b = k - 2
                     while b > a and tokens[b].low in rules.particles and not tokens[b].is_upper:
                         b -= 1
                     a = b
