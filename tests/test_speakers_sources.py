@@ -1655,6 +1655,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Това заяви генералният директор на Световната метеорологична организация (СМО) Петтери Таалас "
                          "Линдберг.", "Линдберг подчерта, че светът трябва да се подготви."),
                  ["Петтери Таалас Линдберг"], id="a_name_after_a_bracket_closing_the_complement_is_whole"),
+    pytest.param(article("Иван Колев, който също е от управляващата партия, опровергава твърденията на кмета и казва на "
+                         "журналистите, че те се основават на слухове."),
+                 ["Иван Колев"], id="a_comma_closing_a_relative_clause_before_the_first_verb_is_no_inversion"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

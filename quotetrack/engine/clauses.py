@@ -261,7 +261,10 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         earlier = [c for c in doc.cues_outside(s, labels=True) if c.j <= k - 1 and c.kind == "verb"]  # not one inside a quote
         if earlier:
             e = earlier[-1]
-            inverted = e.i > s.ti and toks[e.i - 1].text in "," + DASHES
+            rel = _relative_comma(doc, s.ti, e.i - 1)
+            closed = rel is not None and not doc.in_span(toks[rel].start) and not any(
+                t.text == "," for t in toks[rel + 1 : e.i - 1])  # "X, който е републиканец, | опровергава ... и казва"
+            inverted = e.i > s.ti and toks[e.i - 1].text in "," + DASHES and not closed
             return (mention_after(doc, e, s.tj) if inverted else None) or subject_of(doc, e, s)
         if doc.in_span(toks[s.ti].start):
             return None  # „... Q1“ и добавя: the sentence began inside the quote: the speaker goes on
