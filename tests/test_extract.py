@@ -212,6 +212,8 @@ def test_reported_speech(text, expected):
     # not someone the article quotes: a company, a place
     (article(LONG_BODY, title="Газпром: Доставките ще продължат"), None),
     (article(LONG_BODY, title="Брюксел: Бюджетът ще бъде приет"), None),
+    (article("Лондон. Министърът на финансите Иван Петров заяви, че бюджетът ще бъде приет до края на месеца.",
+             title="Лондон: Бюджетът ще бъде приет"), None),
     # the words after the colon open in lower case: the paper's own report of an event
     (article(LONG_BODY, title="Иван Петров: бюджетът беше приет след дълъг дебат"), None),
 ])

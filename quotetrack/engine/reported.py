@@ -633,6 +633,8 @@ def headlines(doc: Doc, found: Found) -> None:
             continue
         if m.kind == "name" and doc.tokens[b - 1].text not in body:
             continue  # "Срещата Путин-Ким: ..." names an event, not someone the article quotes
+        if m.kind == "name" and m.text.lower() in doc.rules.places:
+            continue  # "Лондон: ЕС се готви ...": a dateline's place, or a capital for its government, no one quoted
         start = colon + 1
         while start < he and (doc.text[start].isspace() or doc.text[start] in doc.rules.openers):
             start += 1
