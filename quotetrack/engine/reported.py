@@ -182,6 +182,11 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
     toks = doc.tokens
     for n in range(k, min(s.tj, k + MAX_CLAUSE)):
         t = toks[n]
+        if t.low in doc.rules.coordinators and n > k and toks[n - 1].is_word:
+            c = bisect.bisect_left(s.cue_starts, n + 1)
+            nxt = s.cues[c] if c < len(s.cues) and s.cues[c].i == n + 1 else None
+            if nxt is not None and nxt.kind == "verb" and nxt.frame != "label" and that_after(doc, nxt, s) is not None:
+                return toks[n - 1].end, (), None  # "заяви, че A и допълни, че B": his next statement
         if t.text == ":" and n + 1 < s.tj and not _clock(toks, n):
             note = _editor_note(doc, k, n)
             if note is not None:  # "... (бел.ред.: става дума за ...)": the editor's aside ends the words
