@@ -56,14 +56,11 @@ class Doc:
     @classmethod
     def read(cls, text: str, lay: Layout, rules: RuleSet) -> Doc:
         starts: list[int] = []
-        tokens = tokenize(text, 0, lay.end, starts)
         # where each word stands: the few lists that ask every token for a word of theirs (time
-        # nouns, media nouns, documents) intersect their words with these keys instead
+        # nouns, media nouns, documents) intersect their words with these keys instead (most
+        # words are no list's: they are not indexed at all)
         at: dict[str, list[int]] = {}
-        asked = rules.indexed_words  # (most words are no list's: they are not indexed at all)
-        for k, t in enumerate(tokens):
-            if t.low in asked:
-                at.setdefault(t.low, []).append(k)
+        tokens = tokenize(text, 0, lay.end, starts, rules.indexed_words, at)
         doc = cls(text, lay, rules, Media(rules, tokens, at), tokens, starts)
         doc.at = at
         for p, (ps, pe) in enumerate(lay.paragraphs):

@@ -95,19 +95,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None) -> list[Token]:
-    """The tokens of text[start:end]; `starts`, if given, receives each token's start offset (the
-    same loop, not a second pass over the tokens)."""
+def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int] | None = None,
+             asked: frozenset[str] = frozenset(), index: dict[str, list[int]] | None = None) -> list[Token]:
+    """The tokens of text[start:end]. `starts`, if given, receives each token's start offset, and
+    `index` the token indexes of each word of `asked` (lower case): the same loop, not a second
+    pass over the tokens."""
     out: list[Token] = []
     append, new = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level __new__
-    at = starts.append if starts is not None else None
+    at = (starts if starts is not None else []).append
+    where = index if index is not None else {}
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
         c = t[0]
         a, b = m.span()  # one call, not two: this loop runs for every token of every article
-        append(new(Token, (a, b, t, t.lower(), c.isalnum(), c.isupper())))
-        if at is not None:
-            at(a)
+        low = t.lower()
+        if low in asked:
+            where.setdefault(low, []).append(len(out))
+        append(new(Token, (a, b, t, low, c.isalnum(), c.isupper())))
+        at(a)
     return out
 
 
