@@ -194,6 +194,7 @@ class RuleSet:
     definite_suffixes: tuple[str, ...] = ()
     short_articles: tuple[str, ...] = ()  # "-а", "-я" of "експерта": a masculine role's short article
     documents: frozenset[str] = frozenset()
+    issued_data: frozenset[str] = frozenset()  # "данни на НСИ": whose only with "на" and the issuer after it
     authored_by: tuple[tuple[str, ...], ...] = ()  # "проведено от": who made the document follows
     additive: frozenset[str] = frozenset()  # "също", "още": "Посочва се също, че" goes on from the statement before
     own_documents: frozenset[str] = frozenset()  # "изявлението": the kind a speaker issues of their own
@@ -667,6 +668,7 @@ def _compile(directory: str | None) -> RuleSet:
                for w in _strings(npath, f"names.terms.{term}", ws)},
         nationality_endings=tuple(_strings(npath, "names.nationality_endings", nd.get("names", {}).get("nationality_endings", []))),
         documents=frozenset(w.lower() for w in _strings(cpath, "documents.nouns", cues.get("documents", {}).get("nouns"))),
+        issued_data=frozenset(w.lower() for w in _strings(cpath, "documents.data", cues.get("documents", {}).get("data", []))),
         authored_by=tuple(words(w) for w in _strings(cpath, "documents.authored_by", cues.get("documents", {}).get("authored_by", []))),
         additive=frozenset(w.lower() for w in _strings(cpath, "grammar.additive", grammar.get("additive", []))),
         own_documents=frozenset(w.lower() for w in _strings(cpath, "documents.own", cues.get("documents", {}).get("own", []))),

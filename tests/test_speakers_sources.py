@@ -1658,6 +1658,10 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Иван Колев, който също е от управляващата партия, опровергава твърденията на кмета и казва на "
                          "журналистите, че те се основават на слухове."),
                  ["Иван Колев"], id="a_comma_closing_a_relative_clause_before_the_first_verb_is_no_inversion"),
+    pytest.param(article("Ръстът на цените ще се забави, сочат данни на Националния статистически институт."),
+                 ["Националния статистически институт"], id="data_of_a_body_named_after_them_are_the_bodys"),
+    pytest.param(article("Според данните на Евростат безработицата в страната намалява."),
+                 ["Евростат"], id="according_to_the_data_of_a_body_is_the_bodys"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -148,6 +148,9 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     """"се казва в съобщението на „Райънеър“": the body behind a document is the speaker."""
     toks, rules = doc.tokens, doc.rules
     j = k + 1 if k < hi and toks[k].low in rules.preps else k
+    if j + 2 < hi and toks[j].low in rules.issued_data and toks[j + 1].low in rules.genitive:
+        issuer = read_np(doc, j + 2, hi)  # "сочат данни на НСИ": the institute's, named right there
+        return issuer if issuer is not None and issuer.kind != "medium" and shaped(doc, issuer) is not None else None
     while j < min(hi, k + 4) and toks[j].is_word and not toks[j].is_upper and toks[j].low not in rules.documents:
         j += 1  # "в нов доклад на ...", "в официалното си изявление"
     if not (j + 1 < hi and toks[j].low in rules.documents):

@@ -152,11 +152,11 @@ def _abstract_place(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> boo
 
 def names_document(m: Mention | None, rules: RuleSet, complement: bool = False) -> bool:
     """"доклада", "нов доклад": a phrase that names a document, not who issued it; with
-    `complement`, also one that goes on to its issuer ("оценката на специалистите")."""
+    `complement`, also one that may go on to its issuer ("оценката на специалистите", "данните на НСИ")."""
     if m is None or m.kind != "other" or not m.text:
         return False
     words = m.text.lower().split()
-    return words[-1] in rules.documents or (complement and words[0] in rules.documents)
+    return words[-1] in rules.documents or (complement and (words[0] in rules.documents or words[0] in rules.issued_data))
 
 
 def read_np(doc: Doc, i: int, hi: int) -> Mention | None:
