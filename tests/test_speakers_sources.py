@@ -1662,6 +1662,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Националния статистически институт"], id="data_of_a_body_named_after_them_are_the_bodys"),
     pytest.param(article("Според данните на Евростат безработицата в страната намалява."),
                  ["Евростат"], id="according_to_the_data_of_a_body_is_the_bodys"),
+    pytest.param(article("Министрите ще се съберат на заседание на Съвета „Външни работи“ в понеделник. Очаква се "
+                         "Съветът да приеме нови директиви. Директивите казват, че санкциите влизат в сила веднага."),
+                 ["Съвет „Външни работи“"], id="a_council_named_in_marks_keeps_its_noun"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -635,6 +635,13 @@ def _bare_company_before(doc: Doc, before: int) -> str | None:
     return None
 
 
+def kept_noun(word: str, rules: RuleSet) -> str | None:
+    """The base form of a body's noun that stays with its name ("института" -> "институт"),
+    None for any other word (the forms add up to three letters to the base)."""
+    low = word.lower()
+    return next((w for w in rules.named_after_bodies if low.startswith(w) and len(low) - len(w) <= 3), None) if low in rules.bodies else None
+
+
 def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
     """Every body the article names right after its noun: "компанията „Еърбъс“", "банката ING"."""
     toks, rules = doc.tokens, doc.rules
@@ -646,7 +653,9 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
             k += 1  # "политическа партия - „Обновление“": the name in apposition
         close = quoted_at(toks, k + 1, len(toks), rules.openers, rules.closers)
         if close is not None:
-            out.append((t.start, t.low, doc.text[toks[k + 2].start : toks[close - 1].end]))
+            name = doc.text[toks[k + 2].start : toks[close - 1].end]
+            base = kept_noun(t.low, rules)  # "Съвета „Общи въпроси“": the council, its noun kept
+            out.append((t.start, t.low, f"{base.capitalize()} {toks[k + 1].text}{name}{toks[close].text}" if base else name))
         elif (is_name_token(toks[k + 1], rules) and toks[k + 1].low not in rules.places
               and toks[k + 1].low not in rules.given_names):  # "на организацията Тедрос ...": a person follows
             end = name_end(toks, k + 1, len(toks), rules)

@@ -11,7 +11,7 @@ import regex
 from ..models import Quote
 from ..rules import Role, RuleSet
 from .doc import Doc
-from .entities import WINDOW, Person, Registry, Seen, compatible, holds, qualifier, registry_of
+from .entities import WINDOW, Person, Registry, Seen, compatible, holds, kept_noun, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
 from .phrases import Mention, names_document, read_np, shaped
@@ -170,7 +170,7 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
         return Who(party)  # "Според консерваторите" after "Европейската народна партия": that party
     if m.kind in ("group", "other") and (members := _listed_after(m, reg)):
         return Who(members, gender="pl")  # "ръководителите на три ведомства: министърът X, Y и Z": they
-    if m.kind == "name" and m.name and m.text != m.name and (base := _kept_noun(m.text.split()[0], rules)) is not None:
+    if m.kind == "name" and m.name and m.text != m.name and (base := kept_noun(m.text.split()[0], rules)) is not None:
         return Who(f"{base.capitalize()} {m.name}")  # "от университета Утрехт": the university, not the city
     if m.kind == "name" and m.name:
         lone = " " not in m.name.strip() and last.person is not None and m.name.lower() in last.person.words
@@ -374,17 +374,10 @@ def _body_name(text: str, rules: RuleSet) -> str | None:
     name = text[opener + 1 : -1].strip()
     if not noun or noun[-1].lower() not in rules.bodies or not name or any(ch in rules.marks for ch in name):
         return None
-    base = _kept_noun(noun[-1], rules)
+    base = kept_noun(noun[-1], rules)
     if base is not None:  # "института „Паул Ерлих“" is the institute, not the man it is named after
         return f"{base.capitalize()} {text[opener]}{name}{text[-1]}"
     return name
-
-
-def _kept_noun(word: str, rules: RuleSet) -> str | None:
-    """The base form of a body's noun that stays with its name ("института" -> "институт"),
-    None for any other word (the forms add up to three letters to the base)."""
-    low = word.lower()
-    return next((w for w in rules.named_after_bodies if low.startswith(w) and len(low) - len(w) <= 3), None) if low in rules.bodies else None
 
 
 def _new_item(doc: Doc, before: int, at: int) -> bool:
