@@ -249,13 +249,6 @@ class RuleSet:
                 | self.plural_people)
 
     @functools.cached_property
-    def medium_words(self) -> frozenset[str]:
-        """The words a medium's phrase stops at (lower case): a media noun ("в" of "в."), the
-        first word of a medium's name, a quote mark."""
-        return (self.media_nouns | self.agency_starts | self.openers
-                | frozenset(w[:-1] for w in self.media_nouns if w.endswith(".")))
-
-    @functools.cached_property
     def plural_people(self) -> frozenset[str]:
         """People named by a plural noun ("колеги", "работниците"): whom a later "те" may mean."""
         return frozenset(w for w in self.person_nouns if w.endswith(self.plural_endings))

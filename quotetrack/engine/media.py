@@ -166,8 +166,6 @@ class Media:
                 n = len(name.split())
                 if at < tokens[i].start and i + n <= hi and _text(tokens, i, i + n) == name:
                     return name, i + n
-        if not any(t.low in rules.medium_words for t in tokens[i : min(hi, i + 7)]):
-            return None  # no media noun, medium's name or quote mark in reach: the common case, asked cheaply
         k = i
         while (k < hi and k - i < 6 and tokens[k].is_word and (not tokens[k].is_upper or (k == i and _is_noun(tokens, k + 1, hi, rules)))
                and not _is_noun(tokens, k, hi, rules)
