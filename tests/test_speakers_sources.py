@@ -1665,6 +1665,8 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Министрите ще се съберат на заседание на Съвета „Външни работи“ в понеделник. Очаква се "
                          "Съветът да приеме нови директиви. Директивите казват, че санкциите влизат в сила веднага."),
                  ["Съвет „Външни работи“"], id="a_council_named_in_marks_keeps_its_noun"),
+    pytest.param(article("Строителството ще започне през май, съобщи операторът на проекта - компанията Балкан Пайп АД."),
+                 ["Балкан Пайп АД"], id="a_body_named_after_a_dash_is_who_the_description_is"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

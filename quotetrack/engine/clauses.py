@@ -114,7 +114,23 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     if prep and len(prep) > 1:
         k += len(prep)
     m = quoted_mention(doc, k, hi) or read_np(doc, k, hi)
-    return _reporters_medium(doc, m, k, hi) or m
+    return _reporters_medium(doc, m, k, hi) or _apposed_body(doc, m, hi) or m
+
+
+def _apposed_body(doc: Doc, m: Mention | None, hi: int) -> Mention | None:
+    """The body named after a dash that says who a description is ("операторът на проекта -
+    компанията Nord Stream 2 AG"), None if none is."""
+    if m is None or m.kind not in ("other", "role", "group") or m.name:
+        return None
+    toks, rules = doc.tokens, doc.rules
+    d = doc.tok_index(m.end)
+    if not (d + 2 < hi and toks[d].text in DASHES and toks[d + 1].low in rules.bodies):
+        return None
+    named = read_np(doc, d + 2, hi)
+    if named is None or named.kind not in ("name", "other") or not toks[d + 2].is_upper and toks[d + 2].text not in rules.openers:
+        return None
+    end = doc.tok_index(named.end)
+    return named if end >= hi or toks[end].text in ",.;" + DASHES else None
 
 
 def _reporters_medium(doc: Doc, m: Mention | None, k: int, hi: int) -> Mention | None:
