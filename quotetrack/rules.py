@@ -246,7 +246,7 @@ class RuleSet:
         """The words an article's index of positions holds (doc.Doc.at): those a list asks
         every article for (cue openers, times, media nouns, roles, titles, documents, people)."""
         return (self.cue_words | self.time_nouns | self.media_nouns | self.role_starts | self.titles | self.documents
-                | self.plural_people)
+                | self.plural_people | self.partitives)
 
     @functools.cached_property
     def plural_people(self) -> frozenset[str]:

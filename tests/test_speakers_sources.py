@@ -1667,6 +1667,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Съвет „Външни работи“"], id="a_council_named_in_marks_keeps_its_noun"),
     pytest.param(article("Строителството ще започне през май, съобщи операторът на проекта - компанията Балкан Пайп АД."),
                  ["Балкан Пайп АД"], id="a_body_named_after_a_dash_is_who_the_description_is"),
+    pytest.param(article("Според него гласуването ще бъде спечелено от привържениците на реформата. Много противници на "
+                         "реформата също подкрепят идеята. Те настояват, че гражданите не са били информирани."),
+                 [None, "Много противници на реформата"], id="they_are_a_share_opening_the_sentence_before"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

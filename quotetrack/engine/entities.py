@@ -492,17 +492,21 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             # "Еърбъс публикува изявление, в което ...", "Съветът на министрите прие директиви": its subject's
             reg.issuers.append((t.start, (s.ti, v if v > s.ti else k)))
     # people named by a plural noun in any sentence ("съда, който ползвали нейните колеги
-    # мюсюлмани. | По-късно те заявили"): whom a later "те" may mean
+    # мюсюлмани. | По-късно те заявили"), or by a share of them opening one ("Много поддръжници на
+    # ... подкрепят"): whom a later "те" may mean
     known = {at for at, _ in reg.groups}
     past = 0
-    for k in sorted(k for w in rules.plural_people.intersection(doc.at) for k in doc.at[w]):
+    for k in sorted(k for w in (rules.plural_people | rules.partitives).intersection(doc.at) for k in doc.at[w]):
         t = toks[k]
-        if t.is_upper or t.start < past or t.low in rules.partitives:
-            continue
         sent = doc.sent_at(t.start)
-        a = k - 1 if k > 0 and toks[k - 1].low in rules.possessives else adjectives_before(toks, sent.ti, k, rules)
+        share = t.low in rules.partitives
+        if t.start < past or (k == sent.ti) != share or (t.is_upper and not share):
+            continue  # a share opening its sentence, a noun in lower case inside one
+        a = k if share else k - 1 if k > 0 and toks[k - 1].low in rules.possessives else adjectives_before(toks, sent.ti, k, rules)
         m = read_np(doc, a, sent.tj)  # "нейните колеги", "белите американци"
         if m is not None and m.kind in ("other", "group") and m.start not in known and shaped(doc, m) is not None:
+            if share:  # "Много противници на ...": the share, not the group read inside it
+                reg.groups = [g for g in reg.groups if not m.start < g[0] < m.end]
             reg.groups.append((m.start, m.text))
             past = m.end
     reg.groups.sort(key=lambda g: g[0])
