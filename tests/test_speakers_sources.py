@@ -1670,6 +1670,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Според него гласуването ще бъде спечелено от привържениците на реформата. Много противници на "
                          "реформата също подкрепят идеята. Те настояват, че гражданите не са били информирани."),
                  [None, "Много противници на реформата"], id="they_are_a_share_opening_the_sentence_before"),
+    pytest.param(article("В същото време кметът Иван Колев, който още в сряда побърза да обяви, че е спечелил изборите, "
+                         "оспорва резултатите в съда."),
+                 ["Иван Колев"], id="hurrying_to_announce_is_announcing"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

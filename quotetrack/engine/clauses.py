@@ -240,6 +240,8 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
     k = cue.i
     while k - 1 > s.ti and toks[k - 1].low in doc.rules.clitics:
         k -= 1  # "и му заявиха", "които я определиха": an object, not who
+    if k - 2 > s.ti and toks[k - 1].low in doc.rules.subjunctive and toks[k - 2].low in doc.rules.subjunctive_reports_after:
+        k -= 2  # "който побърза да | обяви": the verb before the particle has the subject
     while True:  # "и миналата седмица повтори", "но в същото време предупреди"
         if k - 2 >= s.ti and toks[k - 2].low in doc.rules.adverbial_starts and doc.rules.adverbials_by_pair.get(
                 (toks[k - 2].low, toks[k - 1].low)):
