@@ -78,6 +78,7 @@ class Registry:
         self._ats: list[int] = []  # each mention's offset, for bisect
         self._by_word: dict[str, list[Person]] = {}  # the people whose name holds a word
         self.groups: list[tuple[int, str]] = []  # (offset, phrase): "анализатори", "Ислямистите"
+        self._all_groups = False  # whether the groups named outside speakers' phrases are in
         # (offset, issuer) of each document named: "доклад на Световната банка"; a document with
         # no "на X" is its sentence's subject's, read only when a later mention asks (None once
         # that subject turned out to be no issuer)
@@ -259,6 +260,9 @@ class Registry:
         return any(self._subject(seen) for seen in self.mentions[n:] if seen.at == at)
 
     def recent_group(self, before: int) -> str | None:
+        if not self._all_groups and self.doc is not None:
+            # the groups named outside a speaker's phrase are read only when a "те" asks
+            self.groups, self._all_groups = _named_groups(self.doc, self.groups), True
         earlier = [g for at, g in self.groups if at < before]
         return earlier[-1] if earlier else None
 
@@ -491,25 +495,6 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
                 v -= 1  # "публикува | официално | изявление": the verb is the word before the adjectives
             # "Еърбъс публикува изявление, в което ...", "Съветът на министрите прие директиви": its subject's
             reg.issuers.append((t.start, (s.ti, v if v > s.ti else k)))
-    # people named by a plural noun in any sentence ("съда, който ползвали нейните колеги
-    # мюсюлмани. | По-късно те заявили"), or by a share of them opening one ("Много поддръжници на
-    # ... подкрепят"): whom a later "те" may mean
-    known = {at for at, _ in reg.groups}
-    past = 0
-    for k in sorted(k for w in (rules.plural_people | rules.partitives).intersection(doc.at) for k in doc.at[w]):
-        t = toks[k]
-        sent = doc.sent_at(t.start)
-        share = t.low in rules.partitives
-        if t.start < past or (k == sent.ti) != share or (t.is_upper and not share):
-            continue  # a share opening its sentence, a noun in lower case inside one
-        a = k if share else k - 1 if k > 0 and toks[k - 1].low in rules.possessives else adjectives_before(toks, sent.ti, k, rules)
-        m = read_np(doc, a, sent.tj)  # "нейните колеги", "белите американци"
-        if m is not None and m.kind in ("other", "group") and m.start not in known and shaped(doc, m) is not None:
-            if share:  # "Много противници на ...": the share, not the group read inside it
-                reg.groups = [g for g in reg.groups if not m.start < g[0] < m.end]
-            reg.groups.append((m.start, m.text))
-            past = m.end
-    reg.groups.sort(key=lambda g: g[0])
     pronouns = rules.pronouns
     for s in doc.sents:
         first = toks[s.ti].low if s.ti < s.tj else ""
@@ -534,6 +519,29 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
+
+
+def _named_groups(doc: Doc, groups: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`groups` with the people named by a plural noun in any sentence ("съда, който ползвали
+    нейните колеги мюсюлмани. | По-късно те заявили"), or by a share of them opening one ("Много
+    поддръжници на ... подкрепят"): whom a later "те" may mean. In offset order."""
+    toks, rules = doc.tokens, doc.rules
+    known = {at for at, _ in groups}
+    past = 0
+    for k in sorted(k for w in (rules.plural_people | rules.partitives).intersection(doc.at) for k in doc.at[w]):
+        t = toks[k]
+        sent = doc.sent_at(t.start)
+        share = t.low in rules.partitives
+        if t.start < past or (k == sent.ti) != share or (t.is_upper and not share):
+            continue  # a share opening its sentence, a noun in lower case inside one
+        a = k if share else k - 1 if k > 0 and toks[k - 1].low in rules.possessives else adjectives_before(toks, sent.ti, k, rules)
+        m = read_np(doc, a, sent.tj)  # "нейните колеги", "белите американци"
+        if m is not None and m.kind in ("other", "group") and m.start not in known and shaped(doc, m) is not None:
+            if share:  # "Много противници на ...": the share, not the group read inside it
+                groups = [g for g in groups if not m.start < g[0] < m.end]
+            groups.append((m.start, m.text))
+            past = m.end
+    return sorted(groups, key=lambda g: g[0])
 
 
 def _apposed_to_name(doc: Doc, reg: Registry, s: Sent, k: int) -> bool:
