@@ -154,6 +154,7 @@ class RuleSet:
     conjunctions: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # ", и добави, че": a second statement begins
     first_person: frozenset[str] = frozenset()  # "нас", "моят": a quote in them is a person's words
+    outlet_verbs: frozenset[str] = frozenset()  # "пише", "предаде": what a medium closing a sentence does
     joint: frozenset[str] = frozenset()
     relatives: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()  # a clause opening with one is no main clause
@@ -186,13 +187,16 @@ class RuleSet:
     terms: dict[str, str] = field(default_factory=dict)  # "бившият" -> "former": when an office was held
     genitive: frozenset[str] = frozenset()  # "на": a place after it is whose, not where
     label_nouns: frozenset[str] = frozenset()  # "гласа „против“": quoted words after one are a label
+    label_verbs: frozenset[str] = frozenset()  # "Публикувайки „оценка на риска“": a title, when in lower case
     others_claims: frozenset[str] = frozenset()  # "критиките, че": the "че" is their content, unless "си" follows
     own: frozenset[str] = frozenset()
     sentence_openers: frozenset[str] = frozenset()
     adjacent_anaphora: frozenset[str] = frozenset()  # "Затова": an anaphora only right before its verb
     kind_anaphora: frozenset[str] = frozenset()  # "Такъв съвет даде X": the sentence before is X's
+    kind_nouns: frozenset[str] = frozenset()  # ... "съвет": of something said
     definite_suffixes: tuple[str, ...] = ()
     short_articles: tuple[str, ...] = ()  # "-а", "-я" of "експерта": a masculine role's short article
+    object_endings: tuple[str, ...] = ()  # "Европейския": an adjective's object form
     documents: frozenset[str] = frozenset()
     issued_data: frozenset[str] = frozenset()  # "данни на НСИ": whose only with "на" and the issuer after it
     authored_by: tuple[tuple[str, ...], ...] = ()  # "проведено от": who made the document follows
@@ -624,6 +628,7 @@ def _compile(directory: str | None) -> RuleSet:
         clitics=frozenset(w.lower() for w in _strings(cpath, "grammar.clitics", grammar.get("clitics", []))),
         that=that,
         conjunctions=conjunctions,
+        outlet_verbs=frozenset(w.lower() for w in _strings(cpath, "grammar.outlet_verbs", grammar.get("outlet_verbs", []))),
         first_person=frozenset(w.lower() for w in _strings(cpath, "grammar.first_person", grammar.get("first_person", []))),
         coordinators=frozenset(w.lower() for w in _strings(cpath, "grammar.coordinators", grammar.get("coordinators", []))),
         joint=frozenset(w.lower() for w in _strings(cpath, "grammar.joint", grammar.get("joint", []))),
@@ -653,12 +658,15 @@ def _compile(directory: str | None) -> RuleSet:
         shared_subject=frozenset(w.lower() for w in _strings(cpath, "grammar.shared_subject", grammar.get("shared_subject", []))),
         not_that_between=frozenset(w.lower() for w in _strings(cpath, "grammar.not_that_between", grammar.get("not_that_between", []))),
         genitive=frozenset(w.lower() for w in _strings(cpath, "grammar.genitive", grammar.get("genitive", []))),
+        label_verbs=frozenset(w.lower() for w in _strings(cpath, "grammar.label_verbs", grammar.get("label_verbs", []))),
         label_nouns=frozenset(w.lower() for w in _strings(cpath, "grammar.label_nouns", grammar.get("label_nouns", []))),
         others_claims=frozenset(w.lower() for w in _strings(cpath, "grammar.others_claims", grammar.get("others_claims", []))),
         own=frozenset(w.lower() for w in _strings(cpath, "grammar.own", grammar.get("own", []))),
         sentence_openers=frozenset(openers),
+        kind_nouns=frozenset(w.lower() for w in _strings(cpath, "anaphora.kind_nouns", cues.get("anaphora", {}).get("kind_nouns", []))),
         kind_anaphora=frozenset(w.lower() for w in _strings(cpath, "anaphora.kind_openers", cues.get("anaphora", {}).get("kind_openers", []))),
         adjacent_anaphora=frozenset(w.lower() for w in _strings(cpath, "anaphora.adjacent_only", cues.get("anaphora", {}).get("adjacent_only", []))),
+        object_endings=tuple(_strings(npath, "names.object_endings", nd.get("names", {}).get("object_endings", []))),
         short_articles=tuple(_strings(npath, "names.short_articles", nd.get("names", {}).get("short_articles", []))),
         definite_suffixes=tuple(_strings(npath, "names.definite_suffixes", nd.get("names", {}).get("definite_suffixes"))),
         adjective_endings=tuple(_strings(npath, "names.adjective_endings", nd.get("names", {}).get("adjective_endings", []))),

@@ -215,10 +215,11 @@ def test_reported_speech(text, expected):
     # not someone the article quotes: a company, a place
     (article(LONG_BODY, title="Газпром: Доставките ще продължат"), None),
     (article(LONG_BODY, title="Брюксел: Бюджетът ще бъде приет"), None),
-    (article("Лондон. Министърът на финансите Иван Петров заяви, че бюджетът ще бъде приет до края на месеца.",
-             title="Лондон: Бюджетът ще бъде приет"), None),
-    # the words after the colon open in lower case: the paper's own report of an event
-    (article(LONG_BODY, title="Иван Петров: бюджетът беше приет след дълъг дебат"), None),
+    # a place, then words in lower case: the paper's own report of an event
+    (article("Министърът на финансите Иван Петров заяви във Варна, че бюджетът ще бъде приет до края на месеца.",
+             title="Варна: приеха бюджета след дълъг дебат"), None),
+    # ... while a person's words may open in lower case
+    (article(LONG_BODY, title="Иван Петров: няма да подавам оставка"), ("няма да подавам оставка", "Иван Петров")),
 ])
 def test_headline_name_colon(text, expected):
     ex = extract_article(text)

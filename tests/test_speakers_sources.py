@@ -1713,6 +1713,34 @@ def test_a_frame_of_that_kind_credits_the_sentence_before_to_its_subject():
         ("Иван Колев", None, "Цените на имотите ще паднат с една трета.")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a frame of that kind names something said, not any noun
+    ("Двама души загинаха при катастрофата. Такава трагедия преживя Иван Петров.", []),
+    # a body whose quoted name keeps its noun keeps it opening a sentence too
+    ("Институт „Роберт Кох“ съобщи, че случаите растат.", [("Институт „Роберт Кох“", None)]),
+    # "Това става ясно от" with no one named credits nothing
+    ("Сградата е разрушена. Това става ясно от снимките.", []),
+    # a split keeps the credit closing the sentence for both halves
+    ("Министърът заяви, че цените ще растат, но добави, че заплатите също ще растат, предаде БТА.",
+     [("Министърът", "БТА"), ("Министърът", "БТА")]),
+    # ... and a verb of another number inside the content is the content's subject's
+    ("Министърът каза, че депутатите са недоволни и смятат, че цените са високи.", [("Министърът", None)]),
+    # the head of a relative clause agrees with the verb
+    ("Министърът се срещна с лидерите, които пристигнаха вчера в София и заяви, че срещата е успешна.",
+     [("Министърът", None)]),
+    # a medium speaking for itself in the first person with no one quoted before
+    ("„Стоим зад нашите журналисти“, заяви Би Би Си.", [("Би Би Си", None)]),
+    # data of people is no issuer's
+    ("Ръстът на цените ще се забави, сочат данни на пациентите.", [(None, None)]),
+    # an acronym spelled out in an object form keeps its own name
+    ("Страната излиза от Европейския съюз (ЕС). ЕС заяви, че преговорите продължават.", [("ЕС", None)]),
+    # "-ши" is no adjective ending ("Наши" is a possessive)
+    ("Наши източници заявиха, че сградата е разрушена.", [("източници", None)]),
+])
+def test_what_the_review_of_the_days_rules_found(sentence, expected):
+    assert [(q.speaker, q.source) for q in extract_text(article(sentence))] == expected
+
+
 def test_a_medium_named_after_many_adjectives_is_that_medium():
     text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
     assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]

@@ -166,7 +166,9 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     j = k + 1 if k < hi and toks[k].low in rules.preps else k
     if j + 2 < hi and toks[j].low in rules.issued_data and toks[j + 1].low in rules.genitive:
         issuer = read_np(doc, j + 2, hi)  # "сочат данни на НСИ": the institute's, named right there
-        return issuer if issuer is not None and issuer.kind != "medium" and shaped(doc, issuer) is not None else None
+        body = issuer is not None and (issuer.kind == "name" or (
+            issuer.kind == "other" and issuer.text.split()[-1].lower() in rules.bodies))  # not "данни на пациентите"
+        return issuer if body and shaped(doc, issuer) is not None else None
     while j < min(hi, k + 4) and toks[j].is_word and not toks[j].is_upper and toks[j].low not in rules.documents:
         j += 1  # "в нов доклад на ...", "в официалното си изявление"
     if not (j + 1 < hi and toks[j].low in rules.documents):
@@ -297,7 +299,9 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         rel = _relative_comma(doc, s.ti, k)
         if rel is not None and not any(t.text in ",;" for t in toks[rel + 1 : k]):
             head = _relative_head(doc, s, rel)  # "... от изявени републиканци, които нападнаха ... и заявиха": they
-            if head is not None and head.kind in ("name", "role", "group") and shaped(doc, head) is not None:
+            plural = toks[cue.core].low.endswith(doc.rules.plural_verb_endings)
+            if (head is not None and head.kind in ("name", "role", "group") and shaped(doc, head) is not None
+                    and (head.gender == "pl") == plural):  # not "се срещна с лидерите, които ... и заяви"
                 return head
         return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":

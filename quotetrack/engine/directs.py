@@ -66,11 +66,20 @@ def direct(doc: Doc, found: Found, sp: Span, cue: Cue, mention: Mention | None, 
     found.use(cue)
 
 
+CARRIED_REACH = 600  # characters: how far back the one quoted before may have spoken
+
+
 def carried(doc: Doc, sp: Span, mention: Mention | None) -> bool:
     """Whether a medium credited after a quote only carried it: "„… оспорени от нас“, съобщава
-    Ройтерс" speaks in the first person, so the one quoted before goes on, the medium the source."""
-    return mention is not None and mention.kind == "medium" and any(
-        doc.tokens[k].low in doc.rules.first_person for k in range(doc.tok_index(sp.start), doc.tok_index(sp.end)))
+    Ройтерс" speaks in the first person, just after someone else was quoted, so that one goes on,
+    the medium the source (not "„Стоим зад нашите журналисти“, заяви Би Би Си": its own words)."""
+    if mention is None or mention.kind != "medium":
+        return False
+    n = doc.sent_of(sp.outer_start)
+    if not any(doc.sents[m].end > sp.start - CARRIED_REACH and any(c.kind == "verb" and c.frame != "label" for c in doc.sents[m].cues)
+               for m in range(max(0, n - 3), n)):
+        return False  # no one spoke just before
+    return any(doc.tokens[k].low in doc.rules.first_person for k in range(doc.tok_index(sp.start), doc.tok_index(sp.end)))
 
 
 def split_inside(doc: Doc, sp: Span) -> list[tuple[int, int, Cue | None, Mention | None]]:

@@ -534,6 +534,9 @@ def _named_groups(doc: Doc, groups: list[tuple[int, str]]) -> list[tuple[int, st
         share = t.low in rules.partitives
         if t.start < past or (k == sent.ti) != share or (t.is_upper and not share):
             continue  # a share opening its sentence, a noun in lower case inside one
+        if k > 1 and toks[k - 1].low == rules.source_preposition and (
+                toks[k - 2].text == "%" or toks[k - 2].text.isdigit() or toks[k - 2].low in rules.partitives):
+            continue  # "51,9% от британците": a share of them, which no later "те" means
         a = k if share else k - 1 if k > 0 and toks[k - 1].low in rules.possessives else adjectives_before(toks, sent.ti, k, rules)
         m = read_np(doc, a, sent.tj)  # "нейните колеги", "белите американци"
         if m is not None and m.kind in ("other", "group") and m.start not in known and shaped(doc, m) is not None:

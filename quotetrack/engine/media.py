@@ -44,16 +44,12 @@ class Media:
             return
         # ", съобщава South China Morning Post.": an outlet no list names, credited in Latin letters
         # closing a sentence, is what a later "изданието" may mean, whatever its kind
-        verbs = self.rules.verbs
-        for w in at:
-            verb = verbs.get(w)
-            if verb is None or verb.frame != "speech":
-                continue
+        for w in self.rules.outlet_verbs.intersection(at):
             for k in at[w]:
                 j = k + 1
                 while j < len(tokens) and tokens[j].is_upper and tokens[j].text.isascii() and tokens[j].text.isalpha():
                     j += 1
-                if j > k + 1 and tokens[k - 1].text == "," and (j == len(tokens) or tokens[j].text == ".") and (
+                if j > k + 1 and k > 0 and tokens[k - 1].text == "," and (j == len(tokens) or tokens[j].text == ".") and (
                         self.agency_at(tokens, k + 1, j) is None):
                     self.credited.append((tokens[k + 1].start, _text(tokens, k + 1, j)))
 

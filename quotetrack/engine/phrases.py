@@ -243,8 +243,9 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     noun.low in rules.role_starts or noun.low in rules.person_nouns or noun.low.endswith(rules.person_endings)):
                 k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
                 continue
-        if (is_name_token(t, rules) and not (k == i and t.low in rules.bodies and k + 1 < hi and tokens[k + 1].text in rules.openers)
-                # ("Авиопревозвача „Еърбъс“" opening a sentence: a body's noun before its quoted name)
+        if (is_name_token(t, rules) and not (k == i and t.low in rules.body_kinds and k + 1 < hi and tokens[k + 1].text in rules.openers)
+                # ("Авиопревозвача „Еърбъс“", "Партия „Обнова“" opening a sentence: a company's or a party's
+                # noun before its quoted name, while "Институт „Роберт Кох“" keeps its noun)
                 or initial(tokens, k, hi, rules) or (
                 (n := particles(tokens, k, hi, rules)) and k + n < hi and is_name_token(tokens[k + n], rules))):
             if role is not None and role.relational and whose is not None and tokens[k - 1].is_word:

@@ -59,7 +59,7 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             return  # "Германците са притеснени, че ..., допълва източникът": the source's words, their worry in them
         if mention is not None and mention.kind == "medium" and _relayed(doc, found, s, cue, that, mention):
             return  # "БиБиСи пояснява, че източници ... са заявили, че ...": theirs, the medium carried it
-        end, chain, colon = clause_end(doc, found, that + 1, s)
+        end, chain, colon = clause_end(doc, found, that + 1, s, cue)
         if mention is not None and toks[that].end < mention.start < end:
             # "Макар и да заяви, че ..., Мария Петрова не каза": the words end where their subject's clause begins
             end = toks[doc.tok_index(mention.start) - 1].start
@@ -175,18 +175,19 @@ def that_after(doc: Doc, cue: Cue, s: Sent) -> int | None:
     return None
 
 
-def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str, ...], int | None]:
+def clause_end(doc: Doc, found: Found, k: int, s: Sent, verb: Cue | None = None) -> tuple[int, tuple[str, ...], int | None]:
     """Where reported content that starts at token k ends: the sentence end, a colon that
-    opens quoted speech, or a comma before the next reporting clause (", предаде АФП",
-    ", а Х смята, че"). Returns (offset, media credited there, colon offset)."""
+    opens quoted speech, a comma before the next reporting clause (", предаде АФП",
+    ", а Х смята, че"), or the same speaker's next verb (`verb`: the one reporting the content).
+    Returns (offset, media credited there, colon offset)."""
     toks = doc.tokens
     for n in range(k, min(s.tj, k + MAX_CLAUSE)):
         t = toks[n]
         if t.low in doc.rules.coordinators and n > k and toks[n - 1].is_word:
             c = bisect.bisect_left(s.cue_starts, n + 1)
             nxt = s.cues[c] if c < len(s.cues) and s.cues[c].i == n + 1 else None
-            if nxt is not None and nxt.kind == "verb" and nxt.frame != "label" and that_after(doc, nxt, s) is not None:
-                return toks[n - 1].end, (), None  # "заяви, че A и допълни, че B": his next statement
+            if nxt is not None and _next_statement(doc, s, verb, nxt):
+                return toks[n - 1].end, _credit_at_end(doc, n, s), None  # "заяви, че A и допълни, че B"
         if t.text == ":" and n + 1 < s.tj and not _clock(toks, n):
             note = _editor_note(doc, k, n)
             if note is not None:  # "... (бел.ред.: става дума за ...)": the editor's aside ends the words
@@ -212,16 +213,33 @@ def clause_end(doc: Doc, found: Found, k: int, s: Sent) -> tuple[int, tuple[str,
         between = [w for w in toks[n + 1 : nxt.i] if w.is_word and w.low not in doc.rules.conjunctions and w.low not in doc.rules.adverbs]
         if not between and toks[nxt.core].low.endswith(doc.rules.gerund_endings):
             return t.start, (), None  # ", посочвайки, че ...": a statement of its own
-        if (nxt.kind == "verb" and nxt.frame != "label" and not between
-                and all(w.low in doc.rules.coordinators for w in toks[n + 1 : nxt.i] if w.is_word)
-                and that_after(doc, nxt, s) is not None):
-            return t.start, (), None  # "..., и добави, че", "Кметът, който твърди, че ..., смята, че": a statement of its own
+        if (not between and all(w.low in doc.rules.coordinators for w in toks[n + 1 : nxt.i] if w.is_word)
+                and _next_statement(doc, s, verb, nxt)):
+            # "..., и добави, че", "Кметът, който твърди, че ..., смята, че": a statement of its own
+            return t.start, _credit_at_end(doc, n, s), None
         if nxt.kind == "verb" and that_after(doc, nxt, s) is None and mention_after(doc, nxt, s.tj) is not None and nxt.frame != "label":
             found.use(nxt)  # ", каза X" closing the same statement
             return t.start, (), None
         if between or nxt.kind == "prep":
             return t.start, (), None
     return s.end, (), None
+
+
+def _next_statement(doc: Doc, s: Sent, verb: Cue | None, nxt: Cue) -> bool:
+    """Whether the verb `nxt` within reported content opens the same speaker's next statement
+    ("заяви, че A, но добави, че B"): a verb with its own "че", in the reporting verb's number
+    (not "каза, че депутатите са недоволни и смятат, че": the content's subject's view)."""
+    if nxt.kind != "verb" or nxt.frame == "label" or that_after(doc, nxt, s) is None:
+        return False
+    plural = doc.rules.plural_verb_endings
+    return verb is None or doc.tokens[verb.core].low.endswith(plural) == doc.tokens[nxt.core].low.endswith(plural)
+
+
+def _credit_at_end(doc: Doc, n: int, s: Sent) -> tuple[str, ...]:
+    """The media a credit closing the sentence after tokens[n] names (", предаде БТА"): the
+    first of two statements split there is theirs too."""
+    tail = credit_tail(doc, n, s.tj)
+    return tail[1] if tail is not None else ()
 
 
 def _clock(toks: Sequence[Token], colon: int) -> bool:
@@ -401,8 +419,8 @@ def kind_frame(doc: Doc, found: Found, s: Sent) -> None:
     n = doc.sent_of(s.start)
     if not (k + 3 < s.tj and toks[k].low in rules.kind_anaphora and n > 0 and doc.sents[n - 1].para == s.para):
         return
-    if not all(t.is_word and not t.is_upper for t in toks[k + 1 : k + 3]):
-        return
+    if toks[k + 1].low not in rules.kind_nouns or not (toks[k + 2].is_word and not toks[k + 2].is_upper):
+        return  # "Такава трагедия преживя X": nothing said
     m = read_np(doc, k + 3, s.tj)
     if m is None or m.kind not in ("name", "role", "group", "other") or shaped(doc, m) is None:
         return
@@ -443,6 +461,8 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     if names_document(mention, doc.rules, complement=True) and mention is not None and (
             issuer := document_speaker(doc, doc.tok_index(mention.start), s.tj)) is not None:
         mention = issuer  # "Това става ясно от прогнози на шотландското правителство": the government's
+    if cue.kind == "prep" and (mention is None or shaped(doc, mention) is None or names_document(mention, doc.rules)):
+        return  # "Това става ясно от снимките", "... от правителствен документ": no one named
     if mention is None or shaped(doc, mention) is None:
         mention = _subject_later(doc, cue, s.tj)  # "Това заяви пред в. „Билд“ нейният адвокат"
     if cue.frame == "stance" and (mention is None or shaped(doc, mention) is None or impersonal(doc, cue) or (
@@ -562,7 +582,7 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
 
 def partials(doc: Doc, found: Found) -> None:
     """Quoted words inside a narrator's sentence or a reported statement."""
-    label_end = -1  # where the last label closed: a quote joined to it by "или" is one too
+    label_end = -1  # where the last label closed: a quote joined to it by a conjunction ("или") is one too
     for sp in doc.spans:
         around = found.containing(sp.start, sp.end - 1)
         if any(d.kind == "direct" for d in around) or is_name(doc, sp):
@@ -607,7 +627,8 @@ def _labelled(doc: Doc, opener: int) -> bool:
     """Whether the quote opening at token `opener` is a label or a title: right after a label noun
     ("51 гласа „въздържал се“"), or after its complement ("на тема „…“", "идеята за въвеждане на „…“")."""
     toks, rules = doc.tokens, doc.rules
-    if opener > 0 and toks[opener - 1].low in rules.label_nouns:
+    if opener > 0 and (toks[opener - 1].low in rules.label_nouns or (
+            toks[opener - 1].low in rules.label_verbs and opener + 1 < len(toks) and not toks[opener + 1].is_upper)):
         return True
     if opener < 2 or toks[opener - 1].low not in rules.preps:
         return False
@@ -638,13 +659,11 @@ def headlines(doc: Doc, found: Found) -> None:
             continue
         if m.kind == "name" and doc.tokens[b - 1].text not in body:
             continue  # "Срещата Путин-Ким: ..." names an event, not someone the article quotes
-        if m.kind == "name" and m.text.lower() in doc.rules.places:
-            continue  # "Лондон: ЕС се готви ...": a dateline's place, or a capital for its government, no one quoted
         start = colon + 1
         while start < he and (doc.text[start].isspace() or doc.text[start] in doc.rules.openers):
             start += 1
-        if doc.text[start : start + 1].islower():
-            continue  # "Пакистан: застреляха губернатора ...": the paper's report, nobody's words
+        if m.kind == "name" and m.text.lower() in doc.rules.places and doc.text[start : start + 1].islower():
+            continue  # "Пакистан: застреляха губернатора ...": where, then the paper's report; nobody's words
         end = he
         while end > start and doc.text[end - 1] in doc.rules.closers:
             end -= 1

@@ -113,7 +113,7 @@ def _spelled_out(doc: Doc) -> dict[str, str]:
             elif w not in rules.preps and w not in rules.conjunctions:
                 break
             first -= 1
-        if n == 0 and words[first][:1].isupper():
+        if n == 0 and words[first][:1].isupper() and not words[first].lower().endswith(rules.object_endings):
             out[acronym] = " ".join(words[first:]).strip(",")
     return out
 
