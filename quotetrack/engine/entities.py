@@ -311,6 +311,9 @@ class Registry:
         return bisect.bisect_right(self.sent_starts, at)
 
 
+CURRENT = "~current"  # the term of an office held now: "premier" unqualified, "настоящият премиер"
+
+
 def qualifier(text: str, rules: RuleSet, broad: bool = False) -> tuple[str, ...]:
     """What a role's phrase says of whose and when: the stem of its nationality word ("брита" of
     "британският премиер") and its term ("~former" of "бившият премиер"). A country's office with
@@ -326,7 +329,7 @@ def qualifier(text: str, rules: RuleSet, broad: bool = False) -> tuple[str, ...]
         elif len(w) > 5 and w.endswith(rules.nationality_endings) and w[:5] not in rules.not_nationality:
             marks.append(w[:5])
     if marks and not broad and not any(m.startswith("~") for m in marks):
-        marks.append("~current")
+        marks.append(CURRENT)
     return tuple(marks)
 
 
@@ -347,7 +350,7 @@ def compatible(person: Person, qual: tuple[str, ...]) -> bool:
         kind = q.startswith("~")
         theirs = {p for p in person.quals if p.startswith("~") == kind}
         if kind and not theirs and person.roles:
-            theirs = {"~current"}  # named with an office and no term: its holder now ("премиерът Тереза Мей")
+            theirs = {CURRENT}  # named with an office and no term: its holder now ("премиерът Тереза Мей")
         if theirs and q not in theirs:
             return False
     return True
