@@ -1741,6 +1741,13 @@ def test_what_the_review_of_the_days_rules_found(sentence, expected):
     assert [(q.speaker, q.source) for q in extract_text(article(sentence))] == expected
 
 
+def test_a_view_inside_someones_words_is_part_of_them():
+    text = article("Министърът Иван Колев говори пред парламента. По думите му преговарящите са съгласни, че "
+                   "преходният период трябва да е кратък.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [
+        ("Иван Колев", "преговарящите са съгласни, че преходният период трябва да е кратък.")]
+
+
 def test_a_medium_named_after_many_adjectives_is_that_medium():
     text = article("Общината ще поиска нов заем, съобщава днес известното финансово и бизнес интернет издание „Пари Днес“.")
     assert [q.speaker for q in extract_text(text)] == ["Пари Днес"]
@@ -1881,7 +1888,8 @@ def test_an_adverbial_after_a_group_belongs_to_the_clause():
 
 
 def test_many_people_of_two_named_sides_are_all_of_them():
-    text = article("Министърът Иван Петров говори дълго. По думите му преговарящите на ЕС и Великобритания "
+    # (not after "По думите му": then the view is a part of his words)
+    text = article("Министърът Иван Петров говори дълго. Днес преговарящите на ЕС и Великобритания "
                    "са съгласни, че сделката е близо.")
     assert speakers(text)[-1] == "преговарящите на ЕС и Великобритания"
 

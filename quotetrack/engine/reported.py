@@ -46,6 +46,12 @@ def verb_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     toks = doc.tokens
     if cue.frame == "label":
         return
+    if inside and cue.frame == "stance" and any(
+            st.cue is not None and st.cue.kind == "prep" and st.mention is not None and st.mention.kind in ("pronoun", "role")
+            for st in found.containing(toks[cue.i].start, toks[cue.i].end)):
+        # "По думите му преговарящите са съгласни, че ...": his words, their agreement a part of them
+        # (while "Според проучване на X 77% от републиканците смятат, че" is the respondents' view)
+        return
     that = that_after(doc, cue, s)
     if that is not None:
         mention = subject_of(doc, cue, s)
