@@ -1637,6 +1637,8 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["Министерството на правосъдието и ДАНС"], id="a_body_and_a_name_before_a_plural_verb_speak_together"),
     pytest.param(article("Няколко държави и компании обявиха, че ще подкрепят инициативата."),
                  ["Няколко държави и компании"], id="a_lower_case_body_after_and_is_the_second_of_two"),
+    pytest.param(article("Няколко държави и бизнеси вече обявиха, че ще подкрепят инициативата."),
+                 ["Няколко държави и бизнеси"], id="two_joined_by_and_with_an_adverb_before_their_verb"),
     pytest.param(article("Според оценката на специалистите, рискът от наводнения остава висок."),
                  ["специалистите"], id="a_document_credited_with_its_holder_is_the_holders"),
     pytest.param(article("Реакцията дойде не от опозицията, а от изявени депутати, които нападнаха министъра и "

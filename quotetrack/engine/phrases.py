@@ -583,11 +583,14 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                                        or (s + 1 < k and tokens[s + 1].text == "%")) and shaped(doc, m) is not None))
         if tokens_end(tokens, m, k):
             # (after "и" a lower-case body is the second of two: "Няколко държави и | компании заявиха")
+            v = end
+            while v < len(tokens) and tokens[v].low in rules.adverbs:
+                v += 1  # "A и B | вече обявиха"
             if (good or (m.kind in ("group", "other") and shaped(doc, m) is not None)) and (
                     m.kind in ("name", "medium", "group", "other", "role") and s - 2 >= lo and tokens[s - 1].low in rules.joint) and (
-                    end < len(tokens) and (tokens[end].low.endswith(rules.plural_verb_endings) or (
-                        tokens[end].low in rules.reflexive and end + 1 < len(tokens)
-                        and tokens[end + 1].low.endswith(rules.plural_verb_endings)))):  # "A и B се опасяват"
+                    v < len(tokens) and (tokens[v].low.endswith(rules.plural_verb_endings) or (
+                        tokens[v].low in rules.reflexive and v + 1 < len(tokens)
+                        and tokens[v + 1].low.endswith(rules.plural_verb_endings)))):  # "A и B се опасяват"
                 first = read_np_back(doc, lo, s - 1)  # "Великобритания и Франция заявиха": both of them
                 if first is not None and (first.kind == m.kind or (
                         first.kind in ("name", "group", "role", "other") and m.kind in ("name", "group", "other")
