@@ -24,8 +24,7 @@ MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sente
 def reported(doc: Doc, found: Found) -> None:
     """Statements credited by a cue no direct quote used: each by the shape of its clause."""
     for s in doc.sents:
-        if s.ti < s.tj and (doc.tokens[s.ti].low in doc.rules.kind_anaphora or doc.tokens[s.ti].low in doc.rules.preps):
-            kind_frame(doc, found, s)
+        kind_frame(doc, found, s)
         for cue in doc.cues_outside(s):
             if (cue.i, cue.j) in found.used_cues:
                 continue
@@ -356,7 +355,7 @@ def inverted_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) 
     if opening is not None and len(doc.text[opening.start : opening.end].split()) > 2:
         # "„Нищо няма да се промени“ след излизането ..., заяви Х": the quoted words are his
         if carried(doc, opening, mention):
-            found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, None, source or mention.name,
+            found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, None, source or mention.name or mention.text,
                            follows_previous=True))
         else:
             found.add(Stmt("direct", opening.start, opening.end, toks[cue.i].start, cue, mention, source))
@@ -421,6 +420,8 @@ def kind_frame(doc: Doc, found: Found, s: Sent) -> None:
     """"Обединеното кралство трябва да ... | Такъв съвет даде Международният валутен фонд, предаде
     „Индипендънт“": the sentence before is the subject's, a credit after it its source."""
     toks, rules = doc.tokens, doc.rules
+    if s.ti >= s.tj:
+        return
     k = s.ti + 1 if toks[s.ti].low in rules.preps else s.ti  # "С такава прогноза излезе X"
     n = doc.sent_of(s.start)
     if not (k + 3 < s.tj and toks[k].low in rules.kind_anaphora and n > 0 and doc.sents[n - 1].para == s.para):
