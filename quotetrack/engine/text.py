@@ -163,7 +163,7 @@ def layout(text: str, rules: RuleSet) -> Layout:
     end = len(text)
     for i, (s, e) in enumerate(all_lines):
         line = text[s:e]
-        if i > 0 and any(line.startswith(m) for m in rules.end_markers):
+        if i > 0 and line.startswith(rules.end_markers):
             end = s
             break
         for marker in rules.inline_end_markers:
@@ -186,7 +186,7 @@ def layout(text: str, rules: RuleSet) -> Layout:
         if date is None and in_head and len(line) < 40 and _date_of(line, rules):
             date = _date_of(line, rules)
             continue
-        if any(line.startswith(m) for m in rules.credit_line_markers):
+        if line.startswith(rules.credit_line_markers):
             credits.append((s, e))
             continue
         if title is not None and line == title:
