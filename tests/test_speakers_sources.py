@@ -1675,6 +1675,12 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("В същото време кметът Иван Колев, който още в сряда побърза да обяви, че е спечелил изборите, "
                          "оспорва резултатите в съда."),
                  ["Иван Колев"], id="hurrying_to_announce_is_announcing"),
+    pytest.param(article("Седем общински съветници от опозицията внесоха жалба в съда. Съветниците твърдят, че "
+                         "бюджетът е приет без кворум."),
+                 ["Седем общински съветници от опозицията"], id="a_definite_plural_is_the_group_introduced_before"),
+    pytest.param(article("Районните кметове на града подписаха писмо до министъра. Според градските кметове "
+                         "заплатите са ниски."),
+                 ["градските кметове"], id="a_definite_plural_with_other_adjectives_is_another_group"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -216,6 +216,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
         if last.person is None and last.speaker and last.gender in (None, "pl") and (group is None or last.at > before - 400):
             return last
         return Who(group)  # "те" with no group before it: no one to name
+    if m.kind in ("group", "other") and reg.doc is not None and (intro := _group_introduced(m, reg.doc)) is not None:
+        return Who(intro, role, gender="pl")  # "Министрите" after "британски министри пристигнаха": those
     first = m.text.split()[0].lower()
     gender = rules.partitive_gender.get(first) or ("pl" if m.kind == "group" else None)
     return Who(m.text, role, gender=gender)  # "тя" never goes on with a group, but with "една от тях"
@@ -440,6 +442,44 @@ def _introduced(m: Mention, role: Role, reg: Registry) -> str | None:
         if phrase is not None and phrase.kind == "role" and phrase.of and phrase.role == found[0]:
             return phrase.text
         return None  # the nearest one was named, or no phrase of its own
+    return None
+
+
+def _group_introduced(m: Mention, doc: Doc) -> str | None:
+    """The phrase that brought in the group a definite plural points back to: "Министрите" after
+    "британски министри са на посещение", "главните прокурори" after "10 републикански щатски
+    главни прокурори внесоха становище". The nearest earlier indefinite plural of the same noun
+    whose adjectives include the mention's own ("федералните прокурори" are other prosecutors)."""
+    toks, rules = doc.tokens, doc.rules
+    words = m.text.lower().split()
+    if not 1 <= len(words) <= 3 or not words[0].endswith(rules.definite_suffixes) or not words[-1].endswith(rules.plural_endings):
+        return None
+    head, modifiers = words[-1], words[:-1]
+    for k in range(doc.tok_index(m.start) - 1, -1, -1):
+        t = toks[k]
+        if (not t.is_word or definite(t, rules) or not t.low.endswith(rules.plural_endings)
+                or not same_stem(t.low, head) or doc.in_span(t.start)):
+            continue
+        s = doc.sent_at(t.start)
+        a = k
+        while a - 1 >= s.ti and k - a < 4 and toks[a - 1].is_word and (not toks[a - 1].is_upper or a - 1 == s.ti) and (
+                toks[a - 1].low.endswith(rules.adjective_endings) and toks[a - 1].low not in rules.verbs
+                and toks[a - 1].low not in rules.preps and not definite(toks[a - 1], rules)):
+            a -= 1  # "британски | министри", "републикански щатски главни | прокурори"
+        have = [w.low for w in toks[a:k]]
+        if a == k or not all(any(same_stem(w, x) for x in have) for w in modifiers):
+            continue  # a bare plural ("министри от ЕС") or other adjectives: not the group meant
+        if a - 1 >= s.ti and (toks[a - 1].text.isdigit() or (toks[a - 1].low in rules.partitives and not definite(toks[a - 1], rules))):
+            a -= 1  # "10 републикански ...", "Седем общински ...": how many of them
+        e = k + 1
+        if e + 1 < s.tj and toks[e].low in rules.preps and toks[e].low not in rules.adverbial_preps:
+            e += 1  # its complement, to the verb: "официални представители на | четирите щата | не успели"
+            while (e < s.tj and e - k < 6 and toks[e].is_word and toks[e].low not in rules.verbs and toks[e].low not in rules.preps
+                   and toks[e].low not in rules.conjunctions and not toks[e].low.endswith(rules.plural_verb_endings + rules.finite_endings)):
+                e += 1
+            e = e if e - k > 2 else k + 1
+        intro = doc.text[toks[a].start : toks[e - 1].end]
+        return intro if len(intro.split()) > len(words) else None  # (no more said of them than the mention says)
     return None
 
 
