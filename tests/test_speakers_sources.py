@@ -2024,3 +2024,18 @@ def test_members_of_a_party_named_by_its_leaning_are_that_party():
     assert speakers(text) == ["Европейската народна партия"]
     # ... while no party named just before leaves them as written
     assert speakers(article("Според консерваторите данъците трябва да паднат.")) == ["консерваторите"]
+
+
+def test_a_holder_after_a_medium_credit_speaks_and_the_medium_is_the_source():
+    # "Според <medium> <holder> смятали, че ...": the holder's view, the medium carried it
+    text = article("Според агенция „Блумбърг“ в общинската управа смятали, че ремонтът ще приключи до есента.",
+                   "Според вестник „Труд“ кметът Иван Петров смята, че бюджетът е добър.")
+    assert [(q.speaker, q.verb, q.source) for q in extract_text(text)] == [
+        ("общинската управа", "смятали", "Блумбърг"), ("Иван Петров", "смята", "Труд")]
+
+
+def test_a_demonstrative_after_an_according_to_phrase_is_the_clauses_subject():
+    # "това" opens the clause: it keeps the complement "от кабинета" on the speaker's side
+    text = article("Според източник от кабинета това не означава, че данъците ще бъдат вдигнати.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [
+        ("източник от кабинета", "това не означава, че данъците ще бъдат вдигнати.")]

@@ -532,6 +532,8 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         for st in here:  # "…", е заявил Х според портала: the medium is the source
             st.source = st.source or mention.name
         return
+    if mention.kind == "medium" and _holder_after(doc, s, cue):
+        return  # "Според Блумбърг в правителството смятали, че ...": theirs, the medium only carried it
     after = doc.tok_index(mention.end)
     if (names_document(mention, doc.rules, complement=True) and (cue.i == s.ti or toks[cue.i - 1].low in doc.rules.conjunctions)
             and (issuer := document_speaker(doc, doc.tok_index(mention.start), s.tj)) is not None):
@@ -554,6 +556,7 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
             after = split
     while (mention.kind in ("role", "group", "other") and after < s.tj and after - 1 > cue.j
            and (toks[after].low in doc.rules.auxiliaries or toks[after].low in doc.rules.adverbs_copulas)
+           and not is_anaphora(doc, after)  # ("Според източник от кабинета | това не означава": "това" is the subject)
            and toks[after - 1].is_word and not toks[after - 1].is_upper):
         # "Според експерти от института | цените ще растат": the clause needs its subject back
         shorter = read_np(doc, cue.j, after - 1)
@@ -585,6 +588,20 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         found.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention, tail[1][0], via=tail[1]))
     else:
         found.add(Stmt("indirect", s.start, s.end, toks[cue.i].start, cue, mention))
+
+
+def _holder_after(doc: Doc, s: Sent, cue: Cue) -> bool:
+    """Whether a later clause of the sentence has a holder of its own, neither a medium nor a
+    pronoun, who says or thinks its че-clause: then the medium before it is the source only."""
+    for later in doc.cues_outside(s):
+        if later.i <= cue.i or later.kind != "verb" or later.frame not in ("speech", "stance"):
+            continue
+        if that_after(doc, later, s) is None:
+            continue
+        holder = subject_of(doc, later, s)
+        if holder is not None and holder.kind not in ("medium", "pronoun") and holder.start > doc.tokens[cue.j - 1].end:
+            return True
+    return False
 
 
 def partials(doc: Doc, found: Found) -> None:
