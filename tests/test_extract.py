@@ -73,6 +73,11 @@ TAXES = "Няма да има нови данъци"
     # a colon after a relative clause's verb introduces nothing: the clause after the quote credits it
     (article(f"Пред хората, събрали се за инициативата, която призовава към нов вот, Иван Петров вдигна ръка: "
              f"„{BUDGET}“, заяви Петров пред тях."), [(BUDGET, "Иван Петров", "заяви")]),
+    # a sentence in marks after an abbreviation that may end a sentence ("г.") is one of its own
+    (article(f"Заплатите растат от 2019 г. „{BUDGET}“, каза Петров."), [(BUDGET, "Петров", "каза")]),
+    # the speaker after a long adverbial closes the clause
+    (article(f"„{BUDGET}“, казва при представянето на новия си доклад 45-годишната икономистка Мария Иванова."),
+     [(BUDGET, "Мария Иванова", "казва")]),
     # a lost opening mark after a narrator sentence of the same paragraph
     xfail(article(f'Министърът на финансите Иван Петров посети Враца в понеделник. {BUDGET}", заяви Петров.'),
           [(BUDGET, "Иван Петров", "заяви")],

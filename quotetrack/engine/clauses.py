@@ -114,7 +114,29 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
     if prep and len(prep) > 1:
         k += len(prep)
     m = quoted_mention(doc, k, hi) or read_np(doc, k, hi)
+    if k < hi and not toks[k].is_upper and (m is None or (m.kind == "other" and shaped(doc, m) is None)):
+        m = _closing_subject(doc, k, hi) or m
     return _reporters_medium(doc, m, k, hi) or _apposed_body(doc, m, hi) or m
+
+
+def _closing_subject(doc: Doc, k: int, hi: int) -> Mention | None:
+    """A named subject that closes the clause after a longer adverbial than the listed ones:
+    "..., казва при получаването на новия си паспорт | 33-годишната учителка Мария Иванова." The
+    name is no preposition's object ("след разговор с | колегата си Иван Петров")."""
+    toks, rules = doc.tokens, doc.rules
+    for n in range(k + 1, min(hi, k + 9)):
+        t, prev = toks[n], toks[n - 1]
+        if not prev.is_word or prev.low in rules.verbs or prev.low in rules.that or prev.low in rules.conjunctions:
+            return None  # the clause went on: no adverbial any more
+        if prev.low in rules.preps or prev.low in rules.clitics or prev.low in rules.possessives:
+            continue
+        if not (t.is_upper or t.text.isdigit() or t.low in rules.role_starts):
+            continue
+        m = read_np(doc, n, hi)
+        if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
+            end = doc.tok_index(m.end)
+            return m if end >= hi or toks[end].text in ",.;!?" + DASHES else None
+    return None
 
 
 def _apposed_body(doc: Doc, m: Mention | None, hi: int) -> Mention | None:

@@ -226,7 +226,7 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
             nxt = text[k]
             starts_new = nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—" or (
                 k > j and nxt.islower() and _lost_capital(text, k, n, rules))
-            if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, nxt, rules):
+            if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, text[k : k + 2], rules):
                 out.append((s, j))
                 s = pos = k
                 continue
@@ -270,6 +270,8 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet) -> bool:
+    """Whether the dot at `dot` ends an abbreviation, not the sentence; `nxt`: the next two
+    characters after the spaces."""
     if text[dot] != ".":
         return False
     k = dot
@@ -280,7 +282,10 @@ def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet)
         return True  # an initial: "В. Путин"
     if word in rules.abbreviations:
         # an acronym in capitals is a name ("..., припомня АП. Партията"), not "ап." of an address
-        return not (word in rules.may_end and nxt.isupper()) and not (len(word) > 2 and text[k:dot].isupper())
+        # (after an opening mark its first letter tells, "през 2016 г. „Рано ...", but not for the
+        # newspaper's "в. „Гардиън“")
+        capital = nxt[:1].isupper() or (nxt[:1] in rules.openers and nxt[1:].isupper() and word[:-1] not in rules.media_stems)
+        return not (word in rules.may_end and capital) and not (len(word) > 2 and text[k:dot].isupper())
     # "т.е." and other dotted runs whose last piece is listed
     tail = word.rsplit(".", 2)
     return len(tail) > 2 and (tail[-2] + ".") in rules.abbreviations and word not in rules.may_end
