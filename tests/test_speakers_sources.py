@@ -1681,6 +1681,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Районните кметове на града подписаха писмо до министъра. Според градските кметове "
                          "заплатите са ниски."),
                  ["градските кметове"], id="a_definite_plural_with_other_adjectives_is_another_group"),
+    pytest.param(article("Лидерът на партията Иван Петров пристигна в Брюксел. Говорейки пред журналисти преди срещата си "
+                         "с еврокомисаря Стефан Колев, той заяви, че ще защити интересите на страната."),
+                 ["Иван Петров"], id="a_pronoun_is_not_the_object_of_a_preposition_in_its_own_sentence"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

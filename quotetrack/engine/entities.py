@@ -213,6 +213,20 @@ class Registry:
         self._ats.insert(n, at)
         self.mentions.insert(n, Seen(at, person, span))
 
+    def _governed(self, seen: Seen) -> bool:
+        """Whether a mention is a preposition's object ("с Мишел Барние", "с колегата си Барние"),
+        not a possessor's complement."""
+        if seen.span is None or self.doc is None:
+            return False
+        toks, rules = self.doc.tokens, self.doc.rules
+        a = seen.span[0]
+        while a > 0 and toks[a - 1].is_upper:
+            a -= 1  # (a surname noted alone: its first name before it)
+        while a > 0 and (toks[a - 1].low in rules.clitics or toks[a - 1].low in rules.role_starts):
+            a -= 1  # "с колегата си | Барние"
+        # (not "на": "В речта на премиера X ... думите ѝ" are hers)
+        return a > 0 and toks[a - 1].low in rules.preps and toks[a - 1].low not in rules.genitive
+
     def _subject(self, seen: Seen) -> bool:
         if seen.span is None or self.doc is None:
             return True
@@ -294,6 +308,8 @@ class Registry:
                     break
                 if role is not None and not role.broad and (seen.person.roles or role.relational) and not holds(seen.person, role):
                     continue  # "министърът" is not someone known to be something else
+                if self._governed(seen) and self._sentence(seen.at) == self._sentence(before):
+                    continue  # "Преди срещата си с X той заяви": X is whom he met, not he
                 if not compatible(seen.person, qual):
                     continue  # "белгийският премиер" is not the British one
                 if _fits(seen.person, gender, strict) and (pick is None or (not pick_subject and self._subject(seen))):
