@@ -169,6 +169,10 @@ def test_partial_quotes(text, expected):
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
     (article(LONG_BODY, f"{BUDGET}. Това заяви министърът на финансите Иван Петров."),
      [("indirect", BUDGET, "Иван Петров", "заяви")]),
+    # a sentence whose verb expects something, no words of anyone's, is what "За това" points at
+    (article("Трудни месеци очакват фермерите в региона. За това предупреди министърът на земеделието Иван Петров, "
+             "предаде БТА."),
+     [("indirect", "Трудни месеци очакват фермерите в региона", "Иван Петров", "предупреди")]),
     # "Затова предупреди X": "За това" misspelt, right before the verb
     (article(f"{BUDGET}. Затова предупреди министърът на финансите Иван Петров."),
      [("indirect", BUDGET, "Иван Петров", "предупреди")]),

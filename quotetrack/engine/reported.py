@@ -459,7 +459,7 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     ps, _ = doc.para_bounds(this)
     start = ps
     for t in doc.para_sents(this):
-        if t.end <= this and t is not s and (doc.cues_outside(t) or found.inside_statement(t.start)):
+        if t.end <= this and t is not s and (_reports(doc, t) or found.inside_statement(t.start)):
             start = t.end
     if this > s.start:  # "думи Това каза Х": a full stop lost before "Това"
         start = max(start, s.start)
@@ -481,6 +481,12 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     if doc.text[start:this].strip() and not doc.quote_covers(start, this - 2):
         found.add(Stmt("indirect", start, this, doc.tokens[cue.i].start, cue, None if dropped else mention, source,
                        dropped=dropped))
+
+
+def _reports(doc: Doc, s: Sent) -> bool:
+    """Whether a sentence reports words of its own: a speech verb or preposition, or a view with
+    its че-clause ("Трудни избори очакват Лондон" expects nothing anyone said)."""
+    return any(c.frame != "stance" or that_after(doc, c, s) is not None for c in doc.cues_outside(s))
 
 
 def _names_someone(doc: Doc, k: int, hi: int) -> bool:
