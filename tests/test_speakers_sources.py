@@ -2042,3 +2042,11 @@ def test_a_demonstrative_after_an_according_to_phrase_is_the_clauses_subject():
     text = article("Според източник от кабинета това не означава, че данъците ще бъдат вдигнати.")
     assert [(q.speaker, q.text) for q in extract_text(text)] == [
         ("източник от кабинета", "това не означава, че данъците ще бъдат вдигнати.")]
+
+
+def test_the_editorial_office_is_the_medium_named_before():
+    # "..., подчертават от редакцията": the paper's own voice, not a place named in its words
+    text = article("Британският вестник „Индипендънт“ публикува анализ на реформата.",
+                   "Министърът ще изнесе реч в Мюнхен, в която ще потвърди „безусловната“ подкрепа за съюзниците, "
+                   "подчертават от редакцията.")
+    assert {q.speaker for q in extract_text(text)} == {"Индипендънт"}

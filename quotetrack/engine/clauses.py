@@ -103,9 +103,9 @@ def mention_after(doc: Doc, cue: Cue, hi: int) -> Mention | None:
                 continue  # "каза пред журналисти Хадим Ризви": the audience, then who
             if m is not None and m.kind in ("name", "role", "group") and (m.kind == "name" or (toks[n].low,) in doc.rules.roles):
                 return m
-            if (m is not None and m.kind == "other" and n == k + 1 and toks[k].low == doc.rules.source_preposition
+            if (m is not None and m.kind in ("other", "medium") and n == k + 1 and toks[k].low == doc.rules.source_preposition
                     and shaped(doc, m) is not None):
-                return m  # "съобщиха от пресцентъра на Външно министерство": a body's voice
+                return m  # "съобщиха от пресцентъра на Външно министерство", "уточняват от редакцията": a body's voice
             if not toks[n].is_word:
                 break
     if k < hi and toks[k].low == doc.rules.source_preposition and k + 1 < hi and (toks[k + 1].is_upper or toks[k + 1].text in doc.rules.openers):
