@@ -1684,6 +1684,12 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Лидерът на партията Иван Петров пристигна в Брюксел. Говорейки пред журналисти преди срещата си "
                          "с еврокомисаря Стефан Колев, той заяви, че ще защити интересите на страната."),
                  ["Иван Петров"], id="a_pronoun_is_not_the_object_of_a_preposition_in_its_own_sentence"),
+    pytest.param(article("Тед Круз от Тексас и Рон Джонсън от Уисконсин обявиха, че ще гласуват против."),
+                 ["Тед Круз и Рон Джонсън"], id="two_named_with_where_they_are_from_before_a_plural_verb"),
+    pytest.param(article("Тед Круз от Тексас, Рон Джонсън от Уисконсин и други шестима сенатори и новоизбрани сенатори "
+                         "обявиха, че ще подпишат петицията."),
+                 ["Тед Круз, Рон Джонсън и други шестима сенатори и новоизбрани сенатори"],
+                 id="a_list_of_named_people_and_others_speaks_together"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

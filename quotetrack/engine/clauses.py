@@ -9,7 +9,7 @@ from .adverbials import adverbial_end, adverbials_before, skip_adverbials
 from .cues import Cue
 from .doc import Doc, Sent
 from .outlets import skip_outlets, skip_show_name
-from .phrases import Mention, names_document, read_np, read_np_back, shaped
+from .phrases import Mention, joined, names_document, read_np, read_np_back, shaped
 from .text import DASHES, quoted_at
 from .words import definite, good_start, role_at
 
@@ -343,6 +343,8 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         before = read_np_back(doc, s.ti, first) if first is not None else None
         return before if shaped(doc, before) is not None else opening
     m = read_np_back(doc, s.ti, k)
+    if m is not None and k < cue.i:
+        m = joined(doc, s.ti, m, cue.core)  # "X от Тексас и Y | от Уисконсин | обявиха": both
     if m is not None and (a := doc.tok_index(m.start)) > s.ti and toks[a - 1].low in doc.rules.preps and (
             toks[a - 1].low != doc.rules.source_preposition):
         # "X, който по време на среща с | християнски епископи подчерта": a preposition's object,

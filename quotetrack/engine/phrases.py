@@ -604,7 +604,7 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                             break
                         start = prev.end - len(prev.name)  # the names, not the office before them
                         n = doc.tok_index(prev.start)
-                    return Mention("group", start, m.end, doc.text[start : m.end], gender="pl")
+                    return _with_conjuncts(doc, lo, Mention("group", start, m.end, doc.text[start : m.end], gender="pl"))
             if good:
                 j = adjectives_before(tokens, a, s, rules) if m.kind in ("group", "role") and tokens[s].low not in rules.partitives else s
                 wider = read_np(doc, j, k) if j < s else None
@@ -616,10 +616,42 @@ def _read_np_back(doc: Doc, lo: int, end: int) -> Mention | None:
                 return m if m is wider else _named_before(doc, lo, s, m) or m
             best = best or m
         elif good and m.kind == "name" and _affiliation(doc, doc.tok_index(m.end), k):
-            return m  # "Проф. Николай Витанов от Института по механика към БАН обясни"
+            return joined(doc, lo, m, end)  # "Проф. Николай Витанов от Института по механика към БАН обясни"
         elif good and gapped is None and skip_adverbials(doc, doc.tok_index(m.end), k) == k:
             gapped = m
-    return gapped or best
+    return joined(doc, lo, gapped, end) if gapped is not None else best
+
+
+def joined(doc: Doc, lo: int, m: Mention, verb: int) -> Mention:
+    """`m`, or with the people joined to it by "и" before a plural verb: "Тед Круз от Тексас и |
+    Рон Джонсън от Уисконсин обявиха" (each with where they are from) are both who."""
+    tokens, rules = doc.tokens, doc.rules
+    g = doc.tok_index(m.start)
+    if (m.kind in ("name", "role") and g - 2 >= lo and tokens[g - 1].low in rules.joint and verb < len(tokens)
+            and tokens[verb].low.endswith(rules.plural_verb_endings)):
+        return _with_conjuncts(doc, lo, m)
+    return m
+
+
+def _with_conjuncts(doc: Doc, lo: int, m: Mention) -> Mention:
+    """`m` with the people listed before it, each perhaps with where they are from ("Тед Круз от
+    Тексас, Рон Джонсън от Уисконсин и | други деветима сенатори"): the names, joined, as one group."""
+    tokens, rules = doc.tokens, doc.rules
+    parts = [m.name or m.text]
+    start = m.start
+    n = doc.tok_index(m.start)
+    while n - 2 >= lo and (tokens[n - 1].text == "," or tokens[n - 1].low in rules.joint):
+        j = n - 1
+        first = next((b + 1 for b in range(j - 1, lo - 1, -1) if tokens[b].text == "," or tokens[b].low in rules.joint), lo)
+        prev = read_np(doc, first, j) if first < j and good_start(tokens[first], rules) else None
+        if (prev is None or prev.kind not in ("name", "role", "group") or (prev.kind == "role" and not prev.name)
+                or (skip_adverbials(doc, doc.tok_index(prev.end), j) != j and not _affiliation(doc, doc.tok_index(prev.end), j))):
+            break  # ("След срещата, X и Y обявиха": an adverbial before the comma, no one of them)
+        parts.insert(0, prev.name or prev.text)
+        start, n = prev.start, first
+    if len(parts) == 1:
+        return m
+    return Mention("group", start, m.end, ", ".join(parts[:-1]) + f" {min(rules.joint)} " + parts[-1], gender="pl")
 
 
 def coordinated(doc: Doc, m: Mention, hi: int) -> Mention:
