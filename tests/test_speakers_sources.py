@@ -2056,3 +2056,13 @@ def test_the_editorial_office_is_the_medium_named_before():
                    "Министърът ще изнесе реч в Мюнхен, в която ще потвърди „безусловната“ подкрепа за съюзниците, "
                    "подчертават от редакцията.")
     assert {q.speaker for q in extract_text(text)} == {"Индипендънт"}
+
+
+def test_according_to_them_inside_a_relative_clause_is_the_opening_groups_view():
+    # "X подкрепят ..., което според тях ...": they are the sentence's subject, and their view is
+    # the relative clause, not the narrator's main clause
+    text = article("Другата група настоява за реформа.",
+                   "Синдикатите подкрепят новия закон, което според тях ще помогне на бизнеса.",
+                   "Атаката на министъра, която според анализаторите е била планирана, заработи в негова полза.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [
+        ("Синдикатите", "ще помогне на бизнеса."), ("анализаторите", "е била планирана")]

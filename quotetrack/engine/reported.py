@@ -586,6 +586,14 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         found.add(Stmt("indirect", start, end, toks[cue.i].start, cue, mention, source, via=chain))
     elif not explicit(mention) and mention.kind != "pronoun":
         return
+    elif toks[cue.i - 1].low in doc.rules.relatives and after < s.tj:
+        # "..., което според тях | се поддържа от синдикатите": their view is the relative clause's rest
+        end, chain, _ = clause_end(doc, found, after, s)
+        comma = next((n for n in range(after + 1, doc.tok_index(end)) if toks[n].text == "," and not doc.in_span(toks[n].start)), None)
+        if comma is not None and comma + 1 < s.tj and toks[comma + 1].low not in doc.rules.conjunctions and (
+                toks[comma + 1].low not in doc.rules.relatives):  # (", които са им близки": part of it)
+            end = toks[comma].start  # "..., която според анализаторите е планирана, | заработи": the main clause goes on
+        found.add(Stmt("indirect", toks[after].start, end, toks[cue.i].start, cue, mention, outlet or (chain[0] if chain else None), via=chain))
     elif toks[cue.i - 1].text == "," and after >= s.tj - 1:
         found.add(Stmt("indirect", s.start, toks[cue.i - 1].start, toks[cue.i].start, cue, mention))
     elif toks[cue.i - 1].text == "," and (tail := credit_tail(doc, after, s.tj)) is not None and tail[0] == after:

@@ -11,6 +11,7 @@ import regex
 from ..models import Quote
 from ..rules import Role, RuleSet
 from .doc import Doc
+from .clauses import opening_subject
 from .entities import WINDOW, Person, Registry, Seen, compatible, holds, kept_noun, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
@@ -211,6 +212,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
         return _recent(before, m.gender, reg, last, m.role if m.kind == "role" else None,
                        qualifier(m.text, rules, m.role is not None and m.role.broad) if m.kind == "role" else ()) or Who(
             m.text if m.kind == "role" else None, role)
+    if m.kind == "pronoun" and reg.doc is not None and (own := _clause_group(m, reg.doc)) is not None:
+        return Who(own, gender="pl")  # "Лейбъристите подкрепят ..., което според тях ...": they
     if m.kind == "pronoun":
         group = reg.recent_group(before)
         if last.person is None and last.speaker and last.gender in (None, "pl") and (group is None or last.at > before - 400):
@@ -443,6 +446,22 @@ def _introduced(m: Mention, role: Role, reg: Registry) -> str | None:
             return phrase.text
         return None  # the nearest one was named, or no phrase of its own
     return None
+
+
+def _clause_group(m: Mention, doc: Doc) -> str | None:
+    """The people a plural pronoun inside a sentence's later clause means when the sentence opened
+    with them as its subject ("Лейбъристите подкрепят митнически съюз, което според тях ...")."""
+    toks, rules = doc.tokens, doc.rules
+    s = doc.sent_at(m.start)
+    k = doc.tok_index(m.start)
+    if k <= s.ti + 2 or not any(t.text == "," for t in toks[s.ti : k]):
+        return None  # a pronoun opening its clause with no clause before it: the sentences before say who
+    opening = opening_subject(doc, s.ti, k)
+    if (opening is None or opening.kind not in ("group", "other") or doc.tok_index(opening.start) != s.ti
+            or not opening.text.lower().endswith(rules.plural_endings) or shaped(doc, opening) is None):
+        return None
+    end = doc.tok_index(opening.end)
+    return opening.text if end < k and toks[end].low not in rules.joint else None
 
 
 def _group_introduced(m: Mention, doc: Doc) -> str | None:
