@@ -173,6 +173,7 @@ class RuleSet:
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
     subjunctive_reports_after: frozenset[str] = frozenset()
+    interrogatives: frozenset[str] = frozenset()  # "на въпроса кой, според тях, е спечелил": a question, no one's claim
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
     causal_this: frozenset[tuple[str, ...]] = frozenset()  # "във връзка с това, че": a reason, no report
@@ -649,6 +650,7 @@ def _compile(directory: str | None) -> RuleSet:
         neuter_endings=tuple(_strings(cpath, "grammar.neuter_endings", grammar.get("neuter_endings", []))),
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),
+        interrogatives=frozenset(w.lower() for w in _strings(cpath, "grammar.interrogatives", grammar.get("interrogatives", []))),
         subjunctive_reports_after=frozenset(w.lower() for w in _strings(
             cpath, "grammar.subjunctive_reports_after", grammar.get("subjunctive_reports_after", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),

@@ -2066,3 +2066,9 @@ def test_according_to_them_inside_a_relative_clause_is_the_opening_groups_view()
                    "Атаката на министъра, която според анализаторите е била планирана, заработи в негова полза.")
     assert [(q.speaker, q.text) for q in extract_text(text)] == [
         ("Синдикатите", "ще помогне на бизнеса."), ("анализаторите", "е била планирана")]
+
+
+def test_according_to_inside_an_embedded_question_credits_no_claim():
+    text = article("Останалите 40 депутати не отговарят на въпроса кой, според тях, е спечелил изборите.",
+                   "Според кмета Иван Петров бюджетът е добър.")
+    assert [(q.speaker, q.text) for q in extract_text(text)] == [("Иван Петров", "бюджетът е добър.")]

@@ -529,6 +529,9 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     toks = doc.tokens
     if cue.frame != "speaker":
         return
+    if cue.i - 2 >= s.ti and (toks[cue.i - 1].low in doc.rules.interrogatives or (
+            toks[cue.i - 1].text == "," and toks[cue.i - 2].low in doc.rules.interrogatives)):
+        return  # "на въпроса кой, според тях, е спечелил": a question asked, no claim credited
     mention = read_np(doc, cue.j, s.tj)
     if mention is None or (inside and not explicit(mention)):
         return
