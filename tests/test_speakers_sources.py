@@ -1690,6 +1690,18 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                          "обявиха, че ще подпишат петицията."),
                  ["Тед Круз, Рон Джонсън и други шестима сенатори и новоизбрани сенатори"],
                  id="a_list_of_named_people_and_others_speaks_together"),
+    pytest.param(article("„Правителството трябва да промени законите“, заявиха в писмото депутатите, сред които е и "
+                         "бившият лидер Иван Петров."),
+                 ["депутатите"], id="a_document_before_who_is_where_not_part_of_who"),
+    pytest.param(article("Броят на случаите се е увеличил с 12 690. Това сочат огласени днес данни на Института за "
+                         "заразни болести „Роберт Кох“."),
+                 ["Института за заразни болести „Роберт Кох“"], id="data_of_an_institute_named_in_marks_are_the_institutes"),
+    pytest.param(article("Правителството не отвръща със сила. Обратното дори: министър-председателят Иван Петров се огъна "
+                         "пред протестиращите и им обеща, че няма да има нови данъци."),
+                 ["Иван Петров"], id="the_subject_after_a_colon_shares_its_verbs"),
+    pytest.param(article("Споразумението трябва да бъде балансирано. Това заяви днес след среща с британския премиер "
+                         "германската канцлерка Ангела Меркел."),
+                 ["Ангела Меркел"], id="a_role_after_a_preposition_and_its_adjective_is_whom_they_met"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -132,8 +132,15 @@ def _closing_subject(doc: Doc, k: int, hi: int) -> Mention | None:
             continue
         if not (t.is_upper or t.text.isdigit() or t.low in rules.role_starts):
             continue
+        b = n
+        while b - 1 > k and toks[b - 1].is_word and not toks[b - 1].is_upper and toks[b - 1].low.endswith(rules.adjective_endings) and (
+                toks[b - 1].low not in rules.preps):
+            b -= 1
+        if toks[b - 1].low in rules.preps:
+            continue  # "след среща с британския | премиер": whom he met
         m = read_np(doc, n, hi)
-        if m is not None and m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None):
+        if m is not None and ((m.kind == "name" and m.name and (len(m.name.split()) >= 2 or m.role is not None))
+                              or (m.kind in ("role", "group") and good_start(t, rules))):  # "заявиха в писмото | депутатите"
             end = doc.tok_index(m.end)
             return m if end >= hi or toks[end].text in ",.;!?" + DASHES else None
     return None
@@ -189,7 +196,8 @@ def document_speaker(doc: Doc, k: int, hi: int) -> Mention | None:
     if j + 2 < hi and toks[j].low in rules.issued_data and toks[j + 1].low in rules.genitive:
         issuer = read_np(doc, j + 2, hi)  # "сочат данни на НСИ": the institute's, named right there
         body = issuer is not None and (issuer.kind == "name" or (
-            issuer.kind == "other" and issuer.text.split()[-1].lower() in rules.bodies))  # not "данни на пациентите"
+            issuer.kind == "other" and (issuer.text.split()[-1].lower() in rules.bodies
+                                        or issuer.text.split()[0].lower() in rules.bodies)))  # not "данни на пациентите"
         return issuer if body and shaped(doc, issuer) is not None else None
     while j < min(hi, k + 4) and toks[j].is_word and not toks[j].is_upper and toks[j].low not in rules.documents:
         j += 1  # "в нов доклад на ...", "в официалното си изявление"
@@ -325,7 +333,9 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
             if (head is not None and head.kind in ("name", "role", "group") and shaped(doc, head) is not None
                     and (head.gender == "pl") == plural):  # not "се срещна с лидерите, които ... и заяви"
                 return head
-        return _not_lone_opener(doc, read_np(doc, s.ti, k)) or opening_subject(doc, s.ti, k)
+        lo = next((n + 1 for n in range(k - 1, s.ti, -1) if toks[n].text == ":" and not doc.in_span(toks[n].start)), s.ti)
+        # ("Обратното дори: | премиерът X се огъна ... и обеща": the clause after the colon)
+        return _not_lone_opener(doc, read_np(doc, lo, k)) or opening_subject(doc, lo, k)
     if k - 1 >= s.ti and toks[k - 1].text == ",":
         # "..., а Германия, която е ..., обещава": the relative clause's head, subject of the clause
         # a conjunction opened, not the sentence's first phrase

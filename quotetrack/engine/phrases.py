@@ -243,6 +243,10 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                     noun.low in rules.role_starts or noun.low in rules.person_nouns or noun.low.endswith(rules.person_endings)):
                 k += 1  # "Изявени републиканци", "Британски рибари": an adjective opening the sentence
                 continue
+        if (k == i and t.is_upper and t.low in rules.bodies and k + 2 < hi and tokens[k + 1].low in rules.topic_preps
+                and tokens[k + 2].is_word and not tokens[k + 2].is_upper):
+            k += 1  # "Института | за заразни болести": a body's noun opening its name, no one's name
+            continue
         if (is_name_token(t, rules) and not (k == i and t.low in rules.body_kinds and k + 1 < hi and tokens[k + 1].text in rules.openers)
                 # ("Авиопревозвача „Еърбъс“", "Партия „Обнова“" opening a sentence: a company's or a party's
                 # noun before its quoted name, while "Институт „Роберт Кох“" keeps its noun)
@@ -350,6 +354,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
                 and role is None
                 and k - base < 3 and t.low not in rules.verbs and t.low not in rules.phrase_breaks and t.low not in rules.preps
                 and t.low not in rules.time_nouns
+                and not (t.low in rules.documents and k + 1 < hi and tokens[k + 1].low in rules.role_starts)  # "в писмото | депутатите"
                 and t.low not in rules.pronouns and t.low not in rules.not_speakers and t.low not in rules.auxiliaries
                 and t.low not in rules.negations and not (k > i and tokens[k - 1].low in rules.bodies)
                 and not (k > i and t.low in rules.adverbs)  # "Мнозина | обаче смятат"
@@ -439,7 +444,8 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     words = tokens[i:end_tok]
     if not any(w.is_word for w in words):
         return None
-    if role is None and (name_span is None or name_span[1] == end_tok) and (words[-1].is_upper or words[-1].low in rules.bodies):
+    if role is None and (name_span is None or name_span[1] == end_tok) and (
+            words[-1].is_upper or words[-1].low in rules.bodies or (words[0].is_upper and words[0].low in rules.bodies)):
         close = quoted_at(tokens, end_tok, hi, rules.openers, rules.closers)
         if close is not None and tokens[end_tok + 1].is_upper:  # "летище „Пловдив“", "компанията „Газпром“"
             end_tok = close + 1

@@ -470,9 +470,14 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
         mention = issuer  # "Това става ясно от прогнози на шотландското правителство": the government's
     if cue.kind == "prep" and (mention is None or shaped(doc, mention) is None or names_document(mention, doc.rules)):
         return  # "Това става ясно от снимките", "... от правителствен документ": no one named
+    issued = None
     if mention is None or shaped(doc, mention) is None:
-        mention = _subject_later(doc, cue, s.tj)  # "Това заяви пред в. „Билд“ нейният адвокат"
-    if cue.frame == "stance" and (mention is None or shaped(doc, mention) is None or impersonal(doc, cue) or (
+        # "Това сочат огласени днес данни на Института ...": the institute's; else "Това заяви пред
+        # в. „Билд“ нейният адвокат"
+        issued = next((m for k in range(cue.j, min(s.tj, cue.j + 4)) if doc.tokens[k].low in doc.rules.issued_data
+                       and (m := document_speaker(doc, k, s.tj)) is not None), None)
+        mention = issued or _subject_later(doc, cue, s.tj)
+    if cue.frame == "stance" and issued is None and (mention is None or shaped(doc, mention) is None or impersonal(doc, cue) or (
             mention.kind == "other" and not names_document(mention, doc.rules))):
         return  # "Това предполага бърза кампания", "Затова се предполага": what it implies, no one's view
     # "Това заяви днес след среща в Берлин": the subject is unsaid, unless the clause names
