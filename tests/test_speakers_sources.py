@@ -1702,6 +1702,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Споразумението трябва да бъде балансирано. Това заяви днес след среща с британския премиер "
                          "германската канцлерка Ангела Меркел."),
                  ["Ангела Меркел"], id="a_role_after_a_preposition_and_its_adjective_is_whom_they_met"),
+    pytest.param(article("Иван Петров е на крачка от победата, но Георги Колев се готви за съдебна битка. Пред журналисти "
+                         "той отново заяви, че се смята за победител."),
+                 ["Георги Колев"], id="a_pronoun_means_the_subject_of_the_last_clause_after_but"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -739,6 +739,9 @@ def _subject(doc: Doc, s: Sent, a: int, b: int, inverted: bool = True) -> bool:
         lo += lo < a and toks[lo].text == ","
     if a - lo <= 1 or (a - s.ti <= 8 and skip_adverbials(doc, s.ti, a) >= a - 1):
         return True
+    if (a - 2 > s.ti and toks[a - 2].text == "," and toks[a - 1].low in doc.rules.coordinators
+            and b < s.tj and toks[b].is_word and not toks[b].is_upper and toks[b].low not in doc.rules.preps):
+        return True  # "A е на крачка от победата, но | Тръмп се готви ...": the second clause's subject
     if a - lo <= 3 and all(t.is_word and not t.is_upper and t.low not in doc.rules.preps and t.low not in doc.rules.verbs
                            for t in toks[lo:a]):
         return True  # "бившият астронавт | Марк Кели победи": the name after the description opening its clause
