@@ -2087,3 +2087,11 @@ def test_according_to_inside_an_embedded_question_credits_no_claim():
     text = article("Останалите 40 депутати не отговарят на въпроса кой, според тях, е спечелил изборите.",
                    "Според кмета Иван Петров бюджетът е добър.")
     assert [(q.speaker, q.text) for q in extract_text(text)] == [("Иван Петров", "бюджетът е добър.")]
+
+
+def test_a_document_a_body_came_out_with_is_the_bodys():
+    # "от фонда излязоха с изявление": the fund issued it; "В документа се посочва" is the fund's too
+    text = article("Делегация на „Фонда Свобода“ посети затвора в понеделник.",
+                   "След посещението от фонда излязоха с изявление, в което обясняват, че затворникът е болен. "
+                   "В документа се посочва още, че условията са лоши.")
+    assert [q.speaker for q in extract_text(text)] == ["Фонда Свобода", "Фонда Свобода"]

@@ -557,9 +557,9 @@ def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
         if j > lo and toks[j - 1].low in rules.preps and toks[j - 1].low != rules.source_preposition:
             continue  # "В интервю за агенцията ...": the object of a preposition is no subject
         m = read_np(doc, j, hi)
-        if m is not None and (m.kind in ("name", "role", "group", "medium") or shaped(doc, m) is not None) and good_start(
-                doc.tokens[j], doc.rules):
-            return _not_lone_opener(doc, m)
+        if m is not None and (m.kind in ("name", "role", "group", "medium") or shaped(doc, m) is not None) and (
+                good_start(doc.tokens[j], doc.rules) or (j > lo and toks[j - 1].low == rules.source_preposition)):
+            return _not_lone_opener(doc, m)  # ("от фонда излязоха с изявление": a body's voice)
     return None
 
 

@@ -519,7 +519,7 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
             toks[k + 1].low in rules.preps or toks[k + 1].text == ",") else None
         if issuer is not None and issuer.kind != "pronoun":
             reg.issuers.append((t.start, issuer))
-        elif issuer is None and k > s.ti + 1 and not toks[k].is_upper and toks[k - 1].low not in rules.preps:
+        elif issuer is None and k > s.ti + 1 and not toks[k].is_upper and (toks[k - 1].low not in rules.preps or _issued_with(doc, k)):
             # (not "..., се допълва в доклада": where the words are, not what the subject published)
             v = k - 1
             while v > s.ti and toks[v].is_word and not toks[v].is_upper and toks[v].low.endswith(rules.adjective_endings):
@@ -550,6 +550,17 @@ def registry_of(doc: Doc, media: Sequence[str] = ()) -> Registry:
         if t.is_upper and t.low in by_word and t.low not in rules.not_names:
             reg.note(by_word[t.low], t.start, span=(k, k + 1))
     return reg
+
+
+def _issued_with(doc: Doc, k: int) -> bool:
+    """Whether the document at tokens[k] comes after a verb and "с" ("от фонда излязоха с |
+    изявление", "излезе със | становище"): its subject issued it."""
+    toks, rules = doc.tokens, doc.rules
+    verb = toks[k - 2] if k >= 2 else None
+    if any(t.low in rules.reflexive for t in toks[max(0, k - 4) : k - 1]):
+        return False  # "медията се е сдобила с | документ": obtained it, did not issue it
+    return (toks[k - 1].low in rules.manner_preps and verb is not None and verb.is_word and not verb.is_upper
+            and verb.low not in rules.preps and verb.low not in rules.conjunctions and not verb.low.endswith(rules.adjective_endings))
 
 
 def _named_groups(doc: Doc, groups: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -705,7 +716,9 @@ def _named_bodies(doc: Doc) -> list[tuple[int, str, str]]:
         elif (is_name_token(toks[k + 1], rules) and toks[k + 1].low not in rules.places
               and toks[k + 1].low not in rules.given_names):  # "на организацията Тедрос ...": a person follows
             end = name_end(toks, k + 1, len(toks), rules)
-            out.append((t.start, t.low, doc.text[toks[k + 1].start : toks[end - 1].end]))
+            # (in marks with its capitalised noun, the noun is the name's: "“Фонда Масих”")
+            lead = t if t.is_upper and k > 0 and toks[k - 1].text in rules.openers else toks[k + 1]
+            out.append((t.start, t.low, doc.text[lead.start : toks[end - 1].end]))
         elif (toks[k + 1].low in rules.preps and (m := read_np(doc, k, doc.sents[doc.sent_of(t.start)].tj)) is not None
               and m.kind == "other"
               and m.start == t.start and (end := doc.tok_index(m.end)) > k + 2 and (

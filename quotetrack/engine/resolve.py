@@ -524,4 +524,6 @@ def _definite(m: Mention, rules: RuleSet) -> bool:
     if (m.role is not None and len(words) == 1 and not m.role.lemma.endswith(tuple(rules.vowels))
             and words[0].lower() in {m.role.lemma + a for a in rules.short_articles}):
         return True
+    if m.role is None and len(words) == 1 and words[0][-1:].lower() in rules.short_articles and words[0][:-1].lower() in rules.bodies:
+        return True  # "от фонда": the fund named before
     return any(w.lower().endswith(rules.definite_suffixes) for w in words[:2])
