@@ -136,6 +136,7 @@ class RuleSet:
     occasions: frozenset[str] = frozenset()  # "на предизборна проява": when, not whose
     media_stems: frozenset[str] = frozenset()  # media nouns without an abbreviation's dot
     media_refers: dict[str, frozenset[str]] = field(default_factory=dict)  # "изданието": the kinds it points back at
+    acronyms: dict[str, str] = field(default_factory=dict)  # "ЕС" -> "Европейският съюз": the body a common acronym means
     media_reach: int = 0
     female_endings: tuple[str, ...] = ()
     generations: frozenset[str] = frozenset()  # "-младши": another person than the same name without it
@@ -618,6 +619,8 @@ def _compile(directory: str | None) -> RuleSet:
         media_refers={noun.lower(): frozenset(_strings(npath, f"media.refers.{noun}", kinds))
                       for noun, kinds in nd.get("media", {}).get("refers", {}).items()},
         media_reach=int(nd.get("media", {}).get("reach", 0)),
+        acronyms={a: _strings(npath, f"acronyms.{a}", [name])[0]
+                  for a, name in _table(npath, "acronyms", nd.get("acronyms", {})).items()},
         generations=frozenset(w.lower() for w in _strings(npath, "names.generations", nd.get("names", {}).get("generations", []))),
         female_endings=tuple(w.lower() for w in _strings(npath, "gender.female_endings", nd.get("gender", {}).get("female_endings"))),
         preps=frozenset(w.lower() for w in _strings(cpath, "grammar.prepositions", grammar.get("prepositions"))),

@@ -1764,8 +1764,9 @@ def test_a_frame_of_that_kind_credits_the_sentence_before_to_its_subject():
     ("„Стоим зад нашите журналисти“, заяви Би Би Си.", [("Би Би Си", None)]),
     # data of people is no issuer's
     ("Ръстът на цените ще се забави, сочат данни на пациентите.", [(None, None)]),
-    # an acronym spelled out in an object form keeps its own name
-    ("Страната излиза от Европейския съюз (ЕС). ЕС заяви, че преговорите продължават.", [("ЕС", None)]),
+    # an acronym spelled out in an object form keeps its own name, unless the rules list its name
+    ("Страната излиза от Световния търговски съвет (СТС). СТС заяви, че преговорите продължават.", [("СТС", None)]),
+    ("Страната излиза от Европейския съюз (ЕС). ЕС заяви, че преговорите продължават.", [("Европейският съюз", None)]),
     # "-ши" is no adjective ending ("Наши" is a possessive)
     ("Наши източници заявиха, че сградата е разрушена.", [("източници", None)]),
 ])
@@ -2095,3 +2096,13 @@ def test_a_document_a_body_came_out_with_is_the_bodys():
                    "След посещението от фонда излязоха с изявление, в което обясняват, че затворникът е болен. "
                    "В документа се посочва още, че условията са лоши.")
     assert [q.speaker for q in extract_text(text)] == ["Фонда Свобода", "Фонда Свобода"]
+
+
+def test_an_acronym_is_named_in_full_where_the_article_writes_the_name_out():
+    # no brackets: the written-out name elsewhere in the article; a listed acronym by its listed
+    # name only ("ЕС" is not "Европейския съд"), an unlisted one of two letters not at all
+    text = article("Проектодокументът на Европейския парламент беше публикуван вчера.",
+                   "Текстът на ЕП гласи, че договорът трябва да бъде преразгледан.",
+                   "Решението на Европейския съд беше отложено. ЕС заяви, че ще изчака.",
+                   "Народното събрание прие закона. НС обяви, че срокът е удължен.")
+    assert [q.speaker for q in extract_text(text)] == ["Европейският парламент", "ЕС", "НС"]

@@ -68,6 +68,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
     spelled = _spelled_out(doc)
     for idx, st in enumerate(stmts):
         speaker, role = resolved[idx].speaker, resolved[idx].role
+        if speaker and speaker not in spelled and ACRONYM.fullmatch(speaker) and rules.agency(speaker) is None:
+            spelled[speaker] = _written_out(doc, speaker) or speaker  # "ЕП" of "Европейския парламент" named elsewhere
         speaker = spelled.get(speaker, speaker) if speaker else speaker
         cue = st.cue
         via = _via(st, doc, speaker)
@@ -92,6 +94,44 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
 
 
 ACRONYM_IN_BRACKETS = regex.compile(r"\((\p{Lu}{2,6})\)")
+ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+WORD = regex.compile(r"\p{L}+")
+
+
+def _written_out(doc: Doc, acronym: str) -> str | None:
+    """The name an acronym stands for where the article writes it out without the brackets
+    ("проектодокумент на Европейския парламент" ... "текстът на ЕП"): words whose initials spell
+    it, the first capitalised, the small words between them aside; None unless every such name is
+    one name (its forms: "Европейския парламент", "Европейският парламент")."""
+    rules, text = doc.rules, doc.text
+    letters = acronym.lower()
+    words = list(WORD.finditer(text))
+    found: list[str] = []
+    for i, w in enumerate(words):
+        if w.group()[0] != acronym[0] or w.group().isupper():
+            continue
+        n, j = 1, i + 1
+        while n < len(letters) and j < len(words) and j - i <= len(letters) + 2:
+            low = words[j].group().lower()
+            if low[0] == letters[n] and low not in rules.preps and low not in rules.conjunctions:
+                n += 1
+            elif low not in rules.preps and low not in rules.conjunctions:
+                break
+            j += 1
+        if n == len(letters) and text[w.start() : words[j - 1].end()].count("\n") == 0:
+            found.append(text[w.start() : words[j - 1].end()])
+    listed = rules.acronyms.get(acronym)
+    if listed is not None:
+        want = _stems(listed, rules)
+        return listed if any(_stems(name, rules) == want for name in found) else None  # (one form across articles)
+    if len(acronym) < 3 or any(name.split()[0].lower().endswith(rules.object_endings) for name in found):
+        return None  # two letters spell too many names; an object form is no name to list a speaker by
+    return found[0] if len({_stems(name, rules) for name in found}) == 1 else None
+
+
+def _stems(name: str, rules: RuleSet) -> tuple[str, ...]:
+    """A name's words by their first four letters, small words aside: its forms compare equal."""
+    return tuple(w[:4].lower() for w in name.split() if w.lower() not in rules.preps and w.lower() not in rules.conjunctions)
 
 
 def _spelled_out(doc: Doc) -> dict[str, str]:
