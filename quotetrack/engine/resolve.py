@@ -233,6 +233,8 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
         return Who(named)  # "Авиопревозвачът „Еърбъс“" is Еърбъс, as "Компанията" later is
     if _same_unnamed(m, last, rules):
         return last  # "Това заяви говорител на Мей ... каза говорителят": the one just quoted
+    if reg.doc is not None and _listed_holders(m, last, reg.doc):
+        return last  # "... ръководителите на три ведомства: министърът X, Y и Z | Министрите пишат": they
     if (m.kind == "role" and m.role is not None and " " not in m.text.strip() and _definite(m, rules)
             and (intro := _introduced(m, m.role, reg)) is not None):
         return Who(intro, role)  # "... изрази говорител на външното министерство | Говорителят твърди"
@@ -441,6 +443,19 @@ def _new_item(doc: Doc, before: int, at: int) -> bool:
 
 def _paragraph(doc: Doc, offset: int) -> int:
     return bisect.bisect_right(doc.para_starts, offset)
+
+
+def _listed_holders(m: Mention, last: Who, doc: Doc) -> bool:
+    """Whether a bare definite plural of a role ("Министрите") means the people the last statement
+    was credited to by name in a list ("X, Y и Z"), the role named where they were listed."""
+    rules = doc.rules
+    if m.kind != "group" or m.role is None or len(m.text.split()) > 2 or not _definite(m, rules):
+        return False
+    if last.person is not None or not last.speaker or f" {min(rules.joint)} " not in last.speaker:
+        return False
+    stem, first = m.role.lemma[:5], last.speaker.split(",")[0].split()[-1]  # "министър", "Кларк"
+    return any(any(t.low.startswith(stem) for t in doc.tokens[s.ti : s.tj]) and first in doc.text[s.start : s.end]
+               for s in doc.sents[: doc.sent_of(m.start)])  # (the sentence that listed them)
 
 
 def _same_unnamed(m: Mention, last: Who, rules: RuleSet) -> bool:
