@@ -2115,3 +2115,11 @@ def test_a_definite_plural_role_means_the_holders_listed_by_name():
                    "„Целта ни е да запазим работните места“, пишат министрите.",
                    "Министрите са уверени, че заплатите ще растат.")
     assert [q.speaker for q in extract_text(text)][-2:] == ["Иван Петров, Мария Колева и Георги Иванов"] * 2
+
+
+def test_a_fragment_in_a_sentence_an_unlisted_outlet_credits_is_the_named_subjects():
+    # as gold does with "..., предаде БГНЕС": the sentence is the outlet's, the fragment its subject's
+    text = article("Външният министър Иван Петров призова съюзниците да бъдат „обединени в своя подход“ към кризата, "
+                   "пише Balkan Morning Post.")
+    assert [(q.kind, q.speaker, q.verb, q.source) for q in extract_text(text)] == [
+        ("indirect", "Balkan Morning Post", "пише", None), ("partial", "Иван Петров", "призова", "Balkan Morning Post")]

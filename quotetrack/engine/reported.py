@@ -612,6 +612,14 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         found.add(Stmt("indirect", s.start, s.end, toks[cue.i].start, cue, mention))
 
 
+def _outlet_credit(doc: Doc, st: Stmt) -> bool:
+    """Whether a statement is credited by an outlet's verb closing its sentence to a name after it
+    (", пише Evening Standard"): a medium no list names, which carried the words."""
+    cue, toks = st.cue, doc.tokens
+    return (cue is not None and st.mention is not None and cue.kind == "verb" and cue.verb.lower() in doc.rules.outlet_verbs
+            and cue.i > 0 and toks[cue.i - 1].text == "," and st.mention.start >= toks[cue.i].end)
+
+
 def _holder_after(doc: Doc, s: Sent, cue: Cue) -> bool:
     """Whether a later clause of the sentence has a holder of its own, neither a medium nor a
     pronoun, who says or thinks its че-clause: then the medium before it is the source only."""
@@ -643,7 +651,7 @@ def partials(doc: Doc, found: Found) -> None:
             continue  # "„твърд“ Брекзит", "за „развода“": a term the paper quotes, nobody's words
         hosts = [st for st in around if st.kind == "indirect"]
         host = max(hosts, key=lambda st: st.start, default=None)
-        if host is not None and host.mention is not None and host.mention.kind == "medium":
+        if host is not None and host.mention is not None and (host.mention.kind == "medium" or _outlet_credit(doc, host)):
             s = doc.sent_at(sp.outer_start)
             inner = [c for c in doc.cues_outside(s, labels=True) if c.kind == "verb" and host.start <= doc.tokens[c.i].start < sp.start]
             if inner:
