@@ -105,6 +105,7 @@ class RuleSet:
     footer_credit_phrases: tuple[str, ...]
     relay_marks: tuple[str, ...]
     editor_notes: tuple[str, ...]  # "(бел.ред.: ...)": the editor's words, no one's statement
+    section_labels: frozenset[str]  # "27.01.2018 Свят Брекзит ще ...": a site's section after the date
     abbreviations: frozenset[str]
     may_end: frozenset[str]
     non_statement: frozenset[str]
@@ -596,6 +597,7 @@ def _compile(directory: str | None) -> RuleSet:
         footer_credit_phrases=tuple(w.lower() for w in _strings(bpath, "footer_credit_phrases", bp.get("footer_credit_phrases", []))),
         relay_marks=tuple(_strings(bpath, "relay_marks", bp.get("relay_marks", []))),
         editor_notes=tuple(w.lower() for w in _strings(bpath, "editor_notes", bp.get("editor_notes", []))),
+        section_labels=frozenset(_strings(bpath, "section_labels", bp.get("section_labels", []))),
         abbreviations=frozenset(abbreviations),
         may_end=frozenset(may_end),
         non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),

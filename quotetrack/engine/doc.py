@@ -65,7 +65,7 @@ class Doc:
         doc.at = at
         for p, (ps, pe) in enumerate(lay.paragraphs):
             head = (ps, pe) in lay.headlines
-            for s, e in sentences(text, dateline_end(text, ps, pe), pe, rules):
+            for s, e in sentences(text, dateline_end(text, ps, pe, rules), pe, rules):
                 doc.sents.append(Sent(s, e, doc.tok_index(s), doc.tok_index(e), p, head))
         doc.sent_starts = [s.start for s in doc.sents]
         time_nouns = rules.time_nouns

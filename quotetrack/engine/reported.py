@@ -457,8 +457,9 @@ def anaphora_statement(doc: Doc, found: Found, s: Sent, cue: Cue) -> None:
     assert k is not None  # reported() calls this only where there is one
     this = doc.tokens[k].start
     ps, _ = doc.para_bounds(this)
-    start = ps
-    for t in doc.para_sents(this):
+    here = doc.para_sents(this)
+    start = max(ps, here[0].start) if here else ps  # (after a dateline: "София. ...")
+    for t in here:
         if t.end <= this and t is not s and (_reports(doc, t) or found.inside_statement(t.start)):
             start = t.end
     if this > s.start:  # "думи Това каза Х": a full stop lost before "Това"

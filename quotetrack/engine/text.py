@@ -78,10 +78,30 @@ DATELINE_AT = regex.compile(
     r"|\s*\p{Lu}[\p{Lu}-]+(?:\s+\p{Lu}[\p{Lu}-]+){0,2}\s*,?\s*(?:\d{1,2}\s+\p{L}+\.?\s*)?\(\s*(?P<paren>[\p{Lu}\d][\p{Lu}\d .-]{1,20})\)\s*")
 
 
-def dateline_end(text: str, start: int, end: int) -> int:
-    """Where a paragraph's words start, after a wire dateline if it opens with one."""
+# "София. Крайният срок ...": a place and a full stop opening a paragraph, a capital after them
+PLACE_DOT_AT = regex.compile(r"(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})\. +(?=\p{Lu})")
+
+
+# ". 21.02.2018 18.10 Британското ...", "27.01.2018 Свят Брекзит ...": a site's date stamp (and its
+# section's name) opening the body
+STAMP_AT = regex.compile(r"[. ]*\d{1,2}\.\d{1,2}\.\d{4}(?: +\d{1,2}[.:]\d{2})? +(?:(\p{Lu}\p{Ll}+) +(?=\p{Lu}))?(?=\p{Lu})")
+
+
+def dateline_end(text: str, start: int, end: int, rules: RuleSet | None = None) -> int:
+    """Where a paragraph's words start, after a wire dateline if it opens with one, a place and
+    a full stop ("София. ..."), or a site's date stamp."""
     m = DATELINE_AT.match(text, start, end)
-    return m.end() if m and m.end() < end else start
+    if m and m.end() < end:
+        return m.end()
+    if rules is None:
+        return start
+    m = PLACE_DOT_AT.match(text, start, end)
+    if m and m.end() < end and m.group(1).lower() in rules.places:
+        return m.end()
+    m = STAMP_AT.match(text, start, end)
+    if m and m.end() < end and (m.group(1) is None or m.group(1) in rules.section_labels):
+        return m.end()
+    return start
 
 
 def same_stem(a: str, b: str) -> bool:
