@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -529,10 +530,14 @@ def _group_introduced(m: Mention, doc: Doc) -> str | None:
     if not 1 <= len(words) <= 3 or not words[0].endswith(rules.definite_suffixes) or not words[-1].endswith(rules.plural_endings):
         return None
     head, modifiers = words[-1], words[:-1]
-    prefix = head[:4]  # (what same_stem asks first: most words fail here, cheaply)
-    for k in range(doc.tok_index(m.start) - 1, -1, -1):
+    # the words that open with the noun's first four letters (what same_stem asks first), found by
+    # the regex engine rather than by asking every token of the article before the mention
+    opening = re.compile(r"(?<!\w)" + re.escape(head[:4]), re.IGNORECASE)  # (the re module caches it)
+    seen = [w.start() for w in opening.finditer(doc.text, 0, m.start)]
+    for off in reversed(seen):
+        k = doc.tok_index(off)
         t = toks[k]
-        if (not t.low.startswith(prefix) or definite(t, rules) or not t.low.endswith(rules.plural_endings)
+        if (t.start != off or definite(t, rules) or not t.low.endswith(rules.plural_endings)
                 or not same_stem(t.low, head) or doc.in_span(t.start)):
             continue
         s = doc.sent_at(t.start)
