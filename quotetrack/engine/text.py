@@ -95,10 +95,12 @@ def dateline_end(text: str, start: int, end: int, rules: RuleSet | None = None) 
         return m.end()
     if rules is None:
         return start
-    m = PLACE_DOT_AT.match(text, start, end)
-    if m and m.end() < end and m.group(1).lower() in rules.places:
+    # (each asked only where it may be: a full stop within a place's length, a digit at the start)
+    dot = text.find(". ", start, min(end, start + 30))
+    m = PLACE_DOT_AT.match(text, start, end) if dot > start and text[start:dot].lower() in rules.places else None
+    if m and m.end() < end:
         return m.end()
-    m = STAMP_AT.match(text, start, end)
+    m = STAMP_AT.match(text, start, end) if text[start : start + 3].lstrip(". ")[:1].isdigit() else None
     if m and m.end() < end and (m.group(1) is None or m.group(1) in rules.section_labels):
         return m.end()
     return start
@@ -294,9 +296,13 @@ def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet)
     characters after the spaces."""
     if text[dot] != ".":
         return False
-    k = dot
-    while k > lo and not text[k - 1].isspace() and text[k - 1] != "(" and text[k - 1] not in rules.openers:
-        k -= 1
+    # the word before the dot: back to a space, a bracket or an opening mark (found by rfind,
+    # not by asking each character in Python)
+    k = max(lo, text.rfind(" ", lo, dot) + 1, text.rfind("(", lo, dot) + 1, text.rfind("\n", lo, dot) + 1)
+    for n in range(dot - 1, k - 1, -1):
+        if text[n] in rules.openers or text[n].isspace():
+            k = n + 1
+            break
     word = text[k : dot + 1].lower()
     if len(word) == 2 and word[0].isalpha() and text[k].isupper():
         return True  # an initial: "В. Путин"

@@ -107,8 +107,13 @@ def lone_name(tokens: list[Token], k: int, hi: int, rules: RuleSet) -> bool:
     """A name word alone, with no role or title at it ("Русия", "Петров" with no first name):
     read_np would read it as a one-word name (or a medium), which names nobody in full."""
     t = tokens[k]
-    return (len(t.text) > 1 and is_name_token(t, rules) and t.low not in rules.role_starts and not title_len(tokens, k, hi, rules)
-            and name_end(tokens, k, hi, rules) == k + 1)
+    if len(t.text) <= 1 or not is_name_token(t, rules) or t.low in rules.role_starts:
+        return False
+    nxt = tokens[k + 1] if k + 1 < hi else None
+    if nxt is None or not (nxt.is_upper or nxt.text == "." or nxt.text.isdigit() or nxt.low in rules.particles
+                           or nxt.low in rules.latin_connectors):
+        return t.low not in rules.titles  # (most names: nothing after them that goes on with a name)
+    return not title_len(tokens, k, hi, rules) and name_end(tokens, k, hi, rules) == k + 1
 
 
 def good_start(tok: Token, rules: RuleSet) -> bool:
