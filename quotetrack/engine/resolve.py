@@ -549,8 +549,8 @@ def _group_introduced(m: Mention, doc: Doc) -> str | None:
         have = [w.low for w in toks[a:k]]
         if a == k or not all(any(same_stem(w, x) for x in have) for w in modifiers):
             continue  # a bare plural ("министри от ЕС") or other adjectives: not the group meant
-        if a - 1 >= s.ti and (toks[a - 1].text.isdigit() or (toks[a - 1].low in rules.partitives and not definite(toks[a - 1], rules))):
-            a -= 1  # "10 републикански ...", "Седем общински ...": how many of them
+        if a - 1 >= s.ti and toks[a - 1].low in rules.partitives and not definite(toks[a - 1], rules):
+            a -= 1  # "Седем общински ...": how many of them (not "10": a name never opens with a number)
         e = k + 1
         if e + 1 < s.tj and toks[e].low in rules.preps and toks[e].low not in rules.adverbial_preps:
             e += 1  # its complement, to the verb: "официални представители на | четирите щата | не успели"
