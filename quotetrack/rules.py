@@ -109,6 +109,7 @@ class RuleSet:
     abbreviations: frozenset[str]
     may_end: frozenset[str]
     non_statement: frozenset[str]
+    non_statement_phrases: tuple[str, ...]  # its entries of more than one token ("т.нар.", "така наречения")
     particles: frozenset[str]
     not_names: frozenset[str]
     events: frozenset[str] = frozenset()  # "Брекзит": capitalised, never a speaker nor part of a name
@@ -601,6 +602,8 @@ def _compile(directory: str | None) -> RuleSet:
         abbreviations=frozenset(abbreviations),
         may_end=frozenset(may_end),
         non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
+        non_statement_phrases=tuple(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))
+                                    if " " in w or "." in w.rstrip(".")),
         particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
         not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
         events=frozenset(w.lower() for w in _strings(npath, "names.events", nd.get("names", {}).get("events", []))),

@@ -2123,3 +2123,10 @@ def test_a_fragment_in_a_sentence_an_unlisted_outlet_credits_is_the_named_subjec
                    "пише Balkan Morning Post.")
     assert [(q.kind, q.speaker, q.verb, q.source) for q in extract_text(text)] == [
         ("indirect", "Balkan Morning Post", "пише", None), ("partial", "Иван Петров", "призова", "Balkan Morning Post")]
+
+
+def test_a_term_after_so_called_is_no_ones_words():
+    text = article("Министърът Иван Петров заяви, че т.нар. „зелена сделка“ ще бъде приета.",
+                   "Премиерът обяви така наречения „зелен сертификат“ за задължителен, каза Петров.",
+                   "Кметът обеща „нов старт“ за квартала, каза Петров.")
+    assert [(q.kind, q.text) for q in extract_text(text) if q.kind == "partial"] == [("partial", "нов старт")]

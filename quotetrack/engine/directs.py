@@ -261,6 +261,9 @@ def is_name(doc: Doc, sp: Span) -> bool:
     k = doc.tok_index(sp.outer_start) - 1
     if k >= 0 and doc.tokens[k].low in doc.rules.non_statement:
         return True
+    before = doc.text[max(0, sp.outer_start - 16) : sp.outer_start].rstrip().lower()
+    if before.endswith(doc.rules.non_statement_phrases):
+        return True  # "т.нар. „зелена сделка“", "така наречения „...“": entries of more than one token
     words = content.split()
     if content[-1] in ".!?…" or len(words) > 5:
         return False
