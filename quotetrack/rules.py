@@ -176,6 +176,7 @@ class RuleSet:
     auxiliaries: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = frozenset()
     subjunctive_reports_after: frozenset[str] = frozenset()
+    active_participle_endings: tuple[str, ...] = ()  # "депутати, подкрепящи Брекзит,": which of them
     interrogatives: frozenset[str] = frozenset()  # "на въпроса кой, според тях, е спечелил": a question, no one's claim
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
@@ -659,6 +660,7 @@ def _compile(directory: str | None) -> RuleSet:
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),
         interrogatives=frozenset(w.lower() for w in _strings(cpath, "grammar.interrogatives", grammar.get("interrogatives", []))),
+        active_participle_endings=tuple(_strings(cpath, "grammar.active_participle_endings", grammar.get("active_participle_endings", []))),
         subjunctive_reports_after=frozenset(w.lower() for w in _strings(
             cpath, "grammar.subjunctive_reports_after", grammar.get("subjunctive_reports_after", []))),
         participle_endings=tuple(_strings(cpath, "grammar.participle_endings", grammar.get("participle_endings"))),

@@ -1678,6 +1678,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
     pytest.param(article("Седем общински съветници от опозицията внесоха жалба в съда. Съветниците твърдят, че "
                          "бюджетът е приет без кворум."),
                  ["Седем общински съветници от опозицията"], id="a_definite_plural_is_the_group_introduced_before"),
+    pytest.param(article("Общински съветници, подкрепящи реформата, внесоха жалба в съда. Съветниците твърдят, че "
+                         "бюджетът е приет без кворум."),
+                 ["Общински съветници, подкрепящи реформата"], id="a_group_introduced_keeps_the_participle_that_says_which"),
     pytest.param(article("Районните кметове на града подписаха писмо до министъра. Според градските кметове "
                          "заплатите са ниски."),
                  ["градските кметове"], id="a_definite_plural_with_other_adjectives_is_another_group"),

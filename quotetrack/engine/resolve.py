@@ -558,6 +558,10 @@ def _group_introduced(m: Mention, doc: Doc) -> str | None:
                    and toks[e].low not in rules.conjunctions and not toks[e].low.endswith(rules.plural_verb_endings + rules.finite_endings)):
                 e += 1
             e = e if e - k > 2 else k + 1
+        if e + 1 < s.tj and toks[e].text == "," and toks[e + 1].low.endswith(rules.active_participle_endings):
+            # "Високопоставени британски депутати, | подкрепящи Брекзит,": which of them, to its comma
+            c = next((n for n in range(e + 2, min(s.tj, e + 8)) if not toks[n].is_word), None)
+            e = c if c is not None and toks[c].text == "," else e
         intro = doc.text[toks[a].start : toks[e - 1].end]
         return intro if len(intro.split()) > len(words) else None  # (no more said of them than the mention says)
     return None
