@@ -2133,3 +2133,11 @@ def test_a_term_after_so_called_is_no_ones_words():
                    "Премиерът обяви така наречения „зелен сертификат“ за задължителен, каза Петров.",
                    "Кметът обеща „нов старт“ за квартала, каза Петров.")
     assert [(q.kind, q.text) for q in extract_text(text) if q.kind == "partial"] == [("partial", "нов старт")]
+
+
+def test_a_list_of_media_credits_all_of_them():
+    text = article("Кандидатът на опозицията печели изборите, съобщиха CNN, NBC, Асошиейтед прес и редица други медии.",
+                   "Си Ен Ен, Ройтерс и Ен Би Си обявиха, че гласуването е приключило.")
+    assert [q.speaker for q in extract_text(text)] == ["Си Ен Ен, Ен Би Си, АП и редица други медии",
+                                                       "Си Ен Ен, Ройтерс и Ен Би Си"]
+

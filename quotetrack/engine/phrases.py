@@ -186,9 +186,19 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
     medium = doc.media.medium_at(tokens, i, hi)
     if medium is not None:
         name, j = medium
-        other = doc.media.medium_at(tokens, j + 1, hi) if j + 1 < hi and tokens[j].low in rules.joint else None
-        if other is not None:  # "съобщиха Ройтерс и Блумбърг": both of them
-            name, j = f"{name} {tokens[j].text} {other[0]}", other[1]
+        names = [name]
+        while j + 1 < hi and (tokens[j].text == "," or tokens[j].low in rules.joint):
+            # "съобщиха Ройтерс и Блумбърг", "съобщиха CNN, NBC, АП и редица други медии": all of them
+            other = doc.media.medium_at(tokens, j + 1, hi) if tokens[j + 1].low not in rules.verbs else None
+            if other is None:
+                break  # (", предава изданието X": a relay of its own, not one more in the list)
+            last = tokens[j].low in rules.joint
+            names.append(other[0])
+            j = other[1]
+            if last:
+                break
+        if len(names) > 1:
+            name = ", ".join(names[:-1]) + f" {min(rules.joint)} " + names[-1]
         return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
     if tok.text in rules.openers:
         return _quoted_name(doc, i, hi)
@@ -646,18 +656,20 @@ def _with_conjuncts(doc: Doc, lo: int, m: Mention) -> Mention:
     parts = [m.name or m.text]
     start = m.start
     n = doc.tok_index(m.start)
+    last_joint = n - 1 >= 0 and tokens[n - 1].low in rules.joint  # ("A, B и C" vs "A, B, C и D" already joined)
     while n - 2 >= lo and (tokens[n - 1].text == "," or tokens[n - 1].low in rules.joint):
         j = n - 1
         first = next((b + 1 for b in range(j - 1, lo - 1, -1) if tokens[b].text == "," or tokens[b].low in rules.joint), lo)
         prev = read_np(doc, first, j) if first < j and good_start(tokens[first], rules) else None
-        if (prev is None or prev.kind not in ("name", "role", "group") or (prev.kind == "role" and not prev.name)
+        if (prev is None or prev.kind not in ("name", "role", "group", "medium") or (prev.kind == "role" and not prev.name)
                 or (skip_adverbials(doc, doc.tok_index(prev.end), j) != j and not _affiliation(doc, doc.tok_index(prev.end), j))):
             break  # ("След срещата, X и Y обявиха": an adverbial before the comma, no one of them)
         parts.insert(0, prev.name or prev.text)
         start, n = prev.start, first
     if len(parts) == 1:
         return m
-    return Mention("group", start, m.end, ", ".join(parts[:-1]) + f" {min(rules.joint)} " + parts[-1], gender="pl")
+    text = ", ".join(parts[:-1]) + (f" {min(rules.joint)} " if last_joint else ", ") + parts[-1]
+    return Mention("group", start, m.end, text, gender="pl")
 
 
 def coordinated(doc: Doc, m: Mention, hi: int) -> Mention:
