@@ -69,7 +69,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
     spelled = _spelled_out(doc)
     for idx, st in enumerate(stmts):
         speaker, role = resolved[idx].speaker, resolved[idx].role
-        if speaker and speaker not in spelled and ACRONYM.fullmatch(speaker) and rules.agency(speaker) is None:
+        if (speaker and 2 <= len(speaker) <= 6 and speaker.isupper() and speaker.isalpha() and speaker not in spelled
+                and rules.agency(speaker) is None):
             spelled[speaker] = _written_out(doc, speaker) or speaker  # "ЕП" of "Европейския парламент" named elsewhere
         speaker = spelled.get(speaker, speaker) if speaker else speaker
         cue = st.cue
@@ -95,8 +96,6 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
 
 
 ACRONYM_IN_BRACKETS = regex.compile(r"\((\p{Lu}{2,6})\)")
-ACRONYM = regex.compile(r"\p{Lu}{2,6}")
-WORD = regex.compile(r"\p{L}+")
 
 
 def _written_out(doc: Doc, acronym: str) -> str | None:
@@ -104,23 +103,22 @@ def _written_out(doc: Doc, acronym: str) -> str | None:
     ("проектодокумент на Европейския парламент" ... "текстът на ЕП"): words whose initials spell
     it, the first capitalised, the small words between them aside; None unless every such name is
     one name (its forms: "Европейския парламент", "Европейският парламент")."""
-    rules, text = doc.rules, doc.text
+    rules, text, toks = doc.rules, doc.text, doc.tokens
     letters = acronym.lower()
-    words = list(WORD.finditer(text))
     found: list[str] = []
-    for i, w in enumerate(words):
-        if w.group()[0] != acronym[0] or w.group().isupper():
+    for i, w in enumerate(toks):
+        if w.text[0] != acronym[0] or not w.is_word or w.text.isupper():
             continue
-        n, j = 1, i + 1
-        while n < len(letters) and j < len(words) and j - i <= len(letters) + 2:
-            low = words[j].group().lower()
-            if low[0] == letters[n] and low not in rules.preps and low not in rules.conjunctions:
-                n += 1
-            elif low not in rules.preps and low not in rules.conjunctions:
-                break
+        n, j, last = 1, i + 1, i
+        while n < len(letters) and j < len(toks) and toks[j].is_word and j - i <= len(letters) + 2:
+            low = toks[j].low
+            if low not in rules.preps and low not in rules.conjunctions:
+                if low[0] != letters[n]:
+                    break
+                n, last = n + 1, j
             j += 1
-        if n == len(letters) and text[w.start() : words[j - 1].end()].count("\n") == 0:
-            found.append(text[w.start() : words[j - 1].end()])
+        if n == len(letters):
+            found.append(text[w.start : toks[last].end])
     listed = rules.acronyms.get(acronym)
     if listed is not None:
         want = _stems(listed, rules)
