@@ -188,9 +188,13 @@ class Media:
         if close is not None:
             return _text(tokens, k + 1, close), close + 1
         if k < hi and tokens[k].low in rules.preps and k + 1 < hi and tokens[k + 1].is_upper:
-            k += 2
-            while k < hi and tokens[k].is_word and tokens[k].is_upper:
-                k += 1
+            place = next((n for n in (3, 2, 1) if k + 1 + n <= hi and _text(tokens, k + 1, k + 1 + n).lower() in rules.places), None)
+            if place is not None:
+                k += 1 + place  # "големите медии в САЩ | Байдън ...": the place, not the next clause's subject
+            else:
+                k += 2
+                while k < hi and tokens[k].is_word and tokens[k].is_upper:
+                    k += 1
         if k < hi and tokens[k].is_word and tokens[k].is_upper and k > head:
             close = next((n for n in range(k + 1, min(hi, k + 7)) if tokens[n].text in rules.closers
                           or tokens[n].text in rules.openers or not (tokens[n].is_word or tokens[n].text in DASHES)), None)
