@@ -1712,6 +1712,9 @@ def test_a_coordinated_speaker_is_every_conjunct(sentence, who, words):
                  ["големите медии в САЩ"], id="media_in_a_place_end_at_the_place_not_the_clauses_subject"),
     pytest.param(article("Според оценките на анализаторите икономиката ще расте."),
                  ["анализаторите"], id="assessments_of_people_are_theirs"),
+    pytest.param(article("Прави впечатление, че трите институции - общината, областта и министерството, са категорични, "
+                         "че бюджетът трябва да бъде приет."),
+                 ["трите институции"], id="an_impersonal_opener_is_nobody_the_clause_after_that_has_the_subject"),
 ])
 def test_who_a_construction_names(text, expected):
     assert speakers(text) == expected

@@ -344,8 +344,13 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         if (head is not None and head.kind in ("name", "role", "group", "medium") and shaped(doc, head) is not None
                 and (a := doc.tok_index(head.start)) > s.ti and toks[a - 1].low in doc.rules.conjunctions):
             return head
-        # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma
+        # "X, ръководител на ..., заяви": the phrase before the inserted clause's comma; with no
+        # speaker opening the sentence, the clause opens after a "че" before the verb ("Прави
+        # впечатление, че | трите институции - ЕК, ЕП и Съветът, са категорични")
         opening = read_np(doc, s.ti, cue.i)
+        if shaped(doc, opening) is None:
+            after = next((n + 1 for n in range(k - 2, s.ti, -1) if toks[n].low in doc.rules.that and not doc.in_span(toks[n].start)), None)
+            opening = read_np(doc, after, cue.i) if after is not None else opening
         if opening is not None and shaped(doc, opening) is not None:
             apposed = _name_apposed(doc, opening, k - 1)
             return apposed or _with_apposition(doc, opening, k - 1)
