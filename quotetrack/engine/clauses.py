@@ -349,8 +349,8 @@ def _subject_of(doc: Doc, cue: Cue, s: Sent) -> Mention | None:
         # впечатление, че | трите институции - ЕК, ЕП и Съветът, са категорични")
         opening = read_np(doc, s.ti, cue.i)
         if shaped(doc, opening) is None:
-            after = next((n + 1 for n in range(k - 2, s.ti, -1) if toks[n].low in doc.rules.that and not doc.in_span(toks[n].start)), None)
-            opening = read_np(doc, after, cue.i) if after is not None else opening
+            opens = next((n + 1 for n in range(k - 2, s.ti, -1) if toks[n].low in doc.rules.that and not doc.in_span(toks[n].start)), None)
+            opening = read_np(doc, opens, cue.i) if opens is not None else opening
         if opening is not None and shaped(doc, opening) is not None:
             apposed = _name_apposed(doc, opening, k - 1)
             return apposed or _with_apposition(doc, opening, k - 1)
