@@ -178,6 +178,7 @@ class RuleSet:
     subjunctive_reports_after: frozenset[str] = frozenset()
     active_participle_endings: tuple[str, ...] = ()  # "депутати, подкрепящи Брекзит,": which of them
     interrogatives: frozenset[str] = frozenset()  # "на въпроса кой, според тях, е спечелил": a question, no one's claim
+    interrogative_not_after: frozenset[str] = frozenset()  # "Ето защо според X": "therefore", no question
     participle_endings: tuple[str, ...] = ()
     not_that_before: frozenset[str] = frozenset()
     causal_this: frozenset[tuple[str, ...]] = frozenset()  # "във връзка с това, че": a reason, no report
@@ -660,6 +661,8 @@ def _compile(directory: str | None) -> RuleSet:
         auxiliaries=frozenset(w.lower() for w in _strings(cpath, "grammar.auxiliaries", grammar.get("auxiliaries", []))),
         subjunctive=frozenset(w.lower() for w in _strings(cpath, "grammar.subjunctive", grammar.get("subjunctive", []))),
         interrogatives=frozenset(w.lower() for w in _strings(cpath, "grammar.interrogatives", grammar.get("interrogatives", []))),
+        interrogative_not_after=frozenset(w.lower() for w in _strings(
+            cpath, "grammar.interrogative_not_after", grammar.get("interrogative_not_after", []))),
         active_participle_endings=tuple(_strings(cpath, "grammar.active_participle_endings", grammar.get("active_participle_endings", []))),
         subjunctive_reports_after=frozenset(w.lower() for w in _strings(
             cpath, "grammar.subjunctive_reports_after", grammar.get("subjunctive_reports_after", []))),

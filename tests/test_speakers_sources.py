@@ -2148,3 +2148,43 @@ def test_a_list_of_media_credits_all_of_them():
     assert [q.speaker for q in extract_text(text)] == ["Си Ен Ен, Ен Би Си, АП и редица други медии",
                                                        "Си Ен Ен, Ройтерс и Ен Би Си"]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a medium's own claim stays its own when another clause, after a comma, has a holder of its own
+    (article("Според Ройтерс икономиката на Германия ще се свие, а канцлерът смята, че растежът ще се върне догодина."),
+     [("Ройтерс", "икономиката на Германия ще се свие"), ("канцлерът", "растежът ще се върне догодина.")]),
+    # a relative clause's view runs over a list, commas and all
+    (article("Правителството одобри промени в закона, които според експертите ще засегнат пенсионерите, "
+             "студентите и безработните."),
+     [("експертите", "ще засегнат пенсионерите, студентите и безработните.")]),
+    # an acronym is never spelled out by words that include a verb or a function word
+    (article("Днес президентът съобщи датата на изборите.", "„Ще участваме самостоятелно“, заявиха от ДПС."),
+     [("ДПС", "Ще участваме самостоятелно")]),
+    # a plural pronoun after a nearer plural object, outside a relative clause, is not the sentence's opening group
+    (article("Депутатите изслушаха тримата експерти от университета, като според тях законът е противоконституционен."),
+     [("експерти от университета", "законът е противоконституционен.")]),
+    # "Ето защо" is "therefore", no question
+    (article("Ето защо според експертите инфлацията ще продължи да се ускорява."),
+     [("експертите", "Ето защо според експертите инфлацията ще продължи да се ускорява.")]),
+    # a place opening a paragraph is what was said when the next sentence points back at it
+    (article("Украйна. Така отговори президентът Иван Петров на въпроса коя е най-голямата заплаха."),
+     [("Иван Петров", "Украйна.")]),
+    # a quoted name after "г." goes on with its sentence
+    (article("През 2016 г. „Газпром“ увеличи доставките с 20 процента, заяви изпълнителният директор Иван Петров."),
+     [("Иван Петров", "През 2016 г. „Газпром“ увеличи доставките с 20 процента")]),
+    # a preposition opening the sentence governs the name after it: "той" is someone else
+    (article("Министърът Иван Иванов пристигна в Брюксел. С Петър Колев той обсъди пенсиите и заяви, че те ще растат."),
+     [("Иван Иванов", "те ще растат.")]),
+    # a site's date stamp before a name is skipped alone, the name kept
+    (article("27.01.2018 Иван Петров заяви, че пенсиите ще растат."), [("Иван Петров", "пенсиите ще растат.")]),
+])
+def test_what_the_review_of_the_third_session_found(text, expected):
+    assert [(q.speaker, q.text) for q in extract_text(text)] == expected
+
+
+def test_a_role_noun_that_only_begins_like_the_listed_role_is_not_them():
+    # "министерството" is no form of "министър": the listed people are not "Министрите"
+    text = article("Служители на министерството на финансите Иван Петров, Мария Георгиева и Петър Колев обявиха, "
+                   "че дефицитът ще расте.", "Министрите обаче заявиха, че бюджетът е балансиран.")
+    assert [q.speaker for q in extract_text(text)][-1] == "Министрите"

@@ -555,12 +555,17 @@ def opening_subject(doc: Doc, lo: int, hi: int) -> Mention | None:
     Мей знае ... и повтори"): the subject a coordinated verb shares."""
     toks, rules = doc.tokens, doc.rules
     words = 0
+    past = lo  # where the last preposition's object ends
     for j in range(lo, hi):
         words += toks[j].is_word
         if words > 6:
             break  # six words in, whatever the dots of "т.г." count
+        if j < past:
+            continue
         if j > lo and toks[j - 1].low in rules.preps and toks[j - 1].low != rules.source_preposition:
-            continue  # "В интервю за агенцията ...": the object of a preposition is no subject
+            governed = read_np(doc, j, hi) if toks[j].is_upper else None  # "С Петър Колев | той ...": no subject
+            past = doc.tok_index(governed.end) if governed is not None and governed.kind == "name" else j + 1
+            continue  # ("В интервю за агенцията ...": the object of a preposition is no subject)
         m = read_np(doc, j, hi)
         if m is not None and (m.kind in ("name", "role", "group", "medium") or shaped(doc, m) is not None) and (
                 good_start(doc.tokens[j], doc.rules) or (j > lo and toks[j - 1].low == rules.source_preposition)):

@@ -220,8 +220,8 @@ class Registry:
             return False
         toks, rules = self.doc.tokens, self.doc.rules
         a = seen.span[0]
-        while a > 0 and toks[a - 1].is_upper:
-            a -= 1  # (a surname noted alone: its first name before it)
+        while a > 0 and toks[a - 1].is_upper and toks[a - 1].low not in rules.preps:
+            a -= 1  # (a surname noted alone: its first name before it; "С Петър Колев" opens with the preposition)
         while a > 0 and (toks[a - 1].low in rules.clitics or toks[a - 1].low in rules.role_starts):
             a -= 1  # "с колегата си | Барние"
         # (not "на": "В речта на премиера X ... думите ѝ" are hers)

@@ -16,7 +16,7 @@ from .found import Found, Stmt, explicit
 from .outlets import credit_tail, skip_outlets, source_near
 from .phrases import Mention, coordinated, names_document, read_np, shaped, two_names
 from .text import DASHES, Token
-from .words import good_start
+from .words import definite, good_start
 
 MAX_CLAUSE = 150  # tokens: reported content longer than this has lost its sentence ends
 
@@ -535,8 +535,8 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
     toks = doc.tokens
     if cue.frame != "speaker":
         return
-    if cue.i - 2 >= s.ti and (toks[cue.i - 1].low in doc.rules.interrogatives or (
-            toks[cue.i - 1].text == "," and toks[cue.i - 2].low in doc.rules.interrogatives)):
+    asked = cue.i - 1 if toks[cue.i - 1].text != "," else cue.i - 2  # the interrogative, before any comma
+    if asked - 1 >= s.ti and toks[asked].low in doc.rules.interrogatives and toks[asked - 1].low not in doc.rules.interrogative_not_after:
         return  # "на въпроса кой, според тях, е спечелил": a question asked, no claim credited
     mention = read_np(doc, cue.j, s.tj)
     if mention is None or (inside and not explicit(mention)):
@@ -599,8 +599,10 @@ def prep_statement(doc: Doc, found: Found, s: Sent, cue: Cue, inside: bool) -> N
         # "..., което според тях | се поддържа от синдикатите": their view is the relative clause's rest
         end, chain, _ = clause_end(doc, found, after, s)
         comma = next((n for n in range(after + 1, doc.tok_index(end)) if toks[n].text == "," and not doc.in_span(toks[n].start)), None)
-        if comma is not None and comma + 1 < s.tj and toks[comma + 1].low not in doc.rules.conjunctions and (
-                toks[comma + 1].low not in doc.rules.relatives):  # (", които са им близки": part of it)
+        nxt = toks[comma + 1] if comma is not None and comma + 1 < s.tj else None
+        if (comma is not None and nxt is not None and nxt.low not in doc.rules.conjunctions and nxt.low not in doc.rules.relatives
+                and not nxt.is_upper and not definite(nxt, doc.rules)):
+            # (", които са им близки", ", студентите и безработните": part of it)
             end = toks[comma].start  # "..., която според анализаторите е планирана, | заработи": the main clause goes on
         found.add(Stmt("indirect", toks[after].start, end, toks[cue.i].start, cue, mention, outlet or (chain[0] if chain else None), via=chain))
     elif toks[cue.i - 1].text == "," and after >= s.tj - 1:
@@ -630,8 +632,9 @@ def _holder_after(doc: Doc, s: Sent, cue: Cue) -> bool:
         if that_after(doc, later, s) is None:
             continue
         holder = subject_of(doc, later, s)
-        if holder is not None and holder.kind not in ("medium", "pronoun") and holder.start > doc.tokens[cue.j - 1].end:
-            return True
+        if (holder is not None and holder.kind not in ("medium", "pronoun") and holder.start > doc.tokens[cue.j - 1].end
+                and not any(t.text == "," for t in doc.tokens[cue.j : doc.tok_index(holder.start)])):
+            return True  # (not "Според Ройтерс X ще се свие, а канцлерът смята, че ...": two claims)
     return False
 
 

@@ -107,13 +107,13 @@ def _written_out(doc: Doc, acronym: str) -> str | None:
     letters = acronym.lower()
     found: list[str] = []
     for i, w in enumerate(toks):
-        if w.text[0] != acronym[0] or not w.is_word or w.text.isupper():
-            continue
+        if w.text[0] != acronym[0] or not w.is_word or w.text.isupper() or w.low in rules.not_names:
+            continue  # (not "Днес президентът съобщи" for "ДПС")
         n, j, last = 1, i + 1, i
         while n < len(letters) and j < len(toks) and toks[j].is_word and j - i <= len(letters) + 2:
             low = toks[j].low
             if low not in rules.preps and low not in rules.conjunctions:
-                if low[0] != letters[n]:
+                if low[0] != letters[n] or low in rules.verbs:
                     break
                 n, last = n + 1, j
             j += 1
@@ -452,9 +452,10 @@ def _listed_holders(m: Mention, last: Who, doc: Doc) -> bool:
         return False
     if last.person is not None or not last.speaker or f" {min(rules.joint)} " not in last.speaker:
         return False
-    stem, first = m.role.lemma[:5], last.speaker.split(",")[0].split()[-1]  # "министър", "Кларк"
-    return any(any(t.low.startswith(stem) for t in doc.tokens[s.ti : s.tj]) and first in doc.text[s.start : s.end]
-               for s in doc.sents[: doc.sent_of(m.start)])  # (the sentence that listed them)
+    lemma, first = m.role.lemma, last.speaker.split(",")[0].split()[-1]  # "министър", "Кларк"
+    return any(first in doc.text[s.start : s.end] and any(
+        (role := rules.roles.get((t.low,))) is not None and role.lemma == lemma for t in doc.tokens[s.ti : s.tj])
+        for s in doc.sents[: doc.sent_of(m.start)])  # (the sentence that listed them, a form of the role in it)
 
 
 def _same_unnamed(m: Mention, last: Who, rules: RuleSet) -> bool:
@@ -508,8 +509,8 @@ def _clause_group(m: Mention, doc: Doc) -> str | None:
     toks, rules = doc.tokens, doc.rules
     s = doc.sent_at(m.start)
     k = doc.tok_index(m.start)
-    if k <= s.ti + 2 or not any(t.text == "," for t in toks[s.ti : k]):
-        return None  # a pronoun opening its clause with no clause before it: the sentences before say who
+    if k <= s.ti + 2 or toks[k - 2].low not in rules.relatives or not any(t.text == "," for t in toks[s.ti : k]):
+        return None  # only "..., което според тях": elsewhere the sentences before, or an object nearer, say who
     opening = opening_subject(doc, s.ti, k)
     if (opening is None or opening.kind not in ("group", "other") or doc.tok_index(opening.start) != s.ti
             or not opening.text.lower().endswith(rules.plural_endings) or shaped(doc, opening) is None):

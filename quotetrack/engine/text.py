@@ -87,22 +87,23 @@ PLACE_DOT_AT = regex.compile(r"(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})\. +(?=\
 STAMP_AT = regex.compile(r"[. ]*\d{1,2}\.\d{1,2}\.\d{4}(?: +\d{1,2}[.:]\d{2})? +(?:(\p{Lu}\p{Ll}+) +(?=\p{Lu}))?(?=\p{Lu})")
 
 
-def dateline_end(text: str, start: int, end: int, rules: RuleSet | None = None) -> int:
+def dateline_end(text: str, start: int, end: int, rules: RuleSet) -> int:
     """Where a paragraph's words start, after a wire dateline if it opens with one, a place and
-    a full stop ("София. ..."), or a site's date stamp."""
+    a full stop ("София. ..."), or a site's date stamp (and its section's name)."""
     m = DATELINE_AT.match(text, start, end)
     if m and m.end() < end:
         return m.end()
-    if rules is None:
-        return start
     # (each asked only where it may be: a full stop within a place's length, a digit at the start)
     dot = text.find(". ", start, min(end, start + 30))
     m = PLACE_DOT_AT.match(text, start, end) if dot > start and text[start:dot].lower() in rules.places else None
     if m and m.end() < end:
-        return m.end()
+        after = text[m.end() : m.end() + 20].split(maxsplit=1)
+        if not (after and (after[0].lower(),) in rules.anaphora):
+            return m.end()  # (but "Украйна. Така отговори X на въпроса ...": the place is what he said)
     m = STAMP_AT.match(text, start, end) if text[start : start + 3].lstrip(". ")[:1].isdigit() else None
-    if m and m.end() < end and (m.group(1) is None or m.group(1) in rules.section_labels):
-        return m.end()
+    if m and m.end() < end:
+        # the section's name too when it is one ("27.01.2018 Свят"), else the date alone ("27.01.2018 Иван Петров ...")
+        return m.end() if m.group(1) is None or m.group(1) in rules.section_labels else m.start(1)
     return start
 
 
@@ -248,7 +249,10 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
             nxt = text[k]
             starts_new = nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—" or (
                 k > j and nxt.islower() and _lost_capital(text, k, n, rules))
-            if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, text[k : k + 2], rules):
+            # (after "г." an opening mark starts a sentence only if a sentence is quoted: "през 2016 г.
+            # „Рано или късно ...“", not "През 2016 г. „Газпром“ увеличи ...")
+            peek = text[k : k + 2] if nxt not in rules.openers or not _quoted_name_at(text, k, n, rules) else nxt
+            if starts_new and (k > j or nxt.isupper() or nxt in rules.openers) and not _abbreviation_before(text, s, i, peek, rules):
                 out.append((s, j))
                 s = pos = k
                 continue
@@ -266,6 +270,13 @@ def sentences(text: str, start: int, end: int, rules: RuleSet) -> list[tuple[int
         if e > s:
             out.append((s, e))
     return [piece for span in out for piece in _bounded(text, *span)]
+
+
+def _quoted_name_at(text: str, k: int, n: int, rules: RuleSet) -> bool:
+    """Whether the opening mark at text[k] quotes a name of a few words ("„Газпром“"), not a sentence."""
+    close = next((c for c in range(k + 1, min(n, k + 60)) if text[c] in rules.closers), None)
+    inner = text[k + 1 : close] if close is not None else ""
+    return bool(inner) and len(inner.split()) <= 3 and inner[-1:] not in SENT_END
 
 
 def _lost_capital(text: str, k: int, n: int, rules: RuleSet) -> bool:
@@ -296,13 +307,9 @@ def _abbreviation_before(text: str, lo: int, dot: int, nxt: str, rules: RuleSet)
     characters after the spaces."""
     if text[dot] != ".":
         return False
-    # the word before the dot: back to a space, a bracket or an opening mark (found by rfind,
-    # not by asking each character in Python)
-    k = max(lo, text.rfind(" ", lo, dot) + 1, text.rfind("(", lo, dot) + 1, text.rfind("\n", lo, dot) + 1)
-    for n in range(dot - 1, k - 1, -1):
-        if text[n] in rules.openers or text[n].isspace():
-            k = n + 1
-            break
+    k = dot
+    while k > lo and not text[k - 1].isspace() and text[k - 1] != "(" and text[k - 1] not in rules.openers:
+        k -= 1
     word = text[k : dot + 1].lower()
     if len(word) == 2 and word[0].isalpha() and text[k].isupper():
         return True  # an initial: "В. Путин"
