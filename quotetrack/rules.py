@@ -570,6 +570,7 @@ def _compile(directory: str | None) -> RuleSet:
     outlet_phrases = tuple(sorted((words(w) for w in _strings(cpath, "outlet_phrases.before_medium", outlet.get("before_medium"))), key=len, reverse=True))
     credit_phrases = tuple(words(w) for w in _strings(cpath, "outlet_phrases.credit_phrases", outlet.get("credit_phrases")))
     citing = tuple(words(w) for w in _strings(cpath, "outlet_phrases.citing", outlet.get("citing", [])))
+    non_statement = [w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))]
     anaphora = tuple(words(w) for w in _strings(cpath, "anaphora.openers", cues.get("anaphora", {}).get("openers")))
     passive_credit = tuple(words(w) for w in _strings(cpath, "outlet_phrases.passive_credit", outlet.get("passive_credit")))
     openers = _strings(cpath, "grammar.sentence_openers", grammar.get("sentence_openers"))
@@ -603,9 +604,8 @@ def _compile(directory: str | None) -> RuleSet:
         section_labels=frozenset(_strings(bpath, "section_labels", bp.get("section_labels", []))),
         abbreviations=frozenset(abbreviations),
         may_end=frozenset(may_end),
-        non_statement=frozenset(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))),
-        non_statement_phrases=tuple(w.lower() for w in _strings(npath, "non_statement.before", nd.get("non_statement", {}).get("before"))
-                                    if " " in w or "." in w.rstrip(".")),
+        non_statement=frozenset(non_statement),
+        non_statement_phrases=tuple(w for w in non_statement if " " in w or "." in w.rstrip(".")),
         particles=frozenset(w.lower() for w in _strings(npath, "names.particles", nd.get("names", {}).get("particles"))),
         not_names=frozenset(w.lower() for w in _strings(npath, "names.not_names", nd.get("names", {}).get("not_names"))),
         events=frozenset(w.lower() for w in _strings(npath, "names.events", nd.get("names", {}).get("events", []))),

@@ -11,8 +11,8 @@ import regex
 
 from ..models import Quote
 from ..rules import Role, RuleSet
-from .doc import Doc
 from .clauses import opening_subject
+from .doc import Doc
 from .entities import WINDOW, Person, Registry, Seen, compatible, holds, kept_noun, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
