@@ -2188,3 +2188,11 @@ def test_a_role_noun_that_only_begins_like_the_listed_role_is_not_them():
     text = article("Служители на министерството на финансите Иван Петров, Мария Георгиева и Петър Колев обявиха, "
                    "че дефицитът ще расте.", "Министрите обаче заявиха, че бюджетът е балансиран.")
     assert [q.speaker for q in extract_text(text)][-1] == "Министрите"
+
+
+def test_a_bare_body_noun_is_the_body_its_acronym_names_in_brackets():
+    # the name opens a paragraph, so no earlier noun names it; the brackets after it do
+    text = article("Помощта ще бъде изплатена до юни.",
+                   "Европейската комисия (ЕК) одобри схемата за помощ. Схемата отговаря на правилата.",
+                   "Според Комисията мярката е необходима.")
+    assert [q.speaker for q in extract_text(text)] == ["Европейската комисия"]

@@ -224,6 +224,11 @@ def _who_plain(m: Mention, before: int, reg: Registry, last: Who, rules: RuleSet
     if (m.kind == "other" and len(words := m.text.lower().split()) <= 2 and words[-1] in rules.bodies and _definite(m, rules)
             and words[0] not in rules.partitives):  # not "Повечето страни"
         named = reg.body_named(words[-1], before)  # "Компанията твърди": the company named before
+        if named is None and reg.doc is not None and len(words) == 1:
+            # "Европейската комисия (ЕК) одобри ..." opening a paragraph ... "Според Комисията": the
+            # body its acronym's brackets name, when one name ends in the same noun
+            ends = {name for name in _spelled_out(reg.doc).values() if same_stem(name.split()[-1].lower(), words[-1])}
+            named = ends.pop() if len(ends) == 1 else None
         if named is not None:
             return Who(named)
     if m.kind == "other" and _definite(m, rules) and (named := _described_body(m, before, reg, rules)) is not None:
