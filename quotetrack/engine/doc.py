@@ -52,6 +52,7 @@ class Doc:
     # the phrase read at (start, end): the same phrase is asked for by the registry, by every cue
     # reading back over it and by the resolver, and reading it is pure, so it is read once
     phrases: dict = field(default_factory=dict)
+    spelled: dict[str, str] | None = None  # acronym -> the name its brackets spell out, read when first asked
 
     @classmethod
     def read(cls, text: str, lay: Layout, rules: RuleSet) -> Doc:

@@ -66,7 +66,7 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
             last = Who(who.speaker, who.role, who.person, st.mention.start if st.mention else st.anchor, who.gender)
             last_source = st.source
     out = []
-    spelled = _spelled_out(doc)
+    spelled = dict(_spelled_out(doc))
     for idx, st in enumerate(stmts):
         speaker, role = resolved[idx].speaker, resolved[idx].role
         if (speaker and 2 <= len(speaker) <= 6 and speaker.isupper() and speaker.isalpha() and speaker not in spelled
@@ -136,7 +136,14 @@ def _stems(name: str, rules: RuleSet) -> tuple[str, ...]:
 def _spelled_out(doc: Doc) -> dict[str, str]:
     """The name each acronym stands for where the article spells it out: "Световната здравна
     организация (СЗО)" makes "СЗО" that name (its letters the initials of the name's words, the
-    small words between them aside). A medium keeps its acronym: it is its name ("АФП")."""
+    small words between them aside). A medium keeps its acronym: it is its name ("АФП"). Read
+    once per article."""
+    if doc.spelled is None:
+        doc.spelled = _read_spelled_out(doc)
+    return doc.spelled
+
+
+def _read_spelled_out(doc: Doc) -> dict[str, str]:
     out: dict[str, str] = {}
     rules, text = doc.rules, doc.text
     for m in ACRONYM_IN_BRACKETS.finditer(text):
