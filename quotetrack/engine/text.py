@@ -6,7 +6,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from operator import itemgetter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -126,6 +125,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int
     pass over the tokens."""
     out: list[Token] = []
     append, new = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level __new__
+    at = (starts if starts is not None else []).append
     where = index if index is not None else {}
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         t = m.group()
@@ -135,12 +135,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int
         if low in asked:
             where.setdefault(low, []).append(len(out))
         append(new(Token, (a, b, t, low, c.isalnum(), c.isupper())))
-    if starts is not None:
-        starts.extend(map(START, out))  # (after the loop, in C: not one more call per token in it)
+        at(a)
     return out
-
-
-START = itemgetter(0)
 
 
 def quoted_at(tokens: Sequence[Token], k: int, hi: int, openers: frozenset[str], closers: frozenset[str]) -> int | None:
