@@ -90,7 +90,9 @@ STAMP_AT = regex.compile(r"[. ]*\d{1,2}\.\d{1,2}\.\d{4}(?: +\d{1,2}[.:]\d{2})? +
 def dateline_end(text: str, start: int, end: int, rules: RuleSet) -> int:
     """Where a paragraph's words start, after a wire dateline if it opens with one, a place and
     a full stop ("София. ..."), or a site's date stamp (and its section's name)."""
-    m = DATELINE_AT.match(text, start, end)
+    # (a wire dateline has a slash or a bracket near the start: the regex is asked only then)
+    near = min(end, start + 90)
+    m = DATELINE_AT.match(text, start, end) if text.find("/", start, near) >= 0 or text.find("(", start, near) >= 0 else None
     if m and m.end() < end:
         return m.end()
     # (each asked only where it may be: a full stop within a place's length, a digit at the start)
