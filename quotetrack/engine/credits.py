@@ -12,7 +12,7 @@ import regex
 
 from ..rules import RuleSet
 from .media import Media
-from .text import DATELINE_AT, Layout, lines, tokenize
+from .text import Layout, dateline_at, lines, tokenize
 
 SLASHED = regex.compile(r"(?:^|[\s.])/\s*([\p{L}\d][\p{L}\d. -]{1,40}?)\s*(?:/|$|\s)")
 TRAILING = regex.compile(r"(?:^|[\s.,„“\"])/\s*(?P<credit>[\p{L}\d][^/\n]{0,40}?)[\s.]*$"
@@ -52,7 +52,7 @@ def _short_for_foreign(name: str, text: str, rules: RuleSet) -> bool:
 def _datelines(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[str]:
     """"ВАРШАВА (БГНЕС) ...", "Варна /ПИК/ ...": a dateline opening a paragraph."""
     for s, e in lay.paragraphs:
-        m = DATELINE_AT.match(text, s, e)
+        m = dateline_at(text, s, e)
         if m:
             yield (m.group("credit") or m.group("paren") or "").strip()
 
@@ -70,6 +70,8 @@ def _trailing(text: str, lay: Layout, rules: RuleSet, media: Media) -> Iterator[
         elif m and _known(m.group("paren"), media):
             yield m.group("paren")  # "(БТА)"; "(СТО)" closing a sentence is an abbreviation
     for s, e in reversed(lay.paragraphs):
+        if text.find("/", s, e) < 0:
+            continue  # (most paragraphs have no slash: no regex scan of their text)
         for m in SLASHED.finditer(text, s, e):
             raw = m.group(1).strip(" .")
             if DOMAIN_RE.match(raw.split()[0]) or bulgarian_wire(_known(raw, media) or "", rules):

@@ -78,6 +78,15 @@ DATELINE_AT = regex.compile(
     r"|\s*\p{Lu}[\p{Lu}-]+(?:\s+\p{Lu}[\p{Lu}-]+){0,2}\s*,?\s*(?:\d{1,2}\s+\p{L}+\.?\s*)?\(\s*(?P<paren>[\p{Lu}\d][\p{Lu}\d .-]{1,20})\)\s*")
 
 
+def dateline_at(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The wire dateline opening text[start:end], if any. It has a slash or a bracket near the
+    start: the regex is asked only then (most paragraphs have neither)."""
+    near = min(end, start + 90)
+    if text.find("/", start, near) < 0 and text.find("(", start, near) < 0:
+        return None
+    return DATELINE_AT.match(text, start, end)
+
+
 # "София. Крайният срок ...": a place and a full stop opening a paragraph, a capital after them
 PLACE_DOT_AT = regex.compile(r"(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})\. +(?=\p{Lu})")
 
@@ -90,9 +99,7 @@ STAMP_AT = regex.compile(r"[. ]*\d{1,2}\.\d{1,2}\.\d{4}(?: +\d{1,2}[.:]\d{2})? +
 def dateline_end(text: str, start: int, end: int, rules: RuleSet) -> int:
     """Where a paragraph's words start, after a wire dateline if it opens with one, a place and
     a full stop ("София. ..."), or a site's date stamp (and its section's name)."""
-    # (a wire dateline has a slash or a bracket near the start: the regex is asked only then)
-    near = min(end, start + 90)
-    m = DATELINE_AT.match(text, start, end) if text.find("/", start, near) >= 0 or text.find("(", start, near) >= 0 else None
+    m = dateline_at(text, start, end)
     if m and m.end() < end:
         return m.end()
     # (each asked only where it may be: a full stop within a place's length, a digit at the start)
