@@ -2137,6 +2137,8 @@ def test_a_fragment_in_a_sentence_an_unlisted_outlet_credits_is_the_named_subjec
 
 def test_a_term_after_so_called_is_no_ones_words():
     text = article("Министърът Иван Петров заяви, че т.нар. „зелена сделка“ ще бъде приета.",
+                   "Кметът посети Пловдив, наричан „града на тепетата“, съобщи БТА.",
+                   "Министърът Иван Петров каза, че т.н. „умни договори“ ще бъдат въведени.",
                    "Премиерът обяви така наречения „зелен сертификат“ за задължителен, каза Петров.",
                    "Кметът обеща „нов старт“ за квартала, каза Петров.")
     assert [(q.kind, q.text) for q in extract_text(text) if q.kind == "partial"] == [("partial", "нов старт")]
