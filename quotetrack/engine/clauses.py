@@ -9,7 +9,7 @@ from .adverbials import adverbial_end, adverbials_before, skip_adverbials
 from .cues import Cue
 from .doc import Doc, Sent
 from .outlets import skip_outlets, skip_show_name
-from .phrases import Mention, joined, names_document, read_np, read_np_back, shaped
+from .phrases import Mention, adjectives_before, joined, names_document, read_np, read_np_back, shaped
 from .text import DASHES, quoted_at
 from .words import definite, good_start, role_at
 
@@ -132,10 +132,7 @@ def _closing_subject(doc: Doc, k: int, hi: int) -> Mention | None:
             continue
         if not (t.is_upper or t.text.isdigit() or t.low in rules.role_starts):
             continue
-        b = n
-        while b - 1 > k and toks[b - 1].is_word and not toks[b - 1].is_upper and toks[b - 1].low.endswith(rules.adjective_endings) and (
-                toks[b - 1].low not in rules.preps):
-            b -= 1
+        b = adjectives_before(toks, k + 1, n, rules)
         if toks[b - 1].low in rules.preps:
             continue  # "след среща с британския | премиер": whom he met
         m = read_np(doc, n, hi)

@@ -198,7 +198,7 @@ def _read_np(doc: Doc, i: int, hi: int) -> Mention | None:
             if last:
                 break
         if len(names) > 1:
-            name = ", ".join(names[:-1]) + f" {min(rules.joint)} " + names[-1]
+            name = listing(names, rules)
         return Mention("medium", tok.start, tokens[j - 1].end, text[tok.start : tokens[j - 1].end], name=name)
     if tok.text in rules.openers:
         return _quoted_name(doc, i, hi)
@@ -668,8 +668,13 @@ def _with_conjuncts(doc: Doc, lo: int, m: Mention) -> Mention:
         start, n = prev.start, first
     if len(parts) == 1:
         return m
-    text = ", ".join(parts[:-1]) + (f" {min(rules.joint)} " if last_joint else ", ") + parts[-1]
-    return Mention("group", start, m.end, text, gender="pl")
+    # (a last part that is itself "C и D" joins with a comma: "A, B, C и D")
+    return Mention("group", start, m.end, listing(parts, rules) if last_joint else ", ".join(parts), gender="pl")
+
+
+def listing(names: Sequence[str], rules: RuleSet) -> str:
+    """Names as a reader lists them: "A, B и C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {min(rules.joint)} " + names[-1]
 
 
 def coordinated(doc: Doc, m: Mention, hi: int) -> Mention:

@@ -16,7 +16,7 @@ from .doc import Doc
 from .entities import WINDOW, Person, Registry, Seen, compatible, holds, kept_noun, qualifier, registry_of
 from .found import Stmt
 from .outlets import media_chain
-from .phrases import Mention, names_document, read_np, shaped
+from .phrases import Mention, listing, names_document, read_np, shaped
 from .text import DASHES, same_stem
 from .words import definite, role_at
 
@@ -318,7 +318,7 @@ def _listed_after(m: Mention, reg: Registry) -> str | None:
             names.append(seen.person.name)
     if len(names) < 2:
         return None
-    return f"{', '.join(names[:-1])} {min(doc.rules.joint)} {names[-1]}"
+    return listing(names, doc.rules)
 
 
 def _body_before(doc: Doc, at: int) -> str | None:
