@@ -260,6 +260,29 @@ def test_an_empty_database_is_no_store_yet_for_a_reader(pg_url: str):
     assert result.exit_code == 1 and "no quotetrack store in this database yet" in result.stderr
 
 
+
+def test_a_store_of_an_older_schema_is_migrated_by_its_next_writer_and_keeps_what_it_held(pg_url: str, monkeypatch):
+    import psycopg
+
+    from quotetrack.store import postgres
+
+    monkeypatch.setattr(postgres, "SCHEMA", 1)  # the first schema, as the first release made it
+    open_store(pg_url, write=True).add([extract_article(FIRST, path="/news/a.txt")])
+    monkeypatch.undo()
+    (first,) = [a["id"] for a in open_store(pg_url).articles()]
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM quotetrack_meta WHERE key = 'schema'").fetchone() == ("1",)
+    store = open_store(pg_url, write=True)
+    assert store.add([extract_article(FIRST, path="/news/a.txt")]) == (0, 1)  # what it held, still known
+    assert store.add([extract_article(SECOND, path="/news/a.txt")]) == (1, 0)
+    assert store.add([extract_article(FIRST, path="/news/a.txt")]) == (1, 0)
+    versions = sorted((a["version"], a["id"]) for a in open_store(pg_url).articles())
+    assert versions[0] == (1, first) and versions[2] == (3, first + ".3")  # a text changed back: its own id
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT value FROM quotetrack_meta WHERE key = 'schema'").fetchone() == (str(postgres.SCHEMA),)
+        indexes = {r[0] for r in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'qt_articles'")}
+    assert "qt_articles_id_base" in indexes  # a version's id is found without reading every article
+
 @pytest.mark.parametrize("typed, shown", [
     ("postgresql://qt:secret@db.example:5432/quotes", "postgresql://qt@db.example:5432/quotes"),
     ("postgresql://:secret@db.example/quotes", "postgresql://db.example/quotes"),
