@@ -54,9 +54,18 @@ def connect(address: str) -> Iterator[Any]:
     if n is not None:
         import dask
 
-        # processes: the extractor is pure Python, so threads would share one interpreter lock;
-        # and no statistical profiler sampling every worker's stack 100 times a second
-        dask.config.set({"distributed.worker.profile.enabled": False})
+        # processes: the extractor is pure Python, so threads would share one interpreter lock.
+        # A cluster that lives for one run needs none of a long-lived one's upkeep, each of which
+        # takes its share of the cores the extraction runs on: a profiler sampling every worker's
+        # stack 100 times a second, the event loop's watchdog waking it 50 times a second, memory
+        # and system monitors ten and two times a second, a GIL monitor, and glibc handing freed
+        # memory back to the system after every large free (Dask's MALLOC_TRIM_THRESHOLD_)
+        dask.config.set({"distributed.worker.profile.enabled": False,
+                         "distributed.admin.tick.interval": "1s",
+                         "distributed.worker.memory.monitor-interval": "1s",
+                         "distributed.admin.system-monitor.interval": "5s",
+                         "distributed.admin.system-monitor.gil.enabled": False,
+                         "distributed.nanny.pre-spawn-environ": {}})
         cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
                                silence_logs=logging.ERROR)
         try:
