@@ -126,7 +126,11 @@ def extract(
             if fmt is Format.table:
                 shown = list(rows)
             else:
-                render.records(rows, fmt.value, bom=bom)
+                try:
+                    render.records(rows, fmt.value, bom=bom)
+                except BrokenPipeError:  # the reader went away (`| head`): every file is stored all the same
+                    _stdout_gone()
+                    run.finish(rows)
     except KeyboardInterrupt:
         render.error(run.interrupted())
         raise typer.Exit(130) from None
@@ -136,6 +140,19 @@ def extract(
         render.summary(run.summary())
     if run.failed:
         raise typer.Exit(1)
+
+
+def _stdout_gone() -> None:
+    """Standard output's reader has closed it: what is still written (and the flush at exit)
+    goes nowhere instead of failing."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind it (a test's captured output)
+        pass
 
 
 def _open(db: str):

@@ -141,6 +141,12 @@ class Ingest:
             return
         yield from self._stored_rows(tick)
 
+    def finish(self, rows: Iterator[dict[str, Any]]) -> None:
+        """What is left of a run whose statements nobody reads any more (the output's reader
+        went away): every file still extracted and stored, the index still rebuilt."""
+        for _ in rows:
+            pass
+
     def _spooled(self, tick: Callable[[], None] | None, newest: dict[str, tuple[str, str]], spool: batch.Spool,
                  order: list) -> Iterator[tuple[int, int]]:
         """Each new extraction's span in the spool, as it comes; `order` gets every input's
@@ -155,16 +161,46 @@ class Ingest:
             self.extracted += 1
             yield span
 
-    def _store_as_they_come(self, store: Store, new: Iterator[tuple[int, int]], spool: batch.Spool) -> None:
+    def _streamed(self, store: Store, tick: Callable[[], None] | None, newest: dict[str, tuple[str, str]],
+                  spool: batch.Spool) -> Iterator[dict[str, Any]]:
         """A store that takes batches while the run goes on (a database server holds no lock
         across a run): each STREAM_BATCH new articles one transaction, so a long run is stored
-        as it goes and an interrupted one keeps what it finished. The index once, at the end."""
+        as it goes and an interrupted one keeps what it finished; each batch's statements given
+        back once it is committed, from the rows just stored (read from the spool once), so the
+        output keeps step with the store. The index once, at the end."""
         assert self.ruleset is not None
-        while chunk := list(itertools.islice(new, STREAM_BATCH)):
-            stored, unchanged = store.add(map(spool.get, chunk))
-            self.stored, self.unchanged, self.committed = self.stored + stored, self.unchanged + unchanged, True
+        order: list = []
+        new = self._spooled(tick, newest, spool, order)
+        while True:
+            spans = list(itertools.islice(new, STREAM_BATCH))
+            extracted = {span: spool.get(span) for span in spans}
+            if extracted:
+                stored, unchanged = store.add(list(extracted.values()))
+                self.stored, self.unchanged, self.committed = self.stored + stored, self.unchanged + unchanged, True
+            yield from self._given_back(store, order, extracted.__getitem__, spool)
+            order.clear()
+            if len(spans) < STREAM_BATCH:
+                break
+        self.committed = True
         if self.extracted or index.load(store, self.ruleset, None) is None:
             index.rebuild(self.ruleset)(store)
+
+    def _given_back(self, store: Store, order: list, rows_of: Callable[[tuple[int, int]], Any],
+                    spool: batch.Spool) -> Iterator[dict[str, Any]]:
+        """The statements of `order`'s inputs, in order: a new extraction's rows, or an
+        unchanged file's stored statements (none with `new_only`)."""
+        reused = {item for item in order if isinstance(item, str)}
+        found = batch.stored_rows(store, reused, spool) if reused and not self.new_only else {}
+        for item in order:
+            if isinstance(item, str):
+                if self.new_only:
+                    continue
+                rows = sorted((r for span in found.get(item, ()) for r in spool.get(span)), key=lambda r: r.get("start", 0))
+            else:
+                rows = rows_of(item)[1]
+            for row in rows:
+                self.statements += 1
+                yield row
 
     def _stored_rows(self, tick: Callable[[], None] | None) -> Iterator[dict[str, Any]]:
         # Extract into a spool beside the store, so that memory holds one extraction at a time
@@ -177,27 +213,15 @@ class Ingest:
         newest = store.newest()
         # the spool beside a store file (the same disk); a server's next to the system's temp files
         with batch.Spool(None if is_url(db) else Path(db).resolve().parent) as spool:
-            order: list = []  # a spooled extraction's span, or a stored article id
-            new = self._spooled(tick, newest, spool, order)
             if store.streams:
-                self._store_as_they_come(store, new, spool)
-            else:
-                spans = list(new)
-                if spans or (order and index.load(store, self.ruleset, None) is None):
-                    # unchanged files store nothing, but an index that does not match the store is rebuilt
-                    self.stored, unchanged = store.add(map(spool.get, spans), after=index.rebuild(self.ruleset))
-                    self.unchanged += unchanged
+                yield from self._streamed(store, tick, newest, spool)
+                return
+            order: list = []  # a spooled extraction's span, or a stored article id
+            spans = list(self._spooled(tick, newest, spool, order))
+            if spans or (order and index.load(store, self.ruleset, None) is None):
+                # unchanged files store nothing, but an index that does not match the store is rebuilt
+                self.stored, unchanged = store.add(map(spool.get, spans), after=index.rebuild(self.ruleset))
+                self.unchanged += unchanged
             self.committed = True
-            reused = [item for item in order if isinstance(item, str)]
             # unchanged files give their stored statements, so the output is the same either way
-            found = batch.stored_rows(store, set(reused), spool) if not self.new_only else {}
-            for item in order:
-                if isinstance(item, str):
-                    if self.new_only:
-                        continue
-                    rows = sorted((r for span in found.get(item, ()) for r in spool.get(span)), key=lambda r: r.get("start", 0))
-                else:
-                    rows = spool.get(item)[1]
-                for row in rows:
-                    self.statements += 1
-                    yield row
+            yield from self._given_back(store, order, spool.get, spool)

@@ -339,6 +339,48 @@ def test_a_long_run_into_a_server_is_stored_batch_by_batch(pg_url: str, tmp_path
     assert [r["count"] for r in json.loads(runner.invoke(app, ["speakers", "--db", pg_url, "--format", "json"]).stdout)][0] >= 10
 
 
+def test_a_server_run_gives_each_batch_back_once_it_is_stored_unchanged_files_in_their_place(
+        pg_url: str, tmp_path: Path, monkeypatch):
+    from quotetrack import ingest
+
+    monkeypatch.setattr(ingest, "STREAM_BATCH", 3)
+    news = _folder(tmp_path, "many", 8)
+    list(ingest.Ingest([str(news / "many-0001.txt"), str(news / "many-0004.txt")], db=pg_url, jobs=1).rows())
+    plain = list(ingest.Ingest([str(news)], jobs=1).rows())
+    per_article = len(plain) // 8
+
+    run = ingest.Ingest([str(news)], db=pg_url, jobs=1)
+    rows = run.rows()
+    first = next(rows)
+    # the first batch (three new files; the unchanged 0001 in its place) is stored, the rest not yet
+    assert len(_state(pg_url)) == 2 + 3 and run.stored == 3
+    given = [first, *rows]
+    assert [(r["path"], r["start"], r["text"]) for r in given] == [(r["path"], r["start"], r["text"]) for r in plain]
+    assert run.stored == 6 and run.unchanged == 2 and run.statements == 8 * per_article
+    assert len(_state(pg_url)) == 8
+
+
+def test_extract_piped_into_a_reader_that_stops_early_still_stores_every_file(store_target: str, tmp_path: Path,
+                                                                             monkeypatch):
+    from quotetrack import ingest, render
+
+    monkeypatch.setattr(ingest, "STREAM_BATCH", 2)
+
+    def head(rows, fmt, **_):  # `| head -1`: one record read, then the pipe is closed
+        next(iter(rows))
+        raise BrokenPipeError
+
+    monkeypatch.setattr(render, "records", head)
+    news = _folder(tmp_path, "piped", 7)
+    result = runner.invoke(app, ["extract", str(news), "--db", store_target, "--format", "jsonl", "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert "stored 7 articles" in result.stderr
+    assert len(_state(store_target)) == 7
+    monkeypatch.undo()
+    speakers = json.loads(runner.invoke(app, ["speakers", "--db", store_target, "--format", "json"]).stdout)
+    assert speakers[0]["count"] >= 7  # the index was built after the last batch
+
+
 def test_a_password_is_never_shown_whatever_it_holds(pg_url: str):
     from quotetrack.store import describe
 
