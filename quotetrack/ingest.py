@@ -94,9 +94,9 @@ class Ingest:
     def _outcomes(self, tick: Callable[[], None] | None, newest: dict[str, tuple[str, str]]) -> Iterator[Any]:
         """Each input in order: its extraction (its rows pickled, when storing), or the id of
         its stored version when unchanged."""
-        from .engine.extract import extract_article
-
         if "-" in self.files and self.stdin is not None:
+            from .engine.extract import extract_article  # here only: a cluster's client never extracts
+
             try:
                 doc = inputs.load("<stdin>", self.stdin(), on_warning=self.on_error)
                 yield extract_article(doc.text, date=doc.date, rules=self.ruleset)
