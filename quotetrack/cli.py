@@ -120,6 +120,7 @@ def extract(
         run = Ingest(paths, db=None if no_store else db, glob=glob, jobs=jobs, new_only=new_only, cluster=cluster,
                      rules_dir=str(Path(rules).resolve()) if rules else None, on_error=render.error,
                      stdin=lambda: typer.get_binary_stream("stdin").read())
+    lost = False
     try:
         with _errors(), render.progress(0 if quiet else len(run.named), "extracting") as tick:
             rows = run.rows(tick)
@@ -128,9 +129,11 @@ def extract(
             else:
                 try:
                     render.records(rows, fmt.value, bom=bom)
-                except BrokenPipeError:  # the reader went away (`| head`): every file is stored all the same
-                    _stdout_gone()
-                    run.finish(rows)
+                except OSError as exc:  # `| head` went away, or the output's disk is full
+                    if run.store is None:
+                        raise
+                    lost = _output_lost(exc)
+                    run.finish(rows)  # every file is stored all the same
     except KeyboardInterrupt:
         render.error(run.interrupted())
         raise typer.Exit(130) from None
@@ -138,21 +141,27 @@ def extract(
         render.quote_table(shown)
     if not quiet:
         render.summary(run.summary())
-    if run.failed:
+    if run.failed or lost:
         raise typer.Exit(1)
 
 
-def _stdout_gone() -> None:
-    """Standard output's reader has closed it: what is still written (and the flush at exit)
-    goes nowhere instead of failing."""
+def _output_lost(exc: OSError) -> bool:
+    """Standard output cannot be written any more: a reader that went away (`| head`) is no
+    error; another failure is named once (True). What is still written goes nowhere."""
     import os
     import sys
 
+    from .render import error
+
+    if not isinstance(exc, BrokenPipeError):
+        error(f"cannot write the output ({exc.strerror or exc}); storing goes on")
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     except (OSError, ValueError):  # no file descriptor behind it (a test's captured output)
         pass
+    return not isinstance(exc, BrokenPipeError)
 
 
 def _open(db: str):

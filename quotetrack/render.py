@@ -407,4 +407,7 @@ def note(message: str) -> None:
 
 
 def error(message: str) -> None:
-    sys.stderr.write(f"quotetrack: {message}\n")
+    try:
+        sys.stderr.write(f"quotetrack: {message}\n")
+    except OSError:  # nobody reads standard error any more (`2>&1 | head`): the run goes on
+        pass

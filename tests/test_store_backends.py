@@ -389,3 +389,41 @@ def test_a_password_is_never_shown_whatever_it_holds(pg_url: str):
         result = runner.invoke(app, ["speakers", "--db", url])
         assert result.exit_code == 1 and secret not in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert secret not in describe(url)
+
+
+def test_without_a_store_a_reader_that_stops_early_stops_the_run(tmp_path: Path, monkeypatch):
+    from quotetrack import batch, render
+
+    extracted = []
+    real = batch.extract_file
+    monkeypatch.setattr(batch, "extract_file", lambda job, source=None: extracted.append(job[0]) or real(job, source))
+
+    def head(rows, fmt, **_):
+        next(iter(rows))
+        raise BrokenPipeError
+
+    monkeypatch.setattr(render, "records", head)
+    news = _folder(tmp_path, "peek", 6)
+    result = runner.invoke(app, ["extract", str(news), "--no-store", "--format", "jsonl", "--jobs", "1"])
+    assert result.exit_code == 1  # as every command whose reader went away
+    assert len(extracted) == 1  # nothing to store, so nothing more is extracted
+
+
+def test_an_output_that_cannot_be_written_is_named_once_and_the_files_are_stored(store_target: str, tmp_path: Path,
+                                                                               monkeypatch):
+    import errno
+
+    from quotetrack import ingest, render
+
+    monkeypatch.setattr(ingest, "STREAM_BATCH", 2)
+
+    def full_disk(rows, fmt, **_):
+        next(iter(rows))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(render, "records", full_disk)
+    news = _folder(tmp_path, "full", 5)
+    result = runner.invoke(app, ["extract", str(news), "--db", store_target, "--format", "jsonl", "-q", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "quotetrack: cannot write the output (No space left on device); storing goes on"
+    assert len(_state(store_target)) == 5
