@@ -5,9 +5,11 @@ extractions wait in a spool (a temporary file beside a store file, else in the s
 printed, so a run of any size holds one at a time."""
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 LARGE = 64  # files: from here on, a run uses every core unless told otherwise
+AHEAD = 8  # chunks per worker submitted ahead: every worker kept busy, few outcomes held
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,13 @@ def extract_file(job: tuple[str, str | None, str | None, bool], source: bytes | 
         return Outcome(path, error=str(exc))
     except Exception as exc:  # a bug of ours: one line, and the other files go on
         return Outcome(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc}); please report it")
+
+
+def extract_many(jobs: Sequence[tuple[str, str | None, str | None, bool]],
+                 sources: Sequence[bytes | str | None] | None = None) -> list[Outcome]:
+    """`extract_file` for each job of a chunk (each from its source, when given): what a
+    pool's worker or a cluster's runs."""
+    return [extract_file(job, source) for job, source in zip(jobs, sources or [None] * len(jobs))]
 
 
 def _watch_parent(command: int) -> None:
@@ -113,12 +123,20 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
             yield outcome
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
+    size = max(1, min(32, len(work) // (jobs * 8) or 1))
+    chunks = iter([work[i:i + size] for i in range(0, len(work), size)])
+    # a window of chunks ahead, not every file submitted at once: a caller that stops (a reader
+    # of the output paging) holds AHEAD chunks a worker done or under way, not the whole run's
+    pending = deque(pool.submit(extract_many, c) for c in itertools.islice(chunks, jobs * AHEAD))
     finished = False
     try:
-        for outcome in pool.map(extract_file, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1))):
-            if tick:
-                tick()
-            yield outcome
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(extract_many, c) for c in itertools.islice(chunks, 1))
+            for outcome in done:
+                if tick:
+                    tick()
+                yield outcome
         finished = True
     finally:
         # stopped early (Ctrl-C, an error downstream): the queued files are dropped, not waited for

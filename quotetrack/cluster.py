@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from .batch import Outcome, extract_file
+from .batch import Outcome, extract_many
 from .errors import InputError, QuotetrackError
 
 CHUNK = 32  # files per task: the scheduler's cost per task (about a millisecond) stays small beside it
@@ -59,15 +59,18 @@ def connect(address: str) -> Iterator[Any]:
         # takes its share of the cores the extraction runs on: a profiler sampling every worker's
         # stack 100 times a second, the event loop's watchdog waking it 50 times a second, memory
         # and system monitors ten and two times a second, a GIL monitor, and glibc handing freed
-        # memory back to the system after every large free (Dask's MALLOC_TRIM_THRESHOLD_)
-        dask.config.set({"distributed.worker.profile.enabled": False,
-                         "distributed.admin.tick.interval": "1s",
-                         "distributed.worker.memory.monitor-interval": "1s",
-                         "distributed.admin.system-monitor.interval": "5s",
-                         "distributed.admin.system-monitor.gil.enabled": False,
-                         "distributed.nanny.pre-spawn-environ": {}})
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                               silence_logs=logging.ERROR)
+        # memory back to the system after every large free (Dask's MALLOC_TRIM_THRESHOLD_). Set
+        # for this cluster only: its scheduler and nannies read them as they start.
+        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+        environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        with dask.config.set({"distributed.worker.profile.enabled": False,
+                              "distributed.admin.tick.interval": "1s",
+                              "distributed.worker.memory.monitor-interval": "1s",
+                              "distributed.admin.system-monitor.interval": "5s",
+                              "distributed.admin.system-monitor.gil.enabled": False,
+                              "distributed.nanny.pre-spawn-environ": environ}):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                   silence_logs=logging.ERROR)
         try:
             with Client(cluster) as client:
                 yield client
@@ -88,7 +91,7 @@ def extract_chunk(jobs: Sequence[tuple[str, str | None, str | None, bool]],
                   sources: Sequence[bytes | str]) -> list[Outcome]:
     """What a worker runs: `batch.extract_file` for each file of a chunk, read from its
     absolute path or from the bytes the client shipped."""
-    return [extract_file(job, source) for job, source in zip(jobs, sources)]
+    return extract_many(jobs, sources)
 
 
 def _ship(client: Any, path: str) -> bool:

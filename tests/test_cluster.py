@@ -105,3 +105,35 @@ def test_a_cluster_out_of_reach_or_mistyped_is_one_line(tmp_path: Path, address:
     result = runner.invoke(app, ["extract", str(news), "--db", str(tmp_path / "q.json"), "--cluster", address])
     assert result.exit_code == 1 and said in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "q.json").exists()  # nothing stored
+
+
+def test_a_pool_keeps_a_window_of_files_ahead_of_a_slow_reader(tmp_path: Path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    submitted = []
+
+    class Counting(ProcessPoolExecutor):
+        def submit(self, fn, *args, **kwargs):
+            submitted.append(len(args[0]))
+            return super().submit(fn, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counting)
+    monkeypatch.setattr(batch, "AHEAD", 2)
+    _folder(tmp_path, 40)
+    paths = sorted(str(p) for p in (tmp_path / "news").iterdir())
+    outcomes = batch.run(paths, jobs=2)
+    first = next(outcomes)
+    assert sum(submitted) < len(paths) and len(submitted) == 2 * 2 + 1  # the window and one more, not all 41
+    _same([first, *outcomes], _plain(paths))
+
+
+def test_a_local_cluster_runs_lean_and_leaves_the_process_config_as_it_was():
+    import dask
+    import distributed  # noqa: F401  (registers its config)
+
+    before = dask.config.get("distributed.admin.tick.interval")
+    with cluster.connect("local:1") as client:
+        on_worker = client.run(lambda: (dask.config.get("distributed.admin.tick.interval"),
+                                        os.environ.get("MALLOC_TRIM_THRESHOLD_")))
+        assert list(on_worker.values()) == [("1s", None)]
+    assert dask.config.get("distributed.admin.tick.interval") == before != "1s"
