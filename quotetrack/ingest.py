@@ -167,7 +167,8 @@ class Ingest:
         across a run): each STREAM_BATCH new articles one transaction, so a long run is stored
         as it goes and an interrupted one keeps what it finished; each batch's statements given
         back once it is committed, from the rows just stored (read from the spool once), so the
-        output keeps step with the store. The index once, at the end."""
+        output keeps step with the store (and a reader that stops reading holds the run). The
+        index once, at the end."""
         assert self.ruleset is not None
         order: list = []
         new = self._spooled(tick, newest, spool, order)
@@ -204,7 +205,7 @@ class Ingest:
 
     def _stored_rows(self, tick: Callable[[], None] | None) -> Iterator[dict[str, Any]]:
         # Extract into a spool beside the store, so that memory holds one extraction at a time
-        # however many files. A store file is written after the run, under its lock, so another
+        # however many files (a server's run, one batch while it stores and gives it back). A store file is written after the run, under its lock, so another
         # writer waits only for the storing; a server takes the batches as they come.
         from .store import is_url
 
