@@ -127,9 +127,13 @@ def test_a_pool_keeps_a_window_of_files_ahead_of_a_slow_reader(tmp_path: Path, m
     _same([first, *outcomes], _plain(paths))
 
 
-def test_a_local_cluster_runs_lean_and_leaves_the_process_config_as_it_was():
+def test_a_local_cluster_runs_lean_and_leaves_the_process_config_as_it_was(monkeypatch):
     import dask
     import distributed  # noqa: F401  (registers its config)
+
+    # as in a fresh `quotetrack` process: a default cluster started earlier in this one (the
+    # fixture's) has put Dask's variable into the environment every later child inherits
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
 
     before = dask.config.get("distributed.admin.tick.interval")
     with cluster.connect("local:1") as client:
