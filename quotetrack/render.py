@@ -18,6 +18,17 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _utf8_bytes(out: TextIO) -> Any:
+    """The byte stream under a UTF-8 text stream (standard output), flushed so that what is
+    written next follows what was; None for any other stream, which gets str."""
+    raw = getattr(out, "buffer", None)
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if raw is None or encoding != "utf8":
+        return None
+    out.flush()
+    return raw
+
+
 def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] = QUOTE_FIELDS,
             out: TextIO | None = None, bom: bool = False) -> None:
     """Write rows as json (one list), jsonl (one object a line) or csv, each with `fields` in
@@ -30,7 +41,19 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
     if bom and fmt == "csv":
         out.write("\ufeff")
     rows = ({k: row.get(k) for k in fields} for row in rows)
-    if fmt == "json":  # streamed, one record a line: a list of any length in constant memory
+    raw = _utf8_bytes(out) if fmt in ("json", "jsonl") else None
+    if raw is not None:  # orjson's bytes as they are: no decoding to str and encoding back
+        dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+        if fmt == "jsonl":
+            for row in rows:
+                raw.write(dumps(row, option=newline))
+        else:
+            raw.write(b"[")
+            for n, row in enumerate(rows):
+                raw.write((b"\n" if n == 0 else b",\n") + dumps(row))
+            raw.write(b"\n]\n")
+        raw.flush()
+    elif fmt == "json":  # streamed, one record a line: a list of any length in constant memory
         out.write("[")
         for n, row in enumerate(rows):
             out.write(("\n" if n == 0 else ",\n") + orjson.dumps(row).decode())

@@ -218,3 +218,21 @@ def test_a_narrow_terminal_folds_but_never_cuts(width):
     for out in (_quote_output(width), _speaker_output(width)):
         assert "…" not in out
         assert all(len(line) <= width for line in out.splitlines())
+
+
+def test_json_records_are_the_same_on_a_byte_stream_a_text_stream_and_another_encoding():
+    import io
+
+    rows = [{"speaker": "Иван Петров", "text": "„Ще видим“, каза той.", "start": 3, "via": ["БТА"]},
+            {"speaker": None, "text": "без автор", "start": 9, "via": []}]
+    for fmt in ("json", "jsonl"):
+        plain = io.StringIO()
+        render.records(rows, fmt, out=plain)
+        for encoding in ("utf-8", "cp1251"):
+            raw = io.BytesIO()
+            stream = io.TextIOWrapper(raw, encoding=encoding, newline="")
+            stream.write("заглавие\n")  # what was written before comes first
+            render.records(rows, fmt, out=stream)
+            stream.flush()
+            assert raw.getvalue().decode(encoding) == "заглавие\n" + plain.getvalue()
+        assert plain.getvalue().count("Иван Петров") == 1
