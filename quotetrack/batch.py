@@ -123,7 +123,7 @@ def run(paths: Sequence[str], *, known: dict[str, str] | None = None, rules_dir:
             yield outcome
         return
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_watch_parent, initargs=(os.getpid(),))
-    size = max(1, min(32, len(work) // (jobs * 8) or 1))
+    size = max(1, min(32, len(work) // (jobs * 8) or 1))  # at least eight chunks a worker
     chunks = iter([work[i:i + size] for i in range(0, len(work), size)])
     # a window of chunks ahead, not every file submitted at once: a caller that stops (a reader
     # of the output paging) holds AHEAD chunks a worker done or under way, not the whole run's

@@ -87,13 +87,6 @@ def connect(address: str) -> Iterator[Any]:
         client.close()
 
 
-def extract_chunk(jobs: Sequence[tuple[str, str | None, str | None, bool]],
-                  sources: Sequence[bytes | str]) -> list[Outcome]:
-    """What a worker runs: `batch.extract_file` for each file of a chunk, read from its
-    absolute path or from the bytes the client shipped."""
-    return extract_many(jobs, sources)
-
-
 def _ship(client: Any, path: str) -> bool:
     """Whether the workers cannot see the files, so the client must send their bytes."""
     seen = client.run(os.path.isfile, os.path.abspath(path))
@@ -132,7 +125,7 @@ def run(paths: Sequence[str], client: Any, *, known: dict[str, str] | None = Non
                 jobs = chunks[submitted]
                 sources = [_source(j[0], ship) for j in jobs]
                 # pure=False: a chunk is run again after a lost worker, never taken from a cache
-                pending.append(client.submit(extract_chunk, jobs, sources, pure=False, retries=2))
+                pending.append(client.submit(extract_many, jobs, sources, pure=False, retries=2))
                 submitted += 1
             try:
                 done = pending.popleft().result()

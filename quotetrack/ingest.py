@@ -205,8 +205,9 @@ class Ingest:
 
     def _stored_rows(self, tick: Callable[[], None] | None) -> Iterator[dict[str, Any]]:
         # Extract into a spool beside the store, so that memory holds one extraction at a time
-        # however many files (a server's run, one batch while it stores and gives it back). A store file is written after the run, under its lock, so another
-        # writer waits only for the storing; a server takes the batches as they come.
+        # however many files (a server's run, one batch while it stores and gives it back). A
+        # store file is written after the run, under its lock, so another writer waits only for
+        # the storing; a server takes the batches as they come.
         from .store import is_url
 
         store, db = self.store, self.db

@@ -41,26 +41,21 @@ def records(rows: Iterable[dict[str, Any]], fmt: str, *, fields: Sequence[str] =
     if bom and fmt == "csv":
         out.write("\ufeff")
     rows = ({k: row.get(k) for k in fields} for row in rows)
-    raw = _utf8_bytes(out) if fmt in ("json", "jsonl") else None
-    if raw is not None:  # orjson's bytes as they are: no decoding to str and encoding back
-        dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    if fmt in ("json", "jsonl"):
+        # orjson's bytes as they are on a UTF-8 standard output (no decoding to str and
+        # encoding back); decoded for any other stream
+        raw = _utf8_bytes(out)
+        write = raw.write if raw is not None else (lambda data: out.write(data.decode()))
         if fmt == "jsonl":
             for row in rows:
-                raw.write(dumps(row, option=newline))
-        else:
-            raw.write(b"[")
+                write(orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE))
+        else:  # streamed, one record a line: a list of any length in constant memory
+            write(b"[")
             for n, row in enumerate(rows):
-                raw.write((b"\n" if n == 0 else b",\n") + dumps(row))
-            raw.write(b"\n]\n")
-        raw.flush()
-    elif fmt == "json":  # streamed, one record a line: a list of any length in constant memory
-        out.write("[")
-        for n, row in enumerate(rows):
-            out.write(("\n" if n == 0 else ",\n") + orjson.dumps(row).decode())
-        out.write("\n]\n")
-    elif fmt == "jsonl":
-        for row in rows:
-            out.write(orjson.dumps(row).decode() + "\n")
+                write((b"\n" if n == 0 else b",\n") + orjson.dumps(row))
+            write(b"\n]\n")
+        if raw is not None:
+            raw.flush()
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
         writer.writeheader()

@@ -62,7 +62,7 @@ def test_workers_that_cannot_see_the_files_get_their_bytes(client, tmp_path: Pat
     _same(list(cluster.run(paths, client, chunk=2)), _plain(paths))
     # what a worker does with shipped bytes: the file itself is never opened
     job = ("elsewhere/a.txt", None, None, False)
-    (outcome,) = cluster.extract_chunk([job], [SAMPLE.read_bytes()])
+    (outcome,) = batch.extract_many([job], [SAMPLE.read_bytes()])
     assert outcome.error is None and outcome.extraction.article.path == "elsewhere/a.txt"
     assert outcome.extraction.quotes
 
