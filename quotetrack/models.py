@@ -35,13 +35,6 @@ class Quote:
         d["via"] = list(self.via)
         return d  # type: ignore[return-value]
 
-    def with_article(self, article: "Article") -> "Quote":
-        # by hand, not dataclasses.replace: that reads the fields anew on every call, and an
-        # archive makes millions of these
-        d = {name: getattr(self, name) for name in _OWN_FIELDS}
-        return Quote(**d, article_id=article.id, path=article.path, title=article.title, date=article.date,
-                     agency=article.agency)
-
     def __reduce__(self):
         # the fields as one tuple: a slotted dataclass's own pickling looks its fields up again
         # for every object, and a run sends each extraction to the parent and through a spool.
@@ -50,7 +43,6 @@ class Quote:
 
 
 _QUOTE_FIELDS = tuple(f.name for f in dataclasses.fields(Quote))
-_OWN_FIELDS = tuple(f for f in _QUOTE_FIELDS if f not in ("article_id", "path", "title", "date", "agency"))
 _quote_state = attrgetter(*_QUOTE_FIELDS)
 
 

@@ -12,7 +12,8 @@ from ..rules import RuleSet
 from .text import Token
 
 
-@dataclass(frozen=True, slots=True)
+# (not frozen: see phrases.Mention)
+@dataclass(slots=True)
 class Cue:
     kind: str  # verb | stance | prep
     i: int  # index of the first token of the cue

@@ -54,7 +54,8 @@ class Person:
             self.gender, self.sure = gender, True
 
 
-@dataclass(frozen=True, slots=True)
+# (not frozen: see phrases.Mention)
+@dataclass(slots=True)
 class Seen:
     """One mention of a person: where, and its tokens (None when it was a statement's speaker,
     who is salient whatever the position), to tell whether it was its sentence's subject."""

@@ -40,14 +40,15 @@ def extract_article(raw: str, *, path: str | None = None, date: str | None = Non
     lay = layout(text, rules)
     doc = Doc.read(text, lay, rules)
     found = find(doc)
-    quotes = resolve(_dedupe(found.stmts), doc, found.credits)
+    fields = resolve(_dedupe(found.stmts), doc, found.credits)
     sha = content_hash(text)
     # the media the body credits: in the clauses that credit a statement, and a Bulgarian wire
     # along its chain ("в интервю за „Билд“, цитирано от БТА": the wire relayed it here)
-    credited = [*found.credits, *(m for q in quotes for m in q.via if bulgarian_wire(m, rules))]
+    credited = [*found.credits, *(m for f in fields for m in f["via"] if bulgarian_wire(m, rules))]
     agency = article_agency(text, lay, credited, rules)
     article = Article(article_id(sha, path), text, sha, path, lay.title, date or lay.date, agency)
-    return Extraction(article, tuple(q.with_article(article) for q in quotes))
+    return Extraction(article, tuple(Quote(**f, article_id=article.id, path=path, title=article.title, date=article.date,
+                                           agency=agency) for f in fields))
 
 
 def find(doc: Doc) -> Found:

@@ -17,7 +17,8 @@ MAX_DEPTH = 6  # quotes nest two or three deep in real text; more open marks tha
 MAX_PARAGRAPHS = 12  # a quote over more paragraphs than this, its mark not repeated, has lost its closer
 
 
-@dataclass(frozen=True, slots=True)
+# (not frozen: see phrases.Mention)
+@dataclass(slots=True)
 class Span:
     """Quoted words: text[start:end], between the marks at `open` and `close` (-1 when lost)."""
 

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from .doc import Doc
 
 
-@dataclass(frozen=True, slots=True)
+# (not frozen, nor the engine's other small value classes: a frozen dataclass sets each field
+# through object.__setattr__, and an article makes thousands; nothing changes one once made)
+@dataclass(slots=True)
 class Mention:
     kind: str  # name | role | pronoun | group | medium | other
     start: int

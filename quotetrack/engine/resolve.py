@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import regex
 
-from ..models import Quote
 from ..rules import Role, RuleSet
 from .clauses import opening_subject
 from .doc import Doc
@@ -30,9 +30,11 @@ def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
     return tuple(m for m in chain if m != speaker)
 
 
-def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quote]:
-    """Each statement as a Quote, its mention resolved to a speaker against the article's people
-    (`media`: the outlets the article credits, which are nobody a pronoun may mean)."""
+def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Each statement's Quote fields, its mention resolved to a speaker against the article's
+    people (`media`: the outlets the article credits, which are nobody a pronoun may mean). The
+    caller adds the article's own fields and makes the Quote, once: the article's agency is
+    known only when every statement's credits are."""
     if not stmts:
         return []  # nothing to resolve: no need to read who the article names
     rules = doc.rules
@@ -78,8 +80,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[Quot
         # no medium named in the clause itself: the nearest one its chain names ("Това заяви X,
         # който ..., пред bTV")
         source = st.source or (via[0] if via else None)
-        out.append(Quote(
-            kind=st.kind,  # type: ignore[arg-type]
+        out.append(dict(
+            kind=st.kind,
             text=text[st.start : st.end],
             start=st.start,
             end=st.end,
@@ -165,7 +167,8 @@ def _read_spelled_out(doc: Doc) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+# (not frozen: see phrases.Mention)
+@dataclass(slots=True)
 class Who:
     speaker: str | None = None
     role: str | None = None

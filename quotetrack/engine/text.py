@@ -7,7 +7,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import regex
 
@@ -32,9 +31,11 @@ MAX_SENTENCE = 2000  # characters: longer runs without a full stop are not prose
 WORD_AT = regex.compile(r"\p{L}+")
 
 
-class Token(NamedTuple):
-    """A word, a number or one punctuation mark. A tuple, not a dataclass: an article has tens
-    of thousands and creating them is a good share of the whole extraction."""
+@dataclass(slots=True)
+class Token:
+    """A word, a number or one punctuation mark. Slotted: the engine reads a token's fields
+    hundreds of thousands of times an article, and Python reads a slot faster than a named
+    tuple's field (4% of the extraction). `tokenize` makes them without __init__."""
 
     start: int
     end: int
@@ -133,7 +134,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int
     `index` the token indexes of each word of `asked` (lower case): the same loop, not a second
     pass over the tokens."""
     out: list[Token] = []
-    append, new = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level __new__
+    append, new = out.append, object.__new__
     at = (starts if starts is not None else []).append
     where = index if index is not None else {}
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
@@ -143,7 +144,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None, starts: list[int
         low = t.lower()
         if low in asked:
             where.setdefault(low, []).append(len(out))
-        append(new(Token, (a, b, t, low, c.isalnum(), c.isupper())))
+        # six slot stores, not a call of __init__ per token: this loop makes every token of every article
+        tok = new(Token)
+        tok.start, tok.end, tok.text, tok.low, tok.is_word, tok.is_upper = a, b, t, low, c.isalnum(), c.isupper()
+        append(tok)
         at(a)
     return out
 
