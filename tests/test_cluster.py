@@ -55,6 +55,14 @@ def test_the_cluster_gives_the_outcomes_of_a_plain_run_in_input_order(client, tm
     assert sum(o.error is not None for o in got) == 2  # the binary file and the missing one, each in one line
 
 
+def test_a_task_carries_up_to_128_files_and_every_worker_gets_eight_tasks_at_least():
+    # a task's cost to Dask is the same whatever it carries: big runs take the largest tasks
+    assert cluster.chunk_size(100_000, 2) == 128
+    assert cluster.chunk_size(100_000, 200) == 62
+    assert cluster.chunk_size(1_000, 2) == 62
+    assert cluster.chunk_size(5, 2) == 1
+
+
 def test_workers_that_cannot_see_the_files_get_their_bytes(client, tmp_path: Path, monkeypatch):
     _folder(tmp_path, 4)
     paths = sorted(str(p) for p in (tmp_path / "news").iterdir())
