@@ -3,6 +3,7 @@ to workers that cannot see them, a worker lost mid-run, and a cluster out of rea
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 from pathlib import Path
 
@@ -61,6 +62,14 @@ def test_a_task_carries_up_to_128_files_and_every_worker_gets_eight_tasks_at_lea
     assert cluster.chunk_size(100_000, 200) == 62
     assert cluster.chunk_size(1_000, 2) == 62
     assert cluster.chunk_size(5, 2) == 1
+
+
+def test_a_task_gives_its_outcomes_back_as_one_pickled_object():
+    # one object, which Dask sends in a frame of its own, not a list it would serialize item by item
+    jobs = [(str(SAMPLE), None, None, True), ("nowhere.txt", None, None, True)]
+    blob = cluster.extract_chunk(jobs, [str(SAMPLE), "nowhere.txt"])
+    assert isinstance(blob, bytes)
+    assert pickle.loads(blob) == batch.extract_many(jobs, [str(SAMPLE), "nowhere.txt"])
 
 
 def test_workers_that_cannot_see_the_files_get_their_bytes(client, tmp_path: Path, monkeypatch):
