@@ -91,7 +91,8 @@ def _credit_lines(text: str, lay: Layout, rules: RuleSet, media: Media) -> Itera
                 at = len(words) - 1 - words[::-1].index(m[:-1])
                 if at == 0 or words[at - 1][-1:] in ".!?":
                     yield " ".join(words[at + 1:])
-    inline = [(s + text[s:e].find(m), e) for s, e in tail for m in rules.credit_line_markers if text[s:e].find(m) > 0]
+    # (found in place: a slice per marker copied the paragraph dozens of times)
+    inline = [(at, e) for s, e in tail for m in rules.credit_line_markers if (at := text.find(m, s, e)) > s]
     for s, e in [*lay.credit_lines, *inline, *_footer(text, lay)]:
         line = text[s:e]
         marker = next((m for m in rules.credit_line_markers if line.startswith(m)), None)
