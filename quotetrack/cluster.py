@@ -9,6 +9,8 @@ the scheduler; nothing is stored twice, as only the client stores, each file onc
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import logging
 import os
 import pickle
@@ -27,7 +29,8 @@ from .errors import InputError, QuotetrackError
 # and 128-file ones spend 1.1%; a small run takes smaller ones, eight a worker at least, so
 # that every worker has its share
 CHUNK = 128
-IN_FLIGHT = 8  # tasks per worker submitted ahead: enough to keep every worker busy, few held in memory
+IN_FLIGHT = 8  # tasks per worker submitted ahead: enough to keep every worker busy
+SHIP_BYTES = 8_000_000  # a task's files' bytes, at most, when the client ships them (Dask warns at 10 MB)
 LOCAL = re.compile(r"local(?::(\d+))?")
 CONNECT_TIMEOUT = "10s"  # a scheduler that has not answered by then is out of reach
 
@@ -119,8 +122,26 @@ def extract_chunk(jobs: Sequence[tuple[str, str | None, str | None, bool]], sour
 
 
 def chunk_size(files: int, workers: int, most: int = CHUNK) -> int:
-    """Files per task: `most`, or fewer so that each worker gets eight tasks at least."""
-    return max(1, min(most, files // (workers * 8)))
+    """Files per task: `most`, or fewer, so that each worker gets eight tasks when there are
+    files enough (one file a task when there are not)."""
+    return max(1, min(most, files // (max(1, workers) * 8)))
+
+
+def _tasks(work: list[tuple[str, str | None, str | None, bool]], size: int, ship: bool) -> Iterator[tuple[list, list]]:
+    """Each task's jobs and what its worker reads them from: `size` files, or fewer when the
+    client ships their bytes and these pass SHIP_BYTES (large HTML pages)."""
+    i = 0
+    while i < len(work):
+        jobs: list = []
+        sources: list = []
+        carried = 0
+        while i < len(work) and len(jobs) < size and carried < SHIP_BYTES:
+            source = _source(work[i][0], ship)
+            jobs.append(work[i])
+            sources.append(source)
+            carried += len(source) if isinstance(source, bytes) else 0
+            i += 1
+        yield jobs, sources
 
 
 def run(paths: Sequence[str], client: Any, *, known: dict[str, str] | None = None, rules_dir: str | None = None,
@@ -134,24 +155,21 @@ def run(paths: Sequence[str], client: Any, *, known: dict[str, str] | None = Non
     ship = _ship(client, paths[0])
     if rules_dir is not None and not all(client.run(os.path.isdir, rules_dir).values()):
         raise InputError(rules_dir, "--rules: the cluster's workers cannot see this folder")
-    workers = len(client.scheduler_info().get("workers", {})) or 1
-    size = chunk or chunk_size(len(work), workers)
-    chunks = [work[i:i + size] for i in range(0, len(work), size)]
-    ahead = IN_FLIGHT * workers
-    pending: deque[Any] = deque()
-    submitted = 0
+    if chunk is not None and chunk < 1:
+        raise ValueError("chunk must be 1 or more")
+    workers = len(client.nthreads()) or 1  # (scheduler_info lists five workers at most on some versions)
+    tasks = _tasks(work, chunk or chunk_size(len(work), workers), ship)
+    # a window of tasks ahead, refilled one for one as outcomes are taken; pure=False: a task is
+    # run again after a lost worker, never taken from a cache
+    submit = functools.partial(client.submit, extract_chunk, pure=False, retries=2)
+    pending: deque[Any] = deque(itertools.starmap(submit, itertools.islice(tasks, IN_FLIGHT * workers)))
     try:
-        while submitted < len(chunks) or pending:
-            while submitted < len(chunks) and len(pending) < ahead:
-                jobs = chunks[submitted]
-                sources = [_source(j[0], ship) for j in jobs]
-                # pure=False: a chunk is run again after a lost worker, never taken from a cache
-                pending.append(client.submit(extract_chunk, jobs, sources, pure=False, retries=2))
-                submitted += 1
+        while pending:
             try:
                 done = pickle.loads(pending.popleft().result())
             except Exception as exc:  # the cluster's own failures (a chunk that killed its workers)
                 raise ClusterError(f"the cluster failed: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+            pending.extend(itertools.starmap(submit, itertools.islice(tasks, 1)))
             for outcome in done:
                 if tick:
                     tick()

@@ -62,6 +62,21 @@ def test_a_task_carries_up_to_128_files_and_every_worker_gets_eight_tasks_at_lea
     assert cluster.chunk_size(100_000, 200) == 62
     assert cluster.chunk_size(1_000, 2) == 62
     assert cluster.chunk_size(5, 2) == 1
+    assert cluster.chunk_size(5, 0) == 1
+
+
+def test_a_task_of_shipped_files_stops_at_its_byte_limit(tmp_path: Path, monkeypatch):
+    files = []
+    for n in range(5):
+        (tmp_path / f"{n}.txt").write_bytes(b"x" * 60)
+        files.append((str(tmp_path / f"{n}.txt"), None, None, True))
+    monkeypatch.setattr(cluster, "SHIP_BYTES", 100)
+    shipped = list(cluster._tasks(files, 4, ship=True))
+    assert [len(jobs) for jobs, _ in shipped] == [2, 2, 1]  # 120 bytes passes 100: the task ends there
+    assert all(isinstance(source, bytes) for _, sources in shipped for source in sources)
+    seen = list(cluster._tasks(files, 4, ship=False))  # the workers read the files: only the count
+    assert [len(jobs) for jobs, _ in seen] == [4, 1]
+    assert seen[0][1] == [os.path.abspath(job[0]) for job in files[:4]]
 
 
 def test_a_task_gives_its_outcomes_back_as_one_pickled_object():
