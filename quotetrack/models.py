@@ -84,6 +84,23 @@ class Extraction:
         return self.article.to_dict(), [q.to_dict() for q in self.quotes]
 
 
+class QuoteFields(TypedDict):
+    """A statement's own Quote fields, as the engine's `resolve` gives them; extraction adds its
+    article's and makes the Quote."""
+
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: str | None
+    role: str | None
+    verb: str | None
+    verb_lemma: str | None
+    source: str | None
+    via: tuple[str, ...]
+
+
 class ArticleRecord(TypedDict):
     """An article as `Article.to_dict()` gives it, and as every store keeps it (the text aside:
     each backend keeps texts where reading a store's records does not parse them)."""

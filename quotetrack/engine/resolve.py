@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 import regex
 
+from ..models import QuoteFields
 from ..rules import Role, RuleSet
 from .clauses import opening_subject
 from .doc import Doc
@@ -30,7 +30,7 @@ def _via(st: Stmt, doc: Doc, speaker: str | None) -> tuple[str, ...]:
     return tuple(m for m in chain if m != speaker)
 
 
-def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[dict[str, Any]]:
+def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[QuoteFields]:
     """Each statement's Quote fields, its mention resolved to a speaker against the article's
     people (`media`: the outlets the article credits, which are nobody a pronoun may mean). The
     caller adds the article's own fields and makes the Quote, once: the article's agency is
@@ -80,8 +80,8 @@ def resolve(stmts: list[Stmt], doc: Doc, media: Sequence[str] = ()) -> list[dict
         # no medium named in the clause itself: the nearest one its chain names ("Това заяви X,
         # който ..., пред bTV")
         source = st.source or (via[0] if via else None)
-        out.append(dict(
-            kind=st.kind,
+        out.append(QuoteFields(
+            kind=st.kind,  # type: ignore[typeddict-item]
             text=text[st.start : st.end],
             start=st.start,
             end=st.end,
