@@ -84,9 +84,9 @@ class Extraction:
         return self.article.to_dict(), [q.to_dict() for q in self.quotes]
 
 
-class QuoteFields(TypedDict):
-    """A statement's own Quote fields, as the engine's `resolve` gives them; extraction adds its
-    article's and makes the Quote."""
+class _StatementFields(TypedDict):
+    """What a statement says of itself, written once for the engine's QuoteFields and the
+    StatementRecord."""
 
     kind: Kind
     text: str
@@ -98,6 +98,12 @@ class QuoteFields(TypedDict):
     verb: str | None
     verb_lemma: str | None
     source: str | None
+
+
+class QuoteFields(_StatementFields):
+    """A statement's own Quote fields, as the engine's `resolve` gives them; extraction adds its
+    article's and makes the Quote."""
+
     via: tuple[str, ...]
 
 
@@ -117,21 +123,11 @@ class ArticleRecord(TypedDict):
     extracted_at: NotRequired[str]  # stored: when this version was stored (UTC, ISO 8601)
 
 
-class StatementRecord(TypedDict):
+class StatementRecord(_StatementFields):
     """A statement as `Quote.to_dict()` gives it: the record the store keeps, `--format json`
     prints and the index, the audit and the diff read. Stored, it carries its article's
     location too. `text` is always `article_text[start:end]`."""
 
-    kind: Kind
-    text: str
-    start: int
-    end: int
-    speaker: str | None
-    speaker_mention: str | None
-    role: str | None
-    verb: str | None
-    verb_lemma: str | None
-    source: str | None
     via: list[str]
     article_id: str | None
     path: str | None

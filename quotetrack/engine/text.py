@@ -35,7 +35,7 @@ WORD_AT = regex.compile(r"\p{L}+")
 class Token:
     """A word, a number or one punctuation mark. Slotted: the engine reads a token's fields
     hundreds of thousands of times an article, and Python reads a slot faster than a named
-    tuple's field (4% of the extraction). `tokenize` makes them without __init__."""
+    tuple's field (4.8% fewer instructions). `tokenize` makes them without __init__."""
 
     start: int
     end: int
